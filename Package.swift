@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "archtui",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "archtui", targets: ["archtui"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Domain: what the user said (session) and the method (question catalogue).
+        .target(name: "ArchModel", dependencies: ["Yams"]),
+        // The method as data, plus what is derived from answers (capacity, later the rule engine).
+        .target(
+            name: "ArchRules",
+            dependencies: ["ArchModel", "Yams"],
+            plugins: ["EmbedResources"]
+        ),
+        // Screen buffer, layout and widgets; knows nothing about ncurses.
+        .target(name: "TerminalUI"),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // The one place that calls ncurses.
+        .target(name: "NCursesBackend", dependencies: ["TerminalUI", "CNCurses"]),
+        // Application state, events, reduce and view.
+        .target(name: "ArchApp", dependencies: ["ArchModel", "ArchRules", "TerminalUI"]),
+        .executableTarget(
+            name: "archtui",
+            dependencies: [
+                "ArchApp", "ArchModel", "ArchRules", "TerminalUI", "NCursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "archtui-bench",
+            dependencies: ["ArchApp", "ArchModel", "ArchRules", "TerminalUI"]
+        ),
+        // Build tool: turns Resources/ into Swift source so the binary needs no bundle.
+        .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["ResourceEmbedder"]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["TerminalUI"], path: "Tests/TestSupport"),
+        .testTarget(name: "ArchModelTests", dependencies: ["ArchModel", "TestSupport"]),
+        .testTarget(name: "ArchRulesTests", dependencies: ["ArchRules", "ArchModel", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
+        .testTarget(name: "ArchAppTests", dependencies: ["ArchApp", "ArchModel", "ArchRules", "TerminalUI", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A stored answer. Numbers are stored plain (no unit); the question carries the unit.
+public enum AnswerValue: Hashable, Sendable {
+    case text(String)
+    case number(Double)
+    case choice(String)
+    case choices([String])
+    case list([String])
+
+    /// The answer as a number, when it is one.
+    public var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    /// The selected values of a choice or multi-choice answer, or a list's items.
+    public var values: [String] {
+        switch self {
+        case .choice(let value): return [value]
+        case .choices(let values), .list(let values): return values
+        case .text(let text): return [text]
+        case .number(let n): return [NumberFormat.plain(n)]
+        }
+    }
+
+    /// True when the answer says nothing (empty text, no selection, empty list).
+    public var isEmpty: Bool {
+        switch self {
+        case .text(let text): return text.trimmingCharacters(in: .whitespaces).isEmpty
+        case .number: return false
+        case .choice(let value): return value.isEmpty
+        case .choices(let values), .list(let values): return values.isEmpty
+        }
+    }
+}
+
+/// Number formatting shared by the model, the design pane and the session file.
+public enum NumberFormat {
+    /// `1500` → "1500", `2.5` → "2.5": no trailing ".0", no exponent for ordinary sizes.
+    public static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = String(value)
+        if text.contains("e") { text = String(format: "%.6f", value) }
+        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    /// `25000` → "25k", `1_200_000` → "1.2M": for figures shown to people.
+    public static func compact(_ value: Double) -> String {
+        let units: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+        for (size, suffix) in units where abs(value) >= size {
+            return oneDecimal(value / size) + suffix
+        }
+        return oneDecimal(value)
+    }
+
+    /// At most one decimal, none when it is zero.
+    public static func oneDecimal(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return plain(rounded)
+    }
+}
