@@ -1,0 +1,60 @@
+# archtui — build, run, test. `make run` and `make test` are the README's Quick start.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+CONFIG ?= debug
+BIN = .build/$(CONFIG)/archtui
+# System packages the build and the tests need (Debian names).
+APT_PACKAGES = libncurses-dev tmux
+
+.PHONY: run demo build release test deps bench install uninstall clean
+
+## run: build and launch archtui (FILE=path opens a session file)
+run: build
+	$(BIN) $(FILE)
+
+## demo: open the built-in demo session on a scratch copy
+demo: build
+	$(BIN) --demo
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product archtui
+
+release:
+	$(SWIFT) build -c release --product archtui
+
+## test: install missing system packages (as root), build, run every test
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## deps: install missing system packages when root, else print the command
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing system packages:$$missing"; \
+	    echo "Install them with: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+## bench: start-up, keystroke and output-size figures (release build)
+bench:
+	$(SWIFT) build -c release --product archtui
+	$(SWIFT) build -c release --product archtui-bench
+	.build/release/archtui-bench .build/release/archtui
+
+## install: copy the binary to $(PREFIX)/bin (it embeds its resources; no bundle needed)
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/archtui $(DESTDIR)$(PREFIX)/bin/archtui
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/archtui
+
+clean:
+	rm -rf .build

@@ -1,0 +1,65 @@
+import ArchModel
+import TerminalUI
+
+/// The editor open on the selected question; what it holds depends on the question's kind.
+public enum AnswerEditor: Hashable, Sendable {
+    /// Text, integer and number questions: a one-line field.
+    case field(TextFieldState)
+    /// Single choice: the highlighted option.
+    case choice(cursor: Int)
+    /// Multi-choice: the highlighted option and the values ticked so far.
+    case multiChoice(cursor: Int, selected: [String])
+    /// List and entity questions: the items, the highlighted row (`items.count` is the "add" row),
+    /// and a field when an item is being typed (`editingIndex` nil means a new item).
+    case list(ListEditorState)
+}
+
+/// State of the list editor used for list questions and the entity list.
+public struct ListEditorState: Hashable, Sendable {
+    public var items: [String]
+    /// Highlighted row; `items.count` is the "+ add" row.
+    public var cursor: Int
+    public var field: TextFieldState?
+    public var editingIndex: Int?
+
+    public init(items: [String], cursor: Int = 0, field: TextFieldState? = nil, editingIndex: Int? = nil) {
+        self.items = items
+        self.cursor = cursor
+        self.field = field
+        self.editingIndex = editingIndex
+    }
+
+    public var isAddRow: Bool { cursor == items.count }
+}
+
+extension AnswerEditor {
+    /// The editor for `question`, filled with the current answer, or the default when unanswered.
+    static func opening(_ question: Question, in session: Session) -> AnswerEditor {
+        let answer = session[question.id] ?? question.defaultValue
+        switch question.kind {
+        case .text, .integer, .number:
+            return .field(TextFieldState(answer.map { displayText(of: $0) } ?? ""))
+        case .choice:
+            let current = answer?.values.first
+            let index = question.choices.firstIndex { $0.value == current } ?? 0
+            return .choice(cursor: index)
+        case .multiChoice:
+            return .multiChoice(cursor: 0, selected: answer?.values ?? [])
+        case .list:
+            let items = answer?.values ?? []
+            return .list(ListEditorState(items: items, cursor: items.count))
+        case .entities:
+            let items = session.entities.map(\.name)
+            return .list(ListEditorState(items: items, cursor: items.count))
+        }
+    }
+
+    /// How an answer reads when put back into a field for editing.
+    static func displayText(of answer: AnswerValue) -> String {
+        switch answer {
+        case .text(let text), .choice(let text): return text
+        case .number(let value): return NumberFormat.plain(value)
+        case .choices(let values), .list(let values): return values.joined(separator: ", ")
+        }
+    }
+}

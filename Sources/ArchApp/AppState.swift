@@ -1,0 +1,97 @@
+import ArchModel
+import TerminalUI
+
+/// The pane that receives keys.
+public enum FocusedPane: Int, Hashable, Sendable, CaseIterable {
+    case steps, questions, design
+
+    var title: String {
+        switch self {
+        case .steps: return "Method"
+        case .questions: return "Questions"
+        case .design: return "Design"
+        }
+    }
+}
+
+/// What sits on top of the panes and takes the keys first.
+public enum Overlay: Hashable, Sendable {
+    case help(scroll: Int)
+    case message(title: String, text: String)
+}
+
+/// Which screen the app shows.
+public enum Screen: Hashable, Sendable {
+    /// Choosing what to open when no file was given.
+    case launcher(LauncherState)
+    /// Naming a new project before its first question.
+    case projectName(TextFieldState, error: String?)
+    /// The method: steps, questions and design side by side.
+    case method
+}
+
+/// Everything the TUI shows; changed only by `reduce`.
+public struct AppState: Sendable {
+    public var catalogue: Catalogue
+    public var session: Session
+    /// Where the session is saved; shown in the status bar.
+    public var filePath: String
+    public var screen: Screen
+    public var focus: FocusedPane = .questions
+    public var stepIndex = 0
+    /// Index into the current step's *visible* questions.
+    public var questionIndex = 0
+    public var editor: AnswerEditor?
+    /// Why the last edit was refused; cleared by the next key.
+    public var inlineError: String?
+    public var designScroll = 0
+    public var overlay: Overlay?
+    /// On narrow terminals only one of questions/design is shown; this says which.
+    public var narrowShowsDesign = false
+    /// A transient line for the status bar ("Saved", "Save failed: …").
+    public var statusMessage: String?
+    public var size: Size
+
+    public init(catalogue: Catalogue, session: Session, filePath: String, screen: Screen = .method, size: Size) {
+        self.catalogue = catalogue
+        self.session = session
+        self.filePath = filePath
+        self.screen = screen
+        self.size = size
+    }
+
+    public var currentStep: MethodStep { catalogue.steps[stepIndex] }
+
+    /// The current step's questions whose show-if holds for the answers so far.
+    public var visibleQuestions: [Question] {
+        currentStep.questions.filter { session.isShown($0) }
+    }
+
+    public var selectedQuestion: Question? {
+        let questions = visibleQuestions
+        return questions.indices.contains(questionIndex) ? questions[questionIndex] : nil
+    }
+
+    /// How many of a step's visible questions are answered, and how many there are.
+    public func progress(of step: MethodStep) -> (answered: Int, total: Int) {
+        let visible = step.questions.filter { session.isShown($0) }
+        return (visible.filter { session.hasAnswer(for: $0) }.count, visible.count)
+    }
+}
+
+extension Session {
+    /// Whether a question's show-if condition holds for these answers.
+    public func isShown(_ question: Question) -> Bool {
+        guard let condition = question.showIf else { return true }
+        guard let answer = answers[condition.question] else { return false }
+        if condition.values.isEmpty { return !answer.isEmpty }
+        return !Set(answer.values).isDisjoint(with: condition.values)
+    }
+
+    /// Whether the question has a non-empty answer (entities count for the `entities` kind).
+    public func hasAnswer(for question: Question) -> Bool {
+        if question.kind == .entities { return !entities.isEmpty }
+        guard let answer = answers[question.id] else { return false }
+        return !answer.isEmpty
+    }
+}

@@ -1,0 +1,31 @@
+import ArchModel
+import TerminalUI
+
+/// Something that happened: a key, a resize, or the result of an effect the runtime performed.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(Size)
+    case saved(path: String)
+    case saveFailed(message: String)
+    case opened(Session, path: String)
+    case openFailed(message: String)
+}
+
+/// Work `reduce` asks the runtime to do; results come back as events.
+public enum Effect: Hashable, Sendable {
+    /// Save the session now.
+    case save
+    /// Save, then leave.
+    case quit
+    /// Stop the process (Ctrl-Z) and redraw everything when resumed.
+    case suspend
+    /// Repaint the whole terminal (Ctrl-L).
+    case redraw
+    /// Load a session file; answers with `.opened` or `.openFailed`.
+    case open(path: String)
+    /// Start a new session file in the working directory under a name derived from the project's;
+    /// answers with `.opened`.
+    case create(projectName: String)
+    /// Open a scratch copy of the built-in demo; answers with `.opened` or `.openFailed`.
+    case openDemo
+}

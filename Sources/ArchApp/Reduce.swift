@@ -1,0 +1,123 @@
+import ArchModel
+import Foundation
+import TerminalUI
+
+extension AppState {
+    /// Applies one event and returns the work the runtime must do. The only way state changes.
+    public mutating func reduce(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handle(key)
+        case .resize(let newSize):
+            size = newSize
+            return []
+        case .saved:
+            statusMessage = "Saved \(filePath)"
+            return []
+        case .saveFailed(let message):
+            overlay = .message(title: "Save failed", text: message + "\n\nYour answers are still here; the file on disk was not changed.")
+            return []
+        case .opened(let opened, let path):
+            session = opened
+            filePath = path
+            screen = .method
+            stepIndex = 0
+            questionIndex = 0
+            focus = .questions
+            return []
+        case .openFailed(let message):
+            if case .launcher(var launcher) = screen {
+                launcher.error = message
+                screen = .launcher(launcher)
+            } else {
+                overlay = .message(title: "Cannot open", text: message)
+            }
+            return []
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        statusMessage = nil
+        switch key {
+        case .ctrl("c"): return [.quit]
+        case .ctrl("z"): return [.suspend]
+        case .ctrl("l"): return [.redraw]
+        default: break
+        }
+        if let overlay {
+            handleOverlay(overlay, key)
+            return []
+        }
+        switch screen {
+        case .launcher(let launcher):
+            return handleLauncher(launcher, key)
+        case .projectName(let field, _):
+            return handleProjectName(field, key)
+        case .method:
+            return handleMethod(key)
+        }
+    }
+
+    private mutating func handleOverlay(_ current: Overlay, _ key: Key) {
+        switch current {
+        case .help(let scroll):
+            switch key {
+            case .down, .character("j"): overlay = .help(scroll: scroll + 1)
+            case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .character(" "): overlay = .help(scroll: scroll + 10)
+            case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
+            case .escape, .enter, .character("?"), .character("q"): overlay = nil
+            default: break
+            }
+        case .message:
+            if key == .escape || key == .enter || key == .character("q") || key == .character(" ") { overlay = nil }
+        }
+    }
+
+    private mutating func handleLauncher(_ current: LauncherState, _ key: Key) -> [Effect] {
+        var launcher = current
+        launcher.error = nil
+        defer { if case .launcher = screen { screen = .launcher(launcher) } }
+        switch key {
+        case .down, .character("j"): launcher.selected = min(launcher.items.count - 1, launcher.selected + 1)
+        case .up, .character("k"): launcher.selected = max(0, launcher.selected - 1)
+        case .home, .character("g"): launcher.selected = 0
+        case .end, .character("G"): launcher.selected = launcher.items.count - 1
+        case .character("q"), .escape: return [.quit]
+        case .character("?"): overlay = .help(scroll: 0)
+        case .enter:
+            switch launcher.items[launcher.selected] {
+            case .newSession:
+                screen = .projectName(TextFieldState(""), error: nil)
+            case .open(let path):
+                return [.open(path: path)]
+            case .demo:
+                return [.openDemo]
+            }
+        default: break
+        }
+        return []
+    }
+
+    private mutating func handleProjectName(_ current: TextFieldState, _ key: Key) -> [Effect] {
+        var field = current
+        switch key {
+        case .escape:
+            return [.quit]
+        case .enter:
+            let name = field.text.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                screen = .projectName(field, error: "A project needs a name, e.g. “Bookstore”.")
+                return []
+            }
+            guard !filePath.isEmpty else { return [.create(projectName: name)] }
+            session.projectName = name
+            screen = .method
+            return [.save]
+        default:
+            _ = field.handle(key)
+            screen = .projectName(field, error: nil)
+            return []
+        }
+    }
+}

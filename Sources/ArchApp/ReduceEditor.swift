@@ -1,0 +1,89 @@
+import ArchModel
+import Foundation
+import TerminalUI
+
+extension AppState {
+    /// Keys while an editor is open on the selected question.
+    mutating func handleEditor(_ key: Key) -> [Effect] {
+        guard let current = editor, let question = selectedQuestion else {
+            editor = nil
+            return []
+        }
+        if key != .enter { inlineError = nil }
+        switch current {
+        case .field(var field):
+            switch key {
+            case .escape: closeEditor()
+            case .enter: commitField(field.text, for: question)
+            default:
+                _ = field.handle(key)
+                editor = .field(field)
+            }
+        case .choice(let cursor):
+            handleChoice(cursor: cursor, key, question)
+        case .multiChoice(let cursor, let selected):
+            handleMultiChoice(cursor: cursor, selected: selected, key, question)
+        case .list(let list):
+            handleList(list, key, question)
+        }
+        return []
+    }
+
+    mutating func closeEditor() {
+        editor = nil
+        inlineError = nil
+    }
+
+    private mutating func commitField(_ text: String, for question: Question) {
+        switch AnswerParser.parse(text, for: question) {
+        case .success(let value):
+            session[question.id] = value
+            closeEditor()
+            advanceAfterAnswer(from: question)
+        case .failure(let error):
+            inlineError = error.message
+        }
+    }
+
+    private mutating func handleChoice(cursor: Int, _ key: Key, _ question: Question) {
+        let last = question.choices.count - 1
+        switch key {
+        case .down, .character("j"): editor = .choice(cursor: min(last, cursor + 1))
+        case .up, .character("k"): editor = .choice(cursor: max(0, cursor - 1))
+        case .home: editor = .choice(cursor: 0)
+        case .end: editor = .choice(cursor: last)
+        case .escape: closeEditor()
+        case .enter, .character(" "):
+            guard question.choices.indices.contains(cursor) else { return closeEditor() }
+            session[question.id] = .choice(question.choices[cursor].value)
+            closeEditor()
+            advanceAfterAnswer(from: question)
+        default: break
+        }
+    }
+
+    private mutating func handleMultiChoice(cursor: Int, selected: [String], _ key: Key, _ question: Question) {
+        let last = question.choices.count - 1
+        switch key {
+        case .down, .character("j"): editor = .multiChoice(cursor: min(last, cursor + 1), selected: selected)
+        case .up, .character("k"): editor = .multiChoice(cursor: max(0, cursor - 1), selected: selected)
+        case .escape: closeEditor()
+        case .character(" "), .character("x"):
+            guard question.choices.indices.contains(cursor) else { return }
+            let value = question.choices[cursor].value
+            var next = selected.contains(value) ? selected.filter { $0 != value } : selected + [value]
+            // Keep the catalogue's order so the saved file does not depend on click order.
+            next = question.choices.map(\.value).filter(next.contains)
+            editor = .multiChoice(cursor: cursor, selected: next)
+        case .enter:
+            if selected.isEmpty, question.validation.required {
+                inlineError = "Pick at least one (Space ticks an option)."
+                return
+            }
+            session[question.id] = selected.isEmpty ? nil : .choices(selected)
+            closeEditor()
+            advanceAfterAnswer(from: question)
+        default: break
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ArchModel
+import TerminalUI
+
+extension AppState {
+    /// Keys on the method screen: the open editor first, then global keys, then the focused pane.
+    mutating func handleMethod(_ key: Key) -> [Effect] {
+        if editor != nil { return handleEditor(key) }
+        inlineError = nil
+        switch key {
+        case .ctrl("s"): return [.save]
+        case .character("q"): return [.quit]
+        case .character("?"), .function(1): overlay = .help(scroll: 0)
+        case .tab: cycleFocus(forward: true)
+        case .backTab: cycleFocus(forward: false)
+        case .character("]"): selectStep(stepIndex + 1)
+        case .character("["): selectStep(stepIndex - 1)
+        case .character("v"): narrowShowsDesign.toggle()
+        default:
+            switch focus {
+            case .steps: handleStepsPane(key)
+            case .questions: handleQuestionsPane(key)
+            case .design: handleDesignPane(key)
+            }
+        }
+        return []
+    }
+
+    /// The panes that can take focus in the current layout, in Tab order.
+    var focusablePanes: [FocusedPane] {
+        switch LayoutMode(size: size) {
+        case .wide: return [.steps, .questions, .design]
+        case .stacked: return [.questions, .design]
+        case .single: return narrowShowsDesign ? [.design] : [.questions]
+        }
+    }
+
+    mutating func cycleFocus(forward: Bool) {
+        if LayoutMode(size: size) == .single {
+            narrowShowsDesign.toggle()
+            focus = narrowShowsDesign ? .design : .questions
+            return
+        }
+        let panes = focusablePanes
+        let index = panes.firstIndex(of: focus) ?? 0
+        focus = panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
+    }
+
+    mutating func selectStep(_ index: Int) {
+        let clamped = min(max(0, index), catalogue.steps.count - 1)
+        guard clamped != stepIndex else { return }
+        stepIndex = clamped
+        questionIndex = 0
+    }
+
+    private mutating func handleStepsPane(_ key: Key) {
+        switch key {
+        case .down, .character("j"): selectStep(stepIndex + 1)
+        case .up, .character("k"): selectStep(stepIndex - 1)
+        case .home, .character("g"): selectStep(0)
+        case .end, .character("G"): selectStep(catalogue.steps.count - 1)
+        case .enter, .right, .character("l"): focus = .questions
+        default: break
+        }
+    }
+
+    private mutating func handleQuestionsPane(_ key: Key) {
+        let count = visibleQuestions.count
+        switch key {
+        case .down, .character("j"): questionIndex = min(count - 1, questionIndex + 1)
+        case .up, .character("k"): questionIndex = max(0, questionIndex - 1)
+        case .home, .character("g"): questionIndex = 0
+        case .end, .character("G"): questionIndex = max(0, count - 1)
+        case .pageDown: questionIndex = min(count - 1, questionIndex + 10)
+        case .pageUp: questionIndex = max(0, questionIndex - 10)
+        case .enter, .character("e"): openEditor()
+        case .character("x"), .delete: clearSelectedAnswer()
+        case .left, .character("h"): if LayoutMode(size: size) == .wide { focus = .steps }
+        default: break
+        }
+        questionIndex = max(0, questionIndex)
+    }
+
+    private mutating func handleDesignPane(_ key: Key) {
+        switch key {
+        case .down, .character("j"): designScroll += 1
+        case .up, .character("k"): designScroll = max(0, designScroll - 1)
+        case .pageDown, .character(" "): designScroll += max(1, size.height - 6)
+        case .pageUp: designScroll = max(0, designScroll - max(1, size.height - 6))
+        case .home, .character("g"): designScroll = 0
+        case .end, .character("G"): designScroll = Int.max / 2
+        default: break
+        }
+    }
+
+    mutating func openEditor() {
+        guard let question = selectedQuestion else { return }
+        editor = .opening(question, in: session)
+    }
+
+    private mutating func clearSelectedAnswer() {
+        guard let question = selectedQuestion else { return }
+        if question.kind == .entities {
+            session.entities = []
+        } else {
+            session[question.id] = nil
+        }
+        statusMessage = "Cleared “\(question.prompt)”"
+        clampQuestionIndex()
+    }
+
+    /// Keeps the selection on a visible question after answers change what is shown.
+    mutating func clampQuestionIndex() {
+        questionIndex = min(questionIndex, max(0, visibleQuestions.count - 1))
+    }
+
+    /// Moves to the next visible question after an answer is stored; stays on the last one.
+    mutating func advanceAfterAnswer(from question: Question) {
+        let questions = visibleQuestions
+        if let index = questions.firstIndex(of: question) {
+            questionIndex = min(index + 1, questions.count - 1)
+            if index == questions.count - 1, stepIndex < catalogue.steps.count - 1 {
+                statusMessage = "Last question of this step: ] goes to the next step"
+            }
+        } else {
+            clampQuestionIndex()
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import ArchModel
+
+/// One derived figure with the arithmetic that produced it, so the user can check the reasoning.
+public struct CapacityFigure: Hashable, Sendable {
+    public var label: String
+    public var value: String
+    public var arithmetic: String
+
+    public init(label: String, value: String, arithmetic: String) {
+        self.label = label
+        self.value = value
+        self.arithmetic = arithmetic
+    }
+}
+
+/// Back-of-the-envelope capacity from the traffic and volume answers.
+/// Each figure appears only when the answers it needs are there.
+public struct CapacityEstimator: Sendable {
+    /// Question ids the estimate reads; kept together so a catalogue change is a one-line fix.
+    public enum Input {
+        public static let dailyActiveUsers = "requirements.daily_active_users"
+        public static let requestsPerUser = "requirements.requests_per_user_per_day"
+        public static let peakRequests = "requirements.peak_rps"
+        public static let readPercent = "requirements.read_percent"
+        public static let recordsFirstYear = "requirements.records_first_year"
+        public static let recordSize = "requirements.record_size_kb"
+        public static let growthPercent = "requirements.growth_percent_per_year"
+        public static let retentionYears = "requirements.retention_years"
+        public static let instanceThroughput = "nonfunctional.instance_throughput_rps"
+        public static let availability = "requirements.availability_percent"
+    }
+
+    /// Peak over average when no peak is given: a common rule of thumb for daily traffic curves.
+    public static let assumedPeakFactor = 3.0
+    /// Spare capacity kept on top of the peak when sizing instances.
+    public static let headroom = 1.3
+
+    public init() {}
+
+    public func estimate(_ session: Session) -> [CapacityFigure] {
+        var figures: [CapacityFigure] = []
+        let number = { (id: String) in session[id]?.number }
+
+        let average = averageRequests(number(Input.dailyActiveUsers), number(Input.requestsPerUser), into: &figures)
+        let peak = peakRequests(answered: number(Input.peakRequests), average: average, into: &figures)
+        if let peak, let readPercent = number(Input.readPercent) {
+            let reads = peak * readPercent / 100
+            figures.append(CapacityFigure(
+                label: "Peak reads / writes",
+                value: "\(rate(reads)) / \(rate(peak - reads))",
+                arithmetic: "\(rate(peak)) × \(NumberFormat.plain(readPercent))% reads"
+            ))
+        }
+        storage(session, into: &figures)
+        if let peak {
+            instances(peak: peak, throughput: number(Input.instanceThroughput),
+                      availability: number(Input.availability), into: &figures)
+        }
+        return figures
+    }
+
+    private func averageRequests(_ users: Double?, _ perUser: Double?, into figures: inout [CapacityFigure]) -> Double? {
+        guard let users, let perUser else { return nil }
+        let average = users * perUser / 86_400
+        figures.append(CapacityFigure(
+            label: "Average load",
+            value: rate(average),
+            arithmetic: "\(NumberFormat.compact(users)) users × \(NumberFormat.plain(perUser)) req/day ÷ 86,400 s"
+        ))
+        return average
+    }
+
+    private func peakRequests(answered: Double?, average: Double?, into figures: inout [CapacityFigure]) -> Double? {
+        if let answered {
+            var arithmetic = "as answered"
+            if let average, average > 0 {
+                arithmetic += " (\(NumberFormat.oneDecimal(answered / average))× the average)"
+            }
+            figures.append(CapacityFigure(label: "Peak load", value: rate(answered), arithmetic: arithmetic))
+            return answered
+        }
+        guard let average else { return nil }
+        let peak = average * Self.assumedPeakFactor
+        figures.append(CapacityFigure(
+            label: "Peak load", value: rate(peak),
+            arithmetic: "average × \(NumberFormat.plain(Self.assumedPeakFactor)) (assumed; no peak answered)"
+        ))
+        return peak
+    }
+
+    private func storage(_ session: Session, into figures: inout [CapacityFigure]) {
+        guard let records = session[Input.recordsFirstYear]?.number,
+              let sizeKB = session[Input.recordSize]?.number else { return }
+        let firstYear = records * sizeKB * 1_000
+        figures.append(CapacityFigure(
+            label: "Storage, year 1",
+            value: bytes(firstYear),
+            arithmetic: "\(NumberFormat.compact(records)) records × \(NumberFormat.plain(sizeKB)) KB"
+        ))
+        guard let years = session[Input.retentionYears]?.number, years > 1 else { return }
+        let growth = (session[Input.growthPercent]?.number ?? 0) / 100
+        var total = 0.0, yearly = firstYear
+        for _ in 0..<Int(min(years, 100)) {
+            total += yearly
+            yearly *= 1 + growth
+        }
+        figures.append(CapacityFigure(
+            label: "Storage after \(NumberFormat.plain(years)) years",
+            value: bytes(total),
+            arithmetic: "year 1 growing \(NumberFormat.plain(growth * 100))% a year, kept \(NumberFormat.plain(years)) years"
+        ))
+    }
+
+    private func instances(peak: Double, throughput: Double?, availability: Double?, into figures: inout [CapacityFigure]) {
+        guard let throughput, throughput > 0 else { return }
+        let needed = (peak * Self.headroom / throughput).rounded(.up)
+        let redundancy = (availability ?? 0) >= 99.9 ? 2.0 : 1.0
+        let count = max(needed, redundancy)
+        var arithmetic = "\(rate(peak)) × \(NumberFormat.plain(Self.headroom)) headroom ÷ \(rate(throughput)) per instance"
+        if count > needed { arithmetic += "; at least 2 for \(NumberFormat.plain(availability ?? 0))% availability" }
+        figures.append(CapacityFigure(label: "App instances at peak", value: NumberFormat.plain(count), arithmetic: arithmetic))
+    }
+
+    private func rate(_ value: Double) -> String { "\(NumberFormat.compact(value)) req/s" }
+
+    private func bytes(_ value: Double) -> String {
+        let units: [(Double, String)] = [(1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")]
+        for (size, unit) in units where value >= size { return "\(NumberFormat.oneDecimal(value / size)) \(unit)" }
+        return "\(NumberFormat.plain(value.rounded())) B"
+    }
+}

@@ -1,0 +1,98 @@
+import ArchApp
+import ArchModel
+import ArchRules
+import ArgumentParser
+import Foundation
+import NCursesBackend
+import TerminalUI
+
+/// `archtui [FILE]`: the interactive design assistant.
+@main
+struct ArchtuiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archtui",
+        abstract: "A keyboard-first design assistant for backend architecture.",
+        discussion: """
+            Opens FILE (a session file; created when missing, after asking for the project's name).
+            Without FILE, offers a new session, the session files (*.archtui.yaml) in the current
+            directory, and the built-in demo. Press ? inside for every key.
+
+            Exit codes: 0 done, 2 wrong usage or no terminal, 65 the session file is malformed,
+            66 the session file cannot be read, 74 it could not be saved.
+            """,
+        version: ArchtuiVersion.current
+    )
+
+    @Argument(help: "The session file to open or create.", completion: .file(extensions: ["yaml"]))
+    var file: String?
+
+    @Flag(help: "Open the built-in demo session (an e-commerce shop) on a scratch copy; nothing of yours is touched.")
+    var demo = false
+
+    /// Runs the command, turning a `CommandFailure` into its message and exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("archtui: \(failure.message)\n".utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    func validate() throws {
+        if demo, file != nil { throw ValidationError("--demo opens the built-in demo; give either --demo or FILE, not both.") }
+    }
+
+    func run() throws {
+        guard NCursesTerminal.isInteractive() else {
+            throw CommandFailure(code: 2, message: "archtui needs a terminal (stdin and stdout must be a TTY).")
+        }
+        let catalogue: Catalogue
+        do {
+            catalogue = try CatalogueLoader.builtIn()
+        } catch {
+            throw CommandFailure(code: 70, message: "built-in question catalogue: \(error)")
+        }
+        let state = try initialState(catalogue: catalogue)
+        let runtime = Runtime(state: state, files: SessionFiles(catalogue: catalogue))
+        try runtime.run()
+    }
+
+    /// What the app shows first: the demo, the given file (or its project-name prompt), or the launcher.
+    private func initialState(catalogue: Catalogue) throws -> AppState {
+        let size = Size(width: 120, height: 40) // replaced by the terminal's size before the first frame
+        let files = SessionFiles(catalogue: catalogue)
+        if demo {
+            let (session, path) = try files.demoCopy()
+            return AppState(catalogue: catalogue, session: session, filePath: path, size: size)
+        }
+        guard let file else {
+            let launcher = LauncherState(sessionFiles: files.sessionFilesInWorkingDirectory())
+            return AppState(catalogue: catalogue, session: Session(projectName: ""), filePath: "",
+                            screen: .launcher(launcher), size: size)
+        }
+        switch try files.open(file) {
+        case .some(let session):
+            return AppState(catalogue: catalogue, session: session, filePath: file, size: size)
+        case .none:
+            return AppState(catalogue: catalogue, session: Session(projectName: ""), filePath: file,
+                            screen: .projectName(TextFieldState(), error: nil), size: size)
+        }
+    }
+}
+
+/// An error that ends the program with a message on stderr and a specific exit code.
+struct CommandFailure: Error, CustomStringConvertible {
+    let code: Int32
+    let message: String
+
+    var description: String { message }
+}
+
+/// The version printed by `--version`.
+enum ArchtuiVersion {
+    static let current = "0.1.0"
+}

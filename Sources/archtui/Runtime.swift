@@ -1,0 +1,166 @@
+import ArchApp
+import ArchModel
+import Foundation
+import NCursesBackend
+import TerminalUI
+
+/// The event loop: reads keys, runs `reduce`, performs effects, draws changed cells, autosaves.
+final class Runtime {
+    /// How long after the last change an autosave happens.
+    static let autosaveDelay: Duration = .seconds(1)
+    /// Longest wait for a key, so signals and autosave deadlines are noticed promptly.
+    static let pollInterval: Int32 = 100
+
+    private var state: AppState
+    private let files: SessionFiles
+    private let terminal = NCursesTerminal()
+    private var renderer = DiffRenderer()
+    private let clock = ContinuousClock()
+    /// The session as last written (or read); a difference means unsaved changes.
+    private var savedSession: Session
+    private var autosaveDeadline: ContinuousClock.Instant?
+    /// Set after a save failed on quit: the next quit leaves without saving.
+    private var quitDespiteFailedSave = false
+    private var running = true
+
+    init(state: AppState, files: SessionFiles) {
+        self.state = state
+        self.files = files
+        self.savedSession = state.session
+    }
+
+    func run() throws {
+        try terminal.start()
+        defer { terminal.stop() }
+        state.size = terminal.size
+        draw()
+        while running {
+            if let signal = TerminalSignals.takeTermination() {
+                finishOnSignal(signal)
+                break
+            }
+            let event = terminal.nextEvent(timeoutMilliseconds: waitTime())
+            if let event { handle(event) }
+            let saved = autosaveIfDue()
+            // Idle wake-ups (nothing typed, nothing saved) change nothing on screen: skip the frame.
+            if running, event != nil || saved { draw() }
+        }
+    }
+
+    private func handle(_ event: TerminalEvent) {
+        switch event {
+        case .key(let key): dispatch(.key(key))
+        case .resize(let size): dispatch(.resize(size))
+        }
+    }
+
+    private func dispatch(_ event: Event) {
+        let before = state.session
+        let effects = state.reduce(event)
+        if state.session != before { autosaveDeadline = clock.now.advanced(by: Self.autosaveDelay) }
+        for effect in effects { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .save:
+            saveNow()
+        case .quit:
+            if quitDespiteFailedSave || saveIfNeeded() { running = false } else { quitDespiteFailedSave = true }
+        case .suspend:
+            _ = saveIfNeeded()
+            terminal.suspend()
+            renderer.invalidate()
+        case .redraw:
+            renderer.invalidate()
+        case .open(let path):
+            do {
+                if let session = try files.open(path) {
+                    openSession(session, at: path)
+                } else {
+                    dispatch(.openFailed(message: "\(path) no longer exists."))
+                }
+            } catch {
+                dispatch(.openFailed(message: error.message))
+            }
+        case .openDemo:
+            do {
+                let (session, path) = try files.demoCopy()
+                openSession(session, at: path)
+            } catch {
+                dispatch(.openFailed(message: error.message))
+            }
+        case .create(let projectName):
+            let path = files.newPath(for: projectName)
+            openSession(Session(projectName: projectName), at: path)
+            saveNow()
+        }
+    }
+
+    private func openSession(_ session: Session, at path: String) {
+        savedSession = session
+        dispatch(.opened(session, path: path))
+    }
+
+    /// Saves when the session differs from the file; true when the file now holds the session.
+    @discardableResult
+    private func saveIfNeeded() -> Bool {
+        guard state.session != savedSession, !state.filePath.isEmpty else { return true }
+        return saveNow()
+    }
+
+    @discardableResult
+    private func saveNow() -> Bool {
+        guard !state.filePath.isEmpty, case .method = state.screen else { return true }
+        do {
+            try files.save(state.session, to: state.filePath)
+            savedSession = state.session
+            autosaveDeadline = nil
+            _ = state.reduce(.saved(path: state.filePath))
+            return true
+        } catch {
+            let hint = quitDespiteFailedSave ? "" : "\nPress q again to quit without saving."
+            _ = state.reduce(.saveFailed(message: "\(state.filePath): \(error)\(hint)"))
+            return false
+        }
+    }
+
+    /// Saves when the autosave deadline has passed; true when it tried (the status line changed).
+    private func autosaveIfDue() -> Bool {
+        guard let deadline = autosaveDeadline, clock.now >= deadline else { return false }
+        autosaveDeadline = nil
+        guard state.session != savedSession else { return false }
+        saveNow()
+        return true
+    }
+
+    /// SIGTERM, SIGHUP or SIGINT: save what there is and leave.
+    private func finishOnSignal(_ signal: Int32) {
+        let saved = saveIfNeeded()
+        terminal.stop()
+        if !saved {
+            FileHandle.standardError.write(Data("archtui: could not save \(state.filePath) on signal \(signal)\n".utf8))
+        }
+        running = false
+    }
+
+    /// Milliseconds to wait for input: until the autosave deadline, at most the poll interval.
+    private func waitTime() -> Int32 {
+        guard let deadline = autosaveDeadline else { return Self.pollInterval }
+        let remaining = clock.now.duration(to: deadline).components
+        let milliseconds = remaining.seconds * 1000 + remaining.attoseconds / 1_000_000_000_000_000
+        return Int32(max(0, min(Int64(Self.pollInterval), milliseconds)))
+    }
+
+    private func draw() {
+        renderer.render(AppView.render(state), to: terminal)
+    }
+}
+
+extension CommandFailure {
+    var message: String { description }
+}
+
+extension Error {
+    var message: String { (self as? CommandFailure)?.description ?? "\(self)" }
+}

@@ -1,0 +1,76 @@
+import ArchModel
+import ArchRules
+import Foundation
+
+/// Session file I/O for the runtime: opening, saving, the demo copy and finding sessions nearby.
+struct SessionFiles {
+    let catalogue: Catalogue
+    /// The file name ending that marks a session file in the launcher.
+    static let fileExtension = ".archtui.yaml"
+
+    /// The session in `path`, or nil when no file is there yet.
+    func open(_ path: String) throws(CommandFailure) -> Session? {
+        do {
+            return try SessionStore.load(path: path, catalogue: catalogue)
+        } catch let error as SessionFileError {
+            let backup = FileManager.default.fileExists(atPath: path + ".bak") ? "\nThe previous version is in \(path).bak; open that to recover." : ""
+            throw CommandFailure(code: 65, message: "\(error)\nThe file was not changed.\(backup)")
+        } catch {
+            throw CommandFailure(code: 66, message: "cannot read \(path): \(error)")
+        }
+    }
+
+    /// Writes the session atomically, keeping the previous version as `path.bak`.
+    func save(_ session: Session, to path: String) throws {
+        try SessionStore.save(session, to: path)
+    }
+
+    /// A scratch copy of the built-in demo in a fresh temporary directory, and its path.
+    func demoCopy() throws(CommandFailure) -> (Session, String) {
+        do {
+            let session = try Demo.session()
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("archtui-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent("northwind-shop" + Self.fileExtension).path
+            try save(session, to: path)
+            return (session, path)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(code: 74, message: "cannot prepare the demo: \(error)")
+        }
+    }
+
+    /// A new session file path in the working directory, named after the project and not yet taken.
+    func newPath(for projectName: String) -> String {
+        let slug = Self.slug(projectName)
+        var candidate = slug + Self.fileExtension
+        var number = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(slug)-\(number)\(Self.fileExtension)"
+            number += 1
+        }
+        return candidate
+    }
+
+    /// Session files in the working directory, sorted by name.
+    func sessionFilesInWorkingDirectory() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: ".")) ?? []
+        return names.filter { $0.hasSuffix(Self.fileExtension) }.sorted()
+    }
+
+    /// Lower-case letters, digits and dashes only, so a project name can never make a path elsewhere.
+    static func slug(_ name: String) -> String {
+        var slug = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? "session" : String(slug.prefix(60))
+    }
+}
