@@ -18,6 +18,8 @@
 // MARK: - Globals and macros as functions
 
 static inline WINDOW *archtui_stdscr(void) { return stdscr; }
+static inline FILE *archtui_stdout(void) { return stdout; }
+static inline FILE *archtui_stdin(void) { return stdin; }
 static inline WINDOW *archtui_curscr(void) { return curscr; }
 static inline int archtui_color_pairs(void) { return COLOR_PAIRS; }
 static inline int archtui_colors(void) { return COLORS; }
@@ -31,6 +33,10 @@ static inline attr_t archtui_a_reverse(void) { return A_REVERSE; }
 static inline attr_t archtui_a_underline(void) { return A_UNDERLINE; }
 
 static inline int archtui_ccharw_max(void) { return CCHARW_MAX; }
+
+/// wcwidth(3): glibc declares it only under _XOPEN_SOURCE, which we do not want to force on Swift.
+extern int wcwidth(wchar_t c);
+static inline int archtui_wcwidth(wchar_t c) { return wcwidth(c); }
 
 /// Draws one grapheme at (y, x) on stdscr: `wstr` is a NUL-terminated spacing character followed by at
 /// most CCHARW_MAX - 1 combining characters. Returns ERR when ncurses rejects the sequence.
@@ -107,6 +113,10 @@ static inline int archtui_sig_install(int sig, void (*handler)(int), int flags) 
 /// Installs all handlers and records the shell's terminal modes. Call before ncurses starts, so that
 /// ncurses sees our SIGINT/SIGTERM/SIGTSTP handlers and does not install its own.
 static inline void archtui_sig_install_all(void) {
+    // Installing twice would record our own handler as "previous" and make a crash loop forever.
+    static int installed = 0;
+    if (installed) return;
+    installed = 1;
     if (tcgetattr(STDIN_FILENO, &archtui_sig_saved_termios) == 0) archtui_sig_saved_termios_valid = 1;
     // An alternate stack lets the crash handler run even after a stack overflow (main thread only).
     stack_t current;
