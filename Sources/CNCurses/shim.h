@@ -68,10 +68,15 @@ static volatile sig_atomic_t archtui_sig_suspend = 0;
 static volatile sig_atomic_t archtui_sig_continued = 0;
 /// 1 while curses owns the screen, so a crash handler knows whether there is anything to restore.
 static volatile sig_atomic_t archtui_sig_terminal_active = 0;
-static struct termios archtui_sig_saved_termios;
 static volatile sig_atomic_t archtui_sig_saved_termios_valid = 0;
-static struct sigaction archtui_sig_previous[NSIG];
-static char archtui_sig_alt_stack[64 * 1024];
+// Aggregates are function-local statics: Swift's C code generation does not emit file-scope ones.
+static inline struct termios *archtui_sig_saved_termios(void) { static struct termios saved; return &saved; }
+static inline struct sigaction *archtui_sig_previous(int sig) { static struct sigaction previous[NSIG]; return &previous[sig]; }
+static inline char *archtui_sig_alt_stack(size_t *size) {
+    static char stack[64 * 1024];
+    *size = sizeof stack;
+    return stack;
+}
 
 static void archtui_sig_on_request(int sig) {
     switch (sig) {
@@ -90,14 +95,14 @@ static void archtui_sig_restore_terminal(void) {
     static const char reset[] = "\033[0m\033[?1l\033>\033[?1049l\033[?25h\r\n";
     ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
     (void)written;
-    if (archtui_sig_saved_termios_valid) tcsetattr(STDIN_FILENO, TCSANOW, &archtui_sig_saved_termios);
+    if (archtui_sig_saved_termios_valid) tcsetattr(STDIN_FILENO, TCSANOW, archtui_sig_saved_termios());
 }
 
 static void archtui_sig_on_crash(int sig) {
     archtui_sig_restore_terminal();
     // Give the signal back to whoever had it before (SIG_DFL, or Swift's backtracer) and re-raise: the
     // raised signal is delivered as soon as this handler returns.
-    sigaction(sig, &archtui_sig_previous[sig], NULL);
+    sigaction(sig, archtui_sig_previous(sig), NULL);
     raise(sig);
 }
 
@@ -107,7 +112,7 @@ static inline int archtui_sig_install(int sig, void (*handler)(int), int flags) 
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = flags;
-    return sigaction(sig, &action, &archtui_sig_previous[sig]);
+    return sigaction(sig, &action, archtui_sig_previous(sig));
 }
 
 /// Installs all handlers and records the shell's terminal modes. Call before ncurses starts, so that
@@ -117,11 +122,12 @@ static inline void archtui_sig_install_all(void) {
     static int installed = 0;
     if (installed) return;
     installed = 1;
-    if (tcgetattr(STDIN_FILENO, &archtui_sig_saved_termios) == 0) archtui_sig_saved_termios_valid = 1;
+    if (tcgetattr(STDIN_FILENO, archtui_sig_saved_termios()) == 0) archtui_sig_saved_termios_valid = 1;
     // An alternate stack lets the crash handler run even after a stack overflow (main thread only).
     stack_t current;
     if (sigaltstack(NULL, &current) == 0 && (current.ss_flags & SS_DISABLE)) {
-        stack_t alt = { .ss_sp = archtui_sig_alt_stack, .ss_size = sizeof archtui_sig_alt_stack, .ss_flags = 0 };
+        stack_t alt = { .ss_flags = 0 };
+        alt.ss_sp = archtui_sig_alt_stack(&alt.ss_size);
         sigaltstack(&alt, NULL);
     }
     // SA_RESTART: a save in progress must not fail with EINTR; the event loop's timeout bounds latency.

@@ -16,6 +16,10 @@ public enum TerminalSignals {
     /// Installs every handler and records the shell's terminal modes. Idempotent in effect; call it before
     /// ncurses starts (`NCursesTerminal.start` does), so ncurses does not install its own handlers.
     public static func install() {
+        // Swift emits a header's C functions only when Swift code refers to them; the storage accessors
+        // are otherwise reached only from C, so name them here.
+        var stackSize = 0
+        _ = (archtui_sig_saved_termios(), archtui_sig_previous(0), archtui_sig_alt_stack(&stackSize))
         archtui_sig_install_all()
     }
 
