@@ -1,2 +1,152 @@
-import TerminalUI
 import CNCurses
+import TerminalUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the terminal could not start.
+public enum NCursesError: Error, CustomStringConvertible {
+    /// ncurses could not set up the terminal named by `TERM`.
+    case cannotOpenTerminal(term: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpenTerminal(let term): return "cannot open the terminal (TERM=\(term.isEmpty ? "unset" : term))"
+        }
+    }
+}
+
+/// The real terminal, through ncursesw: lifecycle, input and job control. Drawing is in `+Drawing`.
+///
+/// Event loop contract:
+/// 1. `start()`; then repeatedly `nextEvent(timeoutMilliseconds: 100)` (a finite timeout, so signals are
+///    noticed), and after every call check `TerminalSignals.takeTermination()` → save and exit.
+/// 2. `.resize(size)` means "the screen is gone": call `clear()`, render at `size`, draw every cell. It is
+///    also reported after a suspend/resume (Ctrl-Z, SIGTSTP, SIGCONT), whether or not the size changed.
+/// 3. `.key(.ctrl("c"))` (raw mode: no SIGINT from the keyboard) → save and quit; `.key(.ctrl("z"))` →
+///    `suspend()` (after saving, if the app wants).
+/// 4. `stop()` before exiting (idempotent; `deinit` calls it too).
+public final class NCursesTerminal: TerminalBackend {
+    /// Whether curses currently owns the screen.
+    public private(set) var isActive = false
+    var palette: ColorPalette?
+    var cursor: (x: Int, y: Int)?
+    var cursorVisible: Bool?
+    private var screen: OpaquePointer?
+    private var repaintPending = false
+
+    public init() {}
+
+    deinit { stop() }
+
+    /// Whether stdin and stdout are both terminals; without that, run without the TUI.
+    public static func isInteractive() -> Bool {
+        isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Takes over the screen: UTF-8 locale, signal handlers, raw mode, alternate screen, colours.
+    ///
+    /// Raw mode makes Ctrl-C, Ctrl-Z, Ctrl-S and Ctrl-Q arrive as keys (no SIGINT, no XON/XOFF).
+    public func start() throws {
+        guard !isActive else { return }
+        Self.selectUTF8Locale()
+        TerminalSignals.install()
+        guard let screen = newterm(nil, archtui_stdout(), archtui_stdin()) else {
+            throw NCursesError.cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) } ?? "")
+        }
+        self.screen = screen
+        isActive = true
+        TerminalSignals.setTerminalActive(true)
+        let window = archtui_stdscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        set_escdelay(25)
+        palette = ColorPalette.start(environment: getenv("NO_COLOR").map { String(cString: $0) })
+        cursorVisible = nil
+        cursor = nil
+        flush()
+    }
+
+    /// Gives the screen back to the shell. Safe to call any number of times.
+    public func stop() {
+        guard isActive, let screen else { return }
+        isActive = false
+        TerminalSignals.setTerminalActive(false)
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        palette = nil
+    }
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key or a resize; nil when nothing came
+    /// or a termination signal is pending. Handles SIGTSTP/SIGCONT itself (reported as `.resize`).
+    public func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
+        guard isActive else { return nil }
+        if let repaint = handleJobControl() { return repaint }
+        if TerminalSignals.pendingTermination() != nil { return nil }
+        let window = archtui_stdscr()
+        wtimeout(window, timeoutMilliseconds)
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        switch result {
+        case KEY_CODE_YES:
+            return KeyDecoder.decode(code: Int32(bitPattern: character), isKeyCode: true, currentSize: size)
+        case OK:
+            return KeyDecoder.decode(code: Int32(bitPattern: character), isKeyCode: false, currentSize: size)
+        default:
+            return handleJobControl()
+        }
+    }
+
+    /// Suspends the process like Ctrl-Z in a normal program: restores the terminal, stops, and on resume
+    /// takes the screen back. The next `nextEvent` reports `.resize` so the app repaints everything.
+    public func suspend() {
+        guard isActive else { return }
+        TerminalSignals.setTerminalActive(false)
+        endwin()
+        TerminalSignals.stopProcess()
+        // Resumed. Our own SIGCONT and any SIGTSTP that came meanwhile are handled by this resume.
+        _ = TerminalSignals.takeContinued()
+        _ = TerminalSignals.takeSuspendRequest()
+        TerminalSignals.setTerminalActive(true)
+        resumeScreen()
+    }
+
+    /// Acts on SIGTSTP/SIGCONT; returns `.resize` when the app must repaint.
+    private func handleJobControl() -> TerminalEvent? {
+        if TerminalSignals.takeSuspendRequest() {
+            suspend()
+        } else if TerminalSignals.takeContinued() {
+            // Stopped by something we did not see (SIGSTOP): the shell may have changed the tty modes.
+            reset_prog_mode()
+            resumeScreen()
+        }
+        guard repaintPending else { return nil }
+        repaintPending = false
+        return .resize(size)
+    }
+
+    /// Re-enters curses mode (a refresh after endwin does) and repaints the last frame in full.
+    private func resumeScreen() {
+        cursorVisible = nil
+        clearok(archtui_curscr(), true)
+        wrefresh(archtui_stdscr())
+        repaintPending = true
+    }
+
+    /// ncurses needs a UTF-8 locale for wide text and line drawing; fall back to C.UTF-8 if the
+    /// environment names none.
+    private static func selectUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if archtui_locale_is_utf8() == 0 {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+}

@@ -61,6 +61,7 @@ public struct ScreenBuffer: Hashable, Sendable {
             for column in area.x..<area.maxX { cells[start + column] = cell }
         }
         if area.x > 0 { for row in area.y..<area.maxY { repairOrphan(x: area.x - 1, y: row) } }
+        if area.maxX < size.width { for row in area.y..<area.maxY { repairOrphan(x: area.maxX, y: row) } }
     }
 
     /// Changes the style of the cells in `rect` and keeps their text.
@@ -113,7 +114,8 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
     }
 
+    /// A wide grapheme whose right half, or a continuation whose left half, was just overwritten becomes a blank.
     private mutating func repairOrphan(x: Int, y: Int) {
-        if self[x, y].width == 2 { self[x, y] = Cell(" ", style: self[x, y].style) }
+        if self[x, y].width == 2 || self[x, y].isContinuation { self[x, y] = Cell(" ", style: self[x, y].style) }
     }
 }

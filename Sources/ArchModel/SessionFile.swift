@@ -1,0 +1,61 @@
+import Foundation
+import Yams
+
+/// The session file: YAML with a schema version, keys in a fixed order and answers sorted by id,
+/// so that a saved session reads well and diffs cleanly in git.
+///
+/// ```yaml
+/// schemaVersion: 1
+/// projectName: Northwind Shop
+/// answers:
+///   requirements.peak_rps: 1200
+///   api.style: rest
+/// entities:
+/// - name: Customer
+/// ```
+public enum SessionFile {
+    /// The session as YAML text. Strings that YAML would read as something else (`yes`, `null`, `1e3`) are quoted.
+    public static func encode(_ session: Session) -> String {
+        let answers = session.answers.keys.sorted().map { id in
+            (scalar(id), node(for: session.answers[id]!))
+        }
+        let entities = session.entities.map { entity in
+            Node([(scalar("name"), scalar(entity.name))], .implicit, .block)
+        }
+        let root = Node([
+            (scalar("schemaVersion"), Node(String(Session.currentSchemaVersion))),
+            (scalar("projectName"), scalar(session.projectName)),
+            (scalar("answers"), Node(answers, .implicit, answers.isEmpty ? .flow : .block)),
+            (scalar("entities"), Node(entities, .implicit, entities.isEmpty ? .flow : .block)),
+        ], .implicit, .block)
+        do {
+            return try Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)
+        } catch {
+            // Serialising a tree of plain strings cannot fail short of memory exhaustion.
+            preconditionFailure("session serialisation failed: \(error)")
+        }
+    }
+
+    /// The number as the session file writes it: `25000`, `99.95`, never `25000.0`.
+    public static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+
+    private static func node(for value: AnswerValue) -> Node {
+        switch value {
+        case .text(let text), .choice(let text): return scalar(text)
+        case .number(let number): return Node(format(number))
+        case .choices(let items), .list(let items):
+            return Node(items.map(scalar), .implicit, items.isEmpty ? .flow : .block)
+        }
+    }
+
+    /// A string scalar that reads back as the same string: quoted when plain YAML would mean something else,
+    /// a literal block when it spans lines.
+    static func scalar(_ text: String) -> Node {
+        if text.contains("\n") { return .scalar(Node.Scalar(text, Tag(.str), .literal)) }
+        if YAMLReader.number(text) != nil { return .scalar(Node.Scalar(text, Tag(.str), .singleQuoted)) }
+        return .scalar(text.represented())
+    }
+}

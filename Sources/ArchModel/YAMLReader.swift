@@ -1,0 +1,149 @@
+import Foundation
+import Yams
+
+/// Reads a composed YAML tree and turns every problem into a `LocatedError` that names the file and position.
+/// Shared by the session file and the catalogue loader (package access: not part of the public API).
+package struct YAMLReader: Sendable {
+    package let file: String
+
+    package init(file: String) { self.file = file }
+
+    /// Parses `text` into a node tree, mapping Yams' syntax errors to `file:line:col`.
+    package func compose(_ text: String) throws(LocatedError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw syntaxError(error, text: text)
+        } catch {
+            throw LocatedError(file: file, line: 1, column: 1, message: "cannot read YAML: \(error)")
+        }
+    }
+
+    /// An error at `node`'s position (1:1 when the node has no mark).
+    package func error(_ message: String, at node: Node?) -> LocatedError {
+        let mark = node?.mark
+        return LocatedError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message)
+    }
+
+    /// The node as a mapping, or an error that says what was found instead.
+    package func mapping(_ node: Node, _ what: String) throws(LocatedError) -> Node.Mapping {
+        guard let mapping = node.mapping else {
+            throw error("expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
+        }
+        return mapping
+    }
+
+    /// The node as a sequence.
+    package func sequence(_ node: Node, _ what: String) throws(LocatedError) -> [Node] {
+        guard let sequence = node.sequence else {
+            throw error("expected \(what) as a list, found \(describe(node))", at: node)
+        }
+        return Array(sequence)
+    }
+
+    /// The node as a string scalar (any scalar text; YAML null is rejected).
+    package func string(_ node: Node, _ what: String) throws(LocatedError) -> String {
+        guard let scalar = node.scalar, !isNull(node) else {
+            throw error("expected \(what) as text, found \(describe(node))", at: node)
+        }
+        return scalar.string
+    }
+
+    /// The node as a number (int or float scalar).
+    package func number(_ node: Node, _ what: String) throws(LocatedError) -> Double {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any,
+              let value = Self.number(scalar.string) else {
+            throw error("expected \(what) as a number, found \(describe(node))", at: node)
+        }
+        return value
+    }
+
+    /// The node as an integer.
+    package func integer(_ node: Node, _ what: String) throws(LocatedError) -> Int {
+        let value = try number(node, what)
+        guard value == value.rounded(), abs(value) < 1e15 else {
+            throw error("expected \(what) as a whole number, found \(describe(node))", at: node)
+        }
+        return Int(value)
+    }
+
+    /// The node as a boolean (`true`/`false`, and YAML 1.1's yes/no).
+    package func bool(_ node: Node, _ what: String) throws(LocatedError) -> Bool {
+        guard node.scalar?.style == .plain || node.scalar?.style == .any, let value = node.bool else {
+            throw error("expected \(what) as true or false, found \(describe(node))", at: node)
+        }
+        return value
+    }
+
+    /// Rejects keys outside `allowed` (typo protection) and returns the pairs keyed by their text.
+    package func keyed(_ mapping: Node.Mapping, allowed: [String], in what: String) throws(LocatedError) -> [String: Node] {
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard allowed.contains(name) else {
+                let list = allowed.joined(separator: ", ")
+                throw error("unknown key '\(name)' in \(what); expected one of \(list)", at: key)
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    /// The value of a required key, or an error at the mapping's position.
+    package func require(_ key: String, in pairs: [String: Node], of mappingNode: Node, _ what: String) throws(LocatedError) -> Node {
+        guard let node = pairs[key] else { throw error("missing key '\(key)' in \(what)", at: mappingNode) }
+        return node
+    }
+
+    /// True for YAML null (`~`, `null`, or nothing) written plain.
+    package func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+        return node.null != nil
+    }
+
+    /// A short description of what a node is, for messages.
+    package func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if isNull(node) { return "nothing" }
+            let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            return "'\(text)'"
+        }
+    }
+
+    /// Parses a YAML number written plain (`25000`, `99.95`, `-3`, `1e3`), nil otherwise.
+    package static func number(_ text: String) -> Double? {
+        let trimmed = text.replacingOccurrences(of: "_", with: "")
+        guard !trimmed.isEmpty, let value = Double(trimmed), value.isFinite else { return nil }
+        return value
+    }
+
+    private func syntaxError(_ error: YamlError, text: String) -> LocatedError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\($0.text) at \($0.mark.line):\($0.mark.column), " } ?? ""
+            return LocatedError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(problem)")
+        case let .reader(problem, offset, _, _):
+            let (line, column) = Self.position(ofCharacter: offset ?? 0, in: text)
+            return LocatedError(file: file, line: line, column: column, message: "unreadable text: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return LocatedError(file: file, line: context.mark.line, column: context.mark.column,
+                                message: "duplicate key \(keys) in the same mapping")
+        default:
+            return LocatedError(file: file, line: 1, column: 1, message: "YAML error: \(error)")
+        }
+    }
+
+    private static func position(ofCharacter offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,54 @@
+/// Sends a terminal only the cells that changed since the last frame.
+public struct DiffRenderer: Sendable {
+    /// The last frame sent, or nil when the next one must be drawn in full.
+    public private(set) var previous: ScreenBuffer?
+
+    public init() {}
+
+    /// Forgets the last frame, so the next render clears the terminal and draws everything.
+    public mutating func invalidate() { previous = nil }
+
+    /// Draws `next`: only changed cells, or a clear and every non-blank cell after a size change or
+    /// `invalidate()`. Then moves the cursor and flushes. Returns the number of cells sent.
+    @discardableResult
+    public mutating func render(_ next: ScreenBuffer, to backend: TerminalBackend) -> Int {
+        let changes: [CellChange]
+        if let previous, previous.size == next.size {
+            changes = DiffRenderer.changes(from: previous, to: next)
+        } else {
+            backend.clear()
+            changes = DiffRenderer.changes(from: ScreenBuffer(size: next.size), to: next)
+        }
+        if !changes.isEmpty { backend.draw(changes) }
+        backend.setCursor(next.cursor)
+        backend.flush()
+        previous = next
+        return changes.count
+    }
+
+    /// The cells of `new` that differ from `old` (same size), left to right, top to bottom. A changed
+    /// continuation cell is sent as the wide grapheme it belongs to, never on its own.
+    public static func changes(from old: ScreenBuffer, to new: ScreenBuffer) -> [CellChange] {
+        precondition(old.size == new.size, "diffing buffers of different sizes")
+        var result: [CellChange] = []
+        let width = new.size.width
+        for y in 0..<new.size.height {
+            var x = 0
+            while x < width {
+                let cell = new[x, y]
+                if cell != old[x, y] {
+                    if cell.isContinuation {
+                        let alreadySent = result.last.map { $0.x == x - 1 && $0.y == y } ?? false
+                        if x > 0, !alreadySent, new[x - 1, y].width == 2 {
+                            result.append(CellChange(x: x - 1, y: y, cell: new[x - 1, y]))
+                        }
+                    } else {
+                        result.append(CellChange(x: x, y: y, cell: cell))
+                    }
+                }
+                x += 1
+            }
+        }
+        return result
+    }
+}

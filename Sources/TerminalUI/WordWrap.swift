@@ -1,0 +1,80 @@
+/// Breaks styled lines into rows no wider than a number of cells, at spaces where possible.
+public enum WordWrap {
+    /// The rows of `line` at `width` cells. An empty line gives one empty row; a word wider than
+    /// `width` is cut by cells; spaces at a break are dropped.
+    public static func wrap(_ line: [Span], width: Int) -> [[Span]] {
+        guard width > 0 else { return [[]] }
+        var rows: [[StyledCharacter]] = []
+        var current: [StyledCharacter] = []
+        var used = 0
+
+        func breakRow() {
+            while current.last?.character == " " { current.removeLast() }
+            rows.append(current)
+            current = []
+            used = 0
+        }
+
+        for token in tokens(line) {
+            let tokenWidth = token.reduce(0) { $0 + $1.width }
+            if token.first?.character.isWhitespace == true {
+                if current.isEmpty && !rows.isEmpty { continue }
+                for item in token where used + item.width <= width {
+                    current.append(item)
+                    used += item.width
+                }
+                continue
+            }
+            if used + tokenWidth > width, !current.isEmpty { breakRow() }
+            for item in token {
+                if used + item.width > width, !current.isEmpty { breakRow() }
+                current.append(item)
+                used += item.width
+            }
+        }
+        while current.last?.character == " " { current.removeLast() }
+        rows.append(current)
+        return rows.map(spans)
+    }
+
+    /// Plain text wrapped to `width`, one string per row.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { wrap([Span(String($0))], width: width) }
+            .map(\.plainText)
+    }
+
+    private struct StyledCharacter {
+        var character: Character
+        var style: Style
+        var width: Int
+    }
+
+    /// Runs of spaces and runs of everything else, with their styles.
+    private static func tokens(_ line: [Span]) -> [[StyledCharacter]] {
+        var result: [[StyledCharacter]] = []
+        for span in line {
+            for character in span.text {
+                let item = StyledCharacter(character: character, style: span.style, width: DisplayWidth.of(character))
+                if let last = result.last?.last, last.character.isWhitespace == character.isWhitespace {
+                    result[result.count - 1].append(item)
+                } else {
+                    result.append([item])
+                }
+            }
+        }
+        return result
+    }
+
+    private static func spans(_ row: [StyledCharacter]) -> [Span] {
+        var result: [Span] = []
+        for item in row {
+            if let last = result.last, last.style == item.style {
+                result[result.count - 1].text.append(item.character)
+            } else {
+                result.append(Span(String(item.character), item.style))
+            }
+        }
+        return result
+    }
+}
