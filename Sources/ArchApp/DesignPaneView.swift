@@ -4,6 +4,11 @@ import TerminalUI
 struct DesignPaneView {
     let state: AppState
 
+    /// Rows the design takes when wrapped to `width`.
+    func lineCount(width: Int) -> Int {
+        TextView(lines: DesignDocument(catalogue: state.catalogue, session: state.session).lines).wrappedLineCount(width: width)
+    }
+
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
         let document = DesignDocument(catalogue: state.catalogue, session: state.session)
         let view = TextView(lines: document.lines)

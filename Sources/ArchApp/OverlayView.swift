@@ -4,14 +4,19 @@ import TerminalUI
 struct OverlayView {
     let overlay: Overlay
 
+    /// The help overlay with every key; also used by `reduce` to clamp its scrolling.
+    static func help(scroll: Int) -> HelpOverlay {
+        HelpOverlay(title: "Keys — Esc closes", sections: KeyHelp.sections, state: TextViewState(offset: scroll),
+                    maxWidth: 90, maxHeight: 40)
+    }
+
     func render(into buffer: inout ScreenBuffer) {
         switch overlay {
         case .help(let scroll):
-            HelpOverlay(sections: KeyHelp.sections.map { section in
-                HelpSection(title: section.title, rows: section.bindings.map { ($0.keys, $0.action) })
-            }, scroll: scroll).render(in: buffer.bounds, buffer: &buffer)
+            Self.help(scroll: scroll).render(in: buffer.bounds, buffer: &buffer)
         case .message(let title, let text):
-            Dialog(title: title, message: text, kind: .message).render(in: buffer.bounds, buffer: &buffer)
+            Dialog(title: title, message: text, state: DialogState(kind: .message), maxWidth: 70)
+                .render(in: buffer.bounds, buffer: &buffer)
         }
     }
 }

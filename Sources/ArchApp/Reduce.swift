@@ -61,13 +61,13 @@ extension AppState {
     private mutating func handleOverlay(_ current: Overlay, _ key: Key) {
         switch current {
         case .help(let scroll):
-            switch key {
-            case .down, .character("j"): overlay = .help(scroll: scroll + 1)
-            case .up, .character("k"): overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .character(" "): overlay = .help(scroll: scroll + 10)
-            case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
-            case .escape, .enter, .character("?"), .character("q"): overlay = nil
-            default: break
+            let help = OverlayView.help(scroll: scroll)
+            let screen = Rect(size: size)
+            var view = help.state
+            if view.handle(key, total: help.totalRows(in: screen), visibleRows: help.visibleRows(in: screen)) {
+                overlay = .help(scroll: view.offset)
+            } else if [.escape, .enter, .character("?"), .character("q"), .function(1)].contains(key) {
+                overlay = nil
             }
         case .message:
             if key == .escape || key == .enter || key == .character("q") || key == .character(" ") { overlay = nil }

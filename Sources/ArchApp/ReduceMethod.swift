@@ -30,7 +30,7 @@ extension AppState {
         switch LayoutMode(size: size) {
         case .wide: return [.steps, .questions, .design]
         case .stacked: return [.questions, .design]
-        case .single: return narrowShowsDesign ? [.design] : [.questions]
+        case .single, .tooSmall: return narrowShowsDesign ? [.design] : [.questions]
         }
     }
 
@@ -81,15 +81,16 @@ extension AppState {
     }
 
     private mutating func handleDesignPane(_ key: Key) {
+        guard let rect = MethodLayout(size: size, showsDesign: narrowShowsDesign).design else { return }
+        let inner = Pane.inner(rect)
+        let total = DesignPaneView(state: self).lineCount(width: inner.width)
+        var view = TextViewState(offset: DesignPaneView.clampedScroll(designScroll, total: total, visible: inner.height))
         switch key {
-        case .down, .character("j"): designScroll += 1
-        case .up, .character("k"): designScroll = max(0, designScroll - 1)
-        case .pageDown, .character(" "): designScroll += max(1, size.height - 6)
-        case .pageUp: designScroll = max(0, designScroll - max(1, size.height - 6))
-        case .home, .character("g"): designScroll = 0
-        case .end, .character("G"): designScroll = Int.max / 2
-        default: break
+        case .character("g"): view.offset = 0
+        case .character("G"): _ = view.handle(.end, total: total, visibleRows: inner.height)
+        default: _ = view.handle(key, total: total, visibleRows: inner.height)
         }
+        designScroll = view.offset
     }
 
     mutating func openEditor() {

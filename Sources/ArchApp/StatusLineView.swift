@@ -28,20 +28,11 @@ struct StatusLineView {
     }
 
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
-        let bar = Style(reverse: true)
-        buffer.fill(rect, style: bar)
         var message = state.statusMessage ?? state.filePath
         if message.isEmpty { message = "new session" }
-        let messageText = " " + DisplayWidth.truncate(message, to: max(0, rect.width / 3)) + " "
-        let messageWidth = DisplayWidth.of(messageText)
-        let hintsClip = Rect(x: rect.x, y: rect.y, width: rect.width - messageWidth, height: 1)
-        var x = rect.x + 1
-        for hint in hints {
-            let width = DisplayWidth.of(hint.key) + DisplayWidth.of(hint.action) + 3
-            guard x + width <= hintsClip.maxX else { break }
-            x += buffer.write(hint.key, x: x, y: rect.y, style: bar.adding(bold: true), clip: hintsClip)
-            x += buffer.write(" " + hint.action + "  ", x: x, y: rect.y, style: bar, clip: hintsClip)
-        }
-        buffer.write(messageText, x: rect.maxX - messageWidth, y: rect.y, style: bar.adding(bold: state.statusMessage != nil), clip: rect)
+        let shown = DisplayWidth.truncate(message, to: max(10, rect.width / 3))
+        StatusBar(hints: hints.map { KeyHint($0.key, $0.action) }, message: shown,
+                  messageStyle: state.statusMessage == nil ? .dim : Style(foreground: .green, bold: true))
+            .render(in: rect, buffer: &buffer)
     }
 }

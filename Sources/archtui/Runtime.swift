@@ -157,10 +157,6 @@ final class Runtime {
     }
 }
 
-extension CommandFailure {
-    var message: String { description }
-}
-
 extension Error {
     var message: String { (self as? CommandFailure)?.description ?? "\(self)" }
 }

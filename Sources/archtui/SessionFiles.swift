@@ -11,12 +11,16 @@ struct SessionFiles {
     /// The session in `path`, or nil when no file is there yet.
     func open(_ path: String) throws(CommandFailure) -> Session? {
         do {
-            return try SessionStore.load(path: path, catalogue: catalogue)
-        } catch let error as SessionFileError {
-            let backup = FileManager.default.fileExists(atPath: path + ".bak") ? "\nThe previous version is in \(path).bak; open that to recover." : ""
-            throw CommandFailure(code: 65, message: "\(error)\nThe file was not changed.\(backup)")
+            return try SessionStore.load(path: path, catalogue: catalogue)?.session
         } catch {
-            throw CommandFailure(code: 66, message: "cannot read \(path): \(error)")
+            switch error {
+            case .invalid(let problem):
+                let backup = FileManager.default.fileExists(atPath: path + ".bak")
+                    ? "\nThe previous version is in \(path).bak; open that to recover." : ""
+                throw CommandFailure(code: 65, message: "\(problem)\nThe file was not changed.\(backup)")
+            default:
+                throw CommandFailure(code: 66, message: error.description)
+            }
         }
     }
 
