@@ -54,22 +54,30 @@ extension NCursesTerminal {
         wrefresh(window)
     }
 
-    /// Puts one grapheme: a spacing character plus up to CCHARW_MAX - 1 combining characters.
+    /// Puts one grapheme: its first scalar plus the combining marks that follow it (at most CCHARW_MAX
+    /// in all). Emoji sequences (ZWJ, skin tones) degrade to their first scalar: ncurses stores only
+    /// combining marks with a character, and terminals disagree on how wide the sequences are.
     private func put(_ cell: Cell, x: Int32, y: Int32, attrs: attr_t, pair: Int16) {
-        var scalars = Array(cell.grapheme.unicodeScalars.prefix(Int(archtui_ccharw_max())))
-        if let first = scalars.first, first.value < 0x20 || (0x7F..<0xA0).contains(first.value) {
-            scalars = [" "]
+        var text: [wchar_t] = []
+        for scalar in cell.grapheme.unicodeScalars {
+            let code = wchar_t(bitPattern: scalar.value)
+            if text.isEmpty {
+                let printable = scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value)
+                text.append(printable ? code : 0x20)
+            } else if scalar.value == 0x200D || archtui_wcwidth(code) != 0 || text.count == Int(archtui_ccharw_max()) {
+                break
+            } else {
+                text.append(code)
+            }
         }
-        if scalars.isEmpty { scalars = [" "] }
-        var text = scalars.map { wchar_t(bitPattern: $0.value) } + [0]
-        if archtui_put(y, x, text, attrs, pair) == ERR && scalars.count > 1 {
-            // ncurses rejects clusters whose later scalars are not combining (emoji ZWJ sequences).
-            text = [text[0], 0]
-            _ = archtui_put(y, x, text, attrs, pair)
+        if text.isEmpty { text = [0x20] }
+        text.append(0)
+        if archtui_put(y, x, text, attrs, pair) == ERR && text.count > 2 {
+            _ = archtui_put(y, x, [text[0], 0], attrs, pair)
         }
         // If the C library thinks a grapheme we laid out as wide is narrow, fill its second cell ourselves.
         if cell.width == 2 && archtui_wcwidth(text[0]) < 2 {
-            _ = archtui_put(y, x + 1, [32, 0], attrs, pair)
+            _ = archtui_put(y, x + 1, [0x20, 0], attrs, pair)
         }
     }
 }

@@ -1,0 +1,51 @@
+import ArchModel
+import Foundation
+import XCTest
+
+final class SessionStoreTests: XCTestCase {
+    var directory = ""
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "archtui-store-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func testMissingFileMeansNewSession() throws {
+        XCTAssertNil(try SessionStore.load(path: directory + "/none.yaml", catalogue: nil))
+    }
+
+    func testSaveThenLoadKeepsBackup() throws {
+        let path = directory + "/s.yaml"
+        var session = Session(projectName: "One")
+        try SessionStore.save(session, to: path)
+        session.projectName = "Two"
+        try SessionStore.save(session, to: path)
+        XCTAssertEqual(try SessionStore.load(path: path, catalogue: nil)?.session.projectName, "Two")
+        XCTAssertEqual(try SessionStore.load(path: path + ".bak", catalogue: nil)?.session.projectName, "One")
+    }
+
+    func testNewerFileIsReportedAndNeverOverwritten() throws {
+        let path = directory + "/future.yaml"
+        let future = "schemaVersion: 7\nprojectName: From the future\nnewThing: true\n"
+        try future.write(toFile: path, atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try SessionStore.load(path: path, catalogue: nil)) { error in
+            guard case .invalid(let fileError)? = error as? SessionStoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(fileError.reason, .newerSchemaVersion(7))
+        }
+        XCTAssertThrowsError(try SessionStore.save(Session(projectName: "Now"), to: path)) { error in
+            XCTAssertEqual(error as? SessionStoreError, .newerFileExists(path: path, schemaVersion: 7))
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), future)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".bak"))
+    }
+
+    func testDirectoryIsUnreadable() {
+        XCTAssertThrowsError(try SessionStore.load(path: directory, catalogue: nil)) { error in
+            XCTAssertEqual(error as? SessionStoreError, .unreadable(path: directory, reason: "it is a directory"))
+        }
+    }
+}
