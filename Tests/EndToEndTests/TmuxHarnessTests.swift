@@ -106,6 +106,25 @@ final class TmuxHarnessTests: XCTestCase {
         XCTAssertEqual(try tmux.waitForExit(), 128 + SIGKILL)
     }
 
+    func testControlCInterruptsTheProgramAndStatusIsKept() throws {
+        let tmux = try bash("printf 'ready\\n'; sleep 30")
+        try tmux.waitFor("ready")
+        try tmux.sendKeys("C-c")
+        XCTAssertEqual(try tmux.waitForExit(), 128 + SIGINT)
+    }
+
+    /// tmux itself leaves SIGTTIN/SIGTTOU ignored in panes; the signals the app handles must not be.
+    func testProgramInPaneHasNoBlockedSignals() throws {
+        let tmux = try bash(#"awk '/^Sig(Blk|Ign)/ { printf "%s%s\n", $1, $2 }' /proc/self/status; sleep 30"#)
+        let screen = try tmux.waitFor("SigIgn:")
+        XCTAssertTrue(screen.contains("SigBlk:0000000000000000"), screen)
+        let ignLine = try XCTUnwrap(screen.split(separator: "\n").first { $0.hasPrefix("SigIgn:") })
+        let ignored = try XCTUnwrap(UInt64(ignLine.dropFirst("SigIgn:".count), radix: 16))
+        for sig in [SIGINT, SIGTERM, SIGWINCH, SIGHUP, SIGTSTP, SIGCONT] {
+            XCTAssertEqual(ignored & (1 << UInt64(sig - 1)), 0, "signal \(sig) ignored")
+        }
+    }
+
     func testRunningProgramHasNoExitStatus() throws {
         let tmux = try bash("printf 'ready\\n'; sleep 30")
         try tmux.waitFor("ready")

@@ -47,8 +47,10 @@ final class TmuxSession {
         if let workingDirectory { newSession += ["-c", workingDirectory] }
         // tmux 3.3a loses #{pane_dead_status} in ~20% of runs (pty EOF seen before SIGCHLD), so a wrapper
         // records it; an inner `sh` records its pid and execs the program, so signals reach the program.
+        // The wrapper traps (not ignores) keyboard signals: it outlives C-c, the program gets defaults.
         let program = command.map(shellQuote).joined(separator: " ")
-        newSession.append(#"sh -c 'echo $$ > "$0"; exec "$@"' "# + shellQuote(pidFile) + " " + program
+        newSession.append(#"trap : INT QUIT TERM HUP; sh -c 'echo $$ > "$0"; exec "$@"' "#
+            + shellQuote(pidFile) + " " + program
             + "; echo $? > " + shellQuote(statusFile))
         // Options first, in the same invocation, so a program that exits at once still leaves its pane;
         // an empty remain-on-exit-format keeps tmux from scrolling a "Pane is dead" line into the screen.
@@ -140,7 +142,8 @@ final class TmuxSession {
     /// The program's exit status (128 + n if killed by signal n) once the pane is dead, else nil.
     func exitStatus() throws -> Int32? {
         guard try isDead() else { return nil }
-        return readNumber(statusFile)
+        if let status = readNumber(statusFile) { return status }
+        return Int32(try display("#{pane_dead_status}"))
     }
 
     /// Polls until the program has exited and the pane is dead; returns the exit status.
@@ -161,7 +164,9 @@ final class TmuxSession {
         guard !killed else { return }
         killed = true
         _ = try? spawn(tmuxArgv(["kill-server"]), environment: Self.environment, timeout: 5)
-        if let socketPath { unlink(socketPath) }
+        let uid = getuid()
+        let fallback = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(uid)/\(socketName)"
+        unlink(socketPath ?? fallback)
         try? FileManager.default.removeItem(atPath: stateDirectory)
     }
 
