@@ -12,6 +12,16 @@ struct TmuxError: Error, CustomStringConvertible {
 /// A command running in its own detached tmux server (one socket per session), for end-to-end tests.
 /// The pane stays after the program exits (`remain-on-exit on`), so its last screen and exit status
 /// can still be read. The server is killed and its socket removed by `kill()` or on deinit.
+///
+///     let tmux = try TmuxSession(command: [try archtuiBinaryPath(), "new", "shop.yaml"],
+///                                workingDirectory: tempDir)
+///     try tmux.waitFor("Questions")          // first frame before any keys
+///     try tmux.type("Bestellungen 注文"); try tmux.sendKeys("Enter", "C-s")
+///     try tmux.resize(width: 80, height: 24); try tmux.waitFor(where: { ... }, description: "…")
+///     try tmux.sendKeys("q"); XCTAssertEqual(try tmux.waitForExit(), 0)
+///
+/// The program runs under a tiny `sh` wrapper (see `init`): `pid()` is the program's own pid, not
+/// `#{pane_pid}`. Not thread-safe: use one session from one test.
 final class TmuxSession {
     let socketName: String
     private(set) var socketPath: String?
@@ -82,7 +92,8 @@ final class TmuxSession {
 
     // MARK: Screen
 
-    /// The visible screen as plain text, one line per row (trailing blanks trimmed by tmux).
+    /// The visible screen as plain text, one line per row (trailing blanks trimmed by tmux). A wide
+    /// character takes two cells but is one `Character`: measure columns in cells, not `count`.
     func capture() throws -> String {
         try tmux(["capture-pane", "-p", "-t", Self.target])
     }
@@ -127,7 +138,7 @@ final class TmuxSession {
         }
     }
 
-    /// Sends `sig` to the program in the pane.
+    /// Sends `sig` to the program in the pane (do not call after it has exited: its pid may be reused).
     func signal(_ sig: Int32) throws {
         let pid = try pid()
         guard sendSignal(pid, sig) == 0 else {
