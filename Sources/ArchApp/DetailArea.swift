@@ -13,7 +13,7 @@ struct DetailArea {
     var height: Int {
         guard let question = state.selectedQuestion else { return 3 }
         switch state.editor {
-        case .field?: return 5
+        case .field?: return 4 + errorLines.count
         case .choice?, .multiChoice?: return question.choices.count + 3
         case .list(let list)?: return list.items.count + 4
         case nil: return helpLines(for: question).count + 1
@@ -52,11 +52,18 @@ struct DetailArea {
         buffer.write("›", x: rect.x, y: rect.y, style: Style(foreground: .cyan, bold: true), clip: rect)
         let fieldRect = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 2, height: 1)
         TextField(state: field, focused: true, style: Style(underline: true)).render(in: fieldRect, buffer: &buffer)
-        let messageY = rect.y + 1
-        if let error = state.inlineError {
-            buffer.write("✗ " + error, x: rect.x, y: messageY, style: Self.errorStyle, clip: rect)
+        var y = rect.y + 1
+        for line in errorLines {
+            buffer.write(line, x: rect.x, y: y, style: Self.errorStyle, clip: rect)
+            y += 1
         }
-        buffer.write("Enter store · Esc cancel · Ctrl-U clear", x: rect.x, y: messageY + 1, style: Self.hintStyle, clip: rect)
+        buffer.write("Enter store · Esc cancel · Ctrl-U clear", x: rect.x, y: y, style: Self.hintStyle, clip: rect)
+    }
+
+    /// The inline error, wrapped to the area's width so the whole message shows.
+    private var errorLines: [String] {
+        guard let error = state.inlineError else { return [] }
+        return WordWrap.wrap("✗ " + error, width: max(1, width))
     }
 
     private func renderChoices(_ question: Question, state choice: ChoiceState, hint: String, in rect: Rect, buffer: inout ScreenBuffer) {
@@ -64,8 +71,8 @@ struct DetailArea {
         let listRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: max(1, rect.height - reserved))
         ChoiceList(options: question.choices.map(\.label), state: choice, focused: true).render(in: listRect, buffer: &buffer)
         var y = listRect.maxY
-        if let error = state.inlineError {
-            buffer.write("✗ " + error, x: rect.x, y: y, style: Self.errorStyle, clip: rect)
+        for line in errorLines.prefix(1) {
+            buffer.write(line, x: rect.x, y: y, style: Self.errorStyle, clip: rect)
             y += 1
         }
         buffer.write(hint, x: rect.x, y: y, style: Self.hintStyle, clip: rect)
@@ -77,7 +84,9 @@ struct DetailArea {
         if !question.help.isEmpty {
             lines += WordWrap.wrap([Span(question.help)], width: max(1, width))
         }
-        if let value = question.defaultValue, state.session[question.id] == nil, question.kind != .entities {
+        if let answer = AnswerText.summary(of: question, in: state.session) {
+            lines += WordWrap.wrap([Span("Answer: ", .dim), Span(answer, .bold)], width: max(1, width))
+        } else if let value = question.defaultValue, question.kind != .entities {
             lines.append([Span("Default: ", .dim), Span(AnswerText.format(value, for: question), .dim)])
         }
         lines.append([Span("Enter to answer", .dim)])

@@ -82,7 +82,7 @@ extension AppState {
 
     private mutating func handleDesignPane(_ key: Key) {
         guard let rect = MethodLayout(size: size, showsDesign: narrowShowsDesign).design else { return }
-        let inner = Pane.inner(rect)
+        let inner = DesignPaneView.textArea(rect)
         let total = DesignPaneView(state: self).lineCount(width: inner.width)
         var view = TextViewState(offset: DesignPaneView.clampedScroll(designScroll, total: total, visible: inner.height))
         switch key {

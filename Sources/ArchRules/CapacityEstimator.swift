@@ -19,21 +19,22 @@ public struct CapacityEstimator: Sendable {
     /// Question ids the estimate reads; kept together so a catalogue change is a one-line fix.
     public enum Input {
         public static let dailyActiveUsers = "requirements.daily_active_users"
-        public static let requestsPerUser = "requirements.requests_per_user_per_day"
+        public static let requestsPerUser = "requirements.requests_per_user"
         public static let peakRequests = "requirements.peak_rps"
-        public static let readPercent = "requirements.read_percent"
+        public static let readPercent = "requirements.read_ratio"
         public static let recordsFirstYear = "requirements.records_first_year"
         public static let recordSize = "requirements.record_size_kb"
-        public static let growthPercent = "requirements.growth_percent_per_year"
+        public static let growthPercent = "requirements.growth_per_year"
         public static let retentionYears = "requirements.retention_years"
-        public static let instanceThroughput = "nonfunctional.instance_throughput_rps"
-        public static let availability = "requirements.availability_percent"
+        public static let instanceThroughput = "nonfunctional.instance_rps"
+        public static let availability = "requirements.availability"
+        public static let headroomPercent = "nonfunctional.headroom"
     }
 
     /// Peak over average when no peak is given: a common rule of thumb for daily traffic curves.
     public static let assumedPeakFactor = 3.0
-    /// Spare capacity kept on top of the peak when sizing instances.
-    public static let headroom = 1.3
+    /// Spare capacity kept on top of the peak when sizing instances, unless answered.
+    public static let defaultHeadroomPercent = 30.0
 
     public init() {}
 
@@ -53,7 +54,8 @@ public struct CapacityEstimator: Sendable {
         }
         storage(session, into: &figures)
         if let peak {
-            instances(peak: peak, throughput: number(Input.instanceThroughput),
+            let headroom = 1 + (number(Input.headroomPercent) ?? Self.defaultHeadroomPercent) / 100
+            instances(peak: peak, headroom: headroom, throughput: number(Input.instanceThroughput),
                       availability: number(Input.availability), into: &figures)
         }
         return figures
@@ -111,12 +113,13 @@ public struct CapacityEstimator: Sendable {
         ))
     }
 
-    private func instances(peak: Double, throughput: Double?, availability: Double?, into figures: inout [CapacityFigure]) {
+    private func instances(peak: Double, headroom: Double, throughput: Double?, availability: Double?,
+                           into figures: inout [CapacityFigure]) {
         guard let throughput, throughput > 0 else { return }
-        let needed = (peak * Self.headroom / throughput).rounded(.up)
+        let needed = (peak * headroom / throughput).rounded(.up)
         let redundancy = (availability ?? 0) >= 99.9 ? 2.0 : 1.0
         let count = max(needed, redundancy)
-        var arithmetic = "\(rate(peak)) × \(NumberFormat.plain(Self.headroom)) headroom ÷ \(rate(throughput)) per instance"
+        var arithmetic = "\(rate(peak)) × \(NumberFormat.oneDecimal(headroom)) headroom ÷ \(rate(throughput)) per instance"
         if count > needed { arithmetic += "; at least 2 for \(NumberFormat.plain(availability ?? 0))% availability" }
         figures.append(CapacityFigure(label: "App instances at peak", value: NumberFormat.plain(count), arithmetic: arithmetic))
     }

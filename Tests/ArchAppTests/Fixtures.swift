@@ -8,7 +8,7 @@ enum Fixtures {
         MethodStep(id: "requirements", title: "Understand requirements", summary: "Who uses it and how much.", questions: [
             Question(id: "requirements.daily_active_users", prompt: "Daily active users", help: "Sizes everything.",
                      kind: .integer, unit: "users", defaultValue: .number(1000), validation: Validation(minimum: 1, maximum: 1e9)),
-            Question(id: "requirements.requests_per_user_per_day", prompt: "Requests per user per day", kind: .integer,
+            Question(id: "requirements.requests_per_user", prompt: "Requests per user per day", kind: .integer,
                      validation: Validation(minimum: 1, maximum: 1e6)),
             Question(id: "requirements.peak_rps", prompt: "Peak requests per second", kind: .integer, unit: "req/s",
                      validation: Validation(minimum: 1, maximum: 1e7)),

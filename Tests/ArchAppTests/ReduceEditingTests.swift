@@ -68,6 +68,7 @@ final class ReduceEditingTests: XCTestCase {
         state.type("Bestellungen 注文 ✓")
         state.press(.enter)
         XCTAssertEqual(state.session["requirements.summary"], .text("Bestellungen 注文 ✓"))
+        state.press(.up)
         XCTAssertTrue(state.screenText.contains("Bestellungen 注文 ✓"), state.screenText)
     }
 

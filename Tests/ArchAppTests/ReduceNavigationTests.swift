@@ -30,7 +30,7 @@ final class ReduceNavigationTests: XCTestCase {
 
     func testStepsPaneMovesBetweenStepsAndEnterGoesToQuestions() {
         var state = Fixtures.state()
-        state.press(.backTab, .backTab)
+        state.press(.backTab)
         XCTAssertEqual(state.focus, .steps)
         state.press(.down, .down)
         XCTAssertEqual(state.stepIndex, 2)
