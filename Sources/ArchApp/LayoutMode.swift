@@ -43,7 +43,7 @@ struct MethodLayout {
         statusBar = rows[1]
         switch LayoutMode(size: size) {
         case .wide:
-            let columns = Layout.split(rows[0], .horizontal, [.fixed(30), .percent(40), .fill(1)])
+            let columns = Layout.split(rows[0], .horizontal, [.fixed(32), .percent(39), .fill(1)])
             steps = columns[0]
             questions = columns[1]
             design = columns[2]

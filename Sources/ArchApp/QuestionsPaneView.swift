@@ -29,12 +29,13 @@ struct QuestionsPaneView {
     }
 
     private func renderList(_ questions: [Question], in rect: Rect, buffer: inout ScreenBuffer) {
-        let promptWidth = max(10, rect.width * 11 / 20)
+        let promptWidth = max(10, rect.width / 2)
+        let answerWidth = max(1, rect.width - promptWidth - 3 - 1)
         let rows = questions.map { question -> [Span] in
             let answer = AnswerText.summary(of: question, in: state.session)
             let mark = answer == nil ? Span(" · ", .dim) : Span(" ✓ ", Style(foreground: .green))
             let prompt = Span(DisplayWidth.pad(DisplayWidth.truncate(question.prompt, to: promptWidth - 1), to: promptWidth))
-            let value = answer.map { Span($0, .bold) } ?? Span("—", .dim)
+            let value = answer.map { Span(DisplayWidth.truncate($0, to: answerWidth), .bold) } ?? Span("—", .dim)
             return [mark, prompt, value]
         }
         let focused = state.focus == .questions && state.editor == nil

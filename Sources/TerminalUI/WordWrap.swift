@@ -1,33 +1,39 @@
 /// Breaks styled lines into rows no wider than a number of cells, at spaces where possible.
 public enum WordWrap {
     /// The rows of `line` at `width` cells. An empty line gives one empty row; a word wider than
-    /// `width` is cut by cells; spaces at a break are dropped.
+    /// `width` is cut by cells; spaces at a break are dropped. Rows after the first keep the line's
+    /// leading indentation (a hanging indent), as long as that leaves half the width for text.
     public static func wrap(_ line: [Span], width: Int) -> [[Span]] {
         guard width > 0 else { return [[]] }
+        let allTokens = tokens(line)
+        var indent: [StyledCharacter] = []
+        if let first = allTokens.first, first.first?.character == " ", first.count <= width / 2, allTokens.count > 1 {
+            indent = first.map { _ in StyledCharacter(character: " ", style: .plain, width: 1) }
+        }
         var rows: [[StyledCharacter]] = []
         var current: [StyledCharacter] = []
         var used = 0
 
         func breakRow() {
-            while current.last?.character == " " { current.removeLast() }
+            while current.count > indent.count, current.last?.character == " " { current.removeLast() }
             rows.append(current)
-            current = []
-            used = 0
+            current = indent
+            used = indent.count
         }
 
-        for token in tokens(line) {
+        for token in allTokens {
             let tokenWidth = token.reduce(0) { $0 + $1.width }
             if token.first?.character.isWhitespace == true {
-                if current.isEmpty && !rows.isEmpty { continue }
+                if current.count == indent.count && !rows.isEmpty { continue }
                 for item in token where used + item.width <= width {
                     current.append(item)
                     used += item.width
                 }
                 continue
             }
-            if used + tokenWidth > width, !current.isEmpty { breakRow() }
+            if used + tokenWidth > width, current.count > indent.count || rows.isEmpty && !current.isEmpty { breakRow() }
             for item in token {
-                if used + item.width > width, !current.isEmpty { breakRow() }
+                if used + item.width > width, current.count > indent.count || rows.isEmpty && !current.isEmpty { breakRow() }
                 current.append(item)
                 used += item.width
             }
