@@ -35,6 +35,10 @@ final class TextFieldTests: XCTestCase {
         XCTAssertEqual(state.cursor, 3)
         apply([.home, .end], to: &state)
         XCTAssertEqual(state.cursor, 3)
+        state.cursor = 99
+        XCTAssertEqual(state.cursor, 3)
+        state.cursor = -4
+        XCTAssertEqual(state.cursor, 0)
     }
 
     func testBackspaceAndDelete() {
