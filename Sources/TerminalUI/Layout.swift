@@ -12,7 +12,7 @@ public enum Constraint: Hashable, Sendable {
     case fixed(Int)
     /// `p` percent of the whole length, rounded down.
     case percent(Int)
-    /// At least `n` cells; grows like `.fill(1)` when space is left.
+    /// At least `n` cells; shares what is left (like `.fill(1)`) only when no part is `.fill`.
     case min(Int)
     /// A share of what is left after fixed, percent and min parts, proportional to `weight`.
     case fill(Int)
@@ -20,9 +20,9 @@ public enum Constraint: Hashable, Sendable {
 
 /// Splits rectangles into panes by constraints.
 public enum Layout {
-    /// Cuts `rect` along `direction` into one rect per constraint. Lengths are never negative and sum
-    /// exactly to the rect's length when any part can grow (`.fill`/`.min`); otherwise the unused rest
-    /// goes to the last part so the panes still cover the rect.
+    /// Cuts `rect` along `direction` into one rect per constraint. Fixed, percent and min lengths are
+    /// granted first, in order, while space lasts; lengths are never negative and always sum exactly to
+    /// the rect's length (when no part can grow, the rest goes to the last part).
     public static func split(_ rect: Rect, _ direction: Direction, _ constraints: [Constraint]) -> [Rect] {
         guard !constraints.isEmpty else { return [] }
         let total = direction == .horizontal ? rect.width : rect.height
@@ -53,11 +53,12 @@ public enum Layout {
             lengths[index] = min(lengths[index], remaining)
             remaining -= lengths[index]
         }
-        // Second pass: the rest by weight among growable parts (`.min` counts as weight 1).
+        // Second pass: the rest by weight among `.fill` parts, or among `.min` parts when there is no fill.
+        let hasFill = constraints.contains { if case .fill = $0 { return true } else { return false } }
         let weights = constraints.map { constraint -> Int in
             switch constraint {
             case .fill(let w): return max(0, w)
-            case .min: return 1
+            case .min: return hasFill ? 0 : 1
             default: return 0
             }
         }

@@ -60,8 +60,11 @@ public struct ScreenBuffer: Hashable, Sendable {
             let start = row * size.width
             for column in area.x..<area.maxX { cells[start + column] = cell }
         }
-        if area.x > 0 { for row in area.y..<area.maxY { repairOrphan(x: area.x - 1, y: row) } }
-        if area.maxX < size.width { for row in area.y..<area.maxY { repairOrphan(x: area.maxX, y: row) } }
+        // A wide grapheme just left of the area lost its right half; a continuation just right lost its left.
+        for row in area.y..<area.maxY {
+            if area.x > 0, self[area.x - 1, row].width == 2 { blank(x: area.x - 1, y: row) }
+            if area.maxX < size.width, self[area.maxX, row].isContinuation { blank(x: area.maxX, y: row) }
+        }
     }
 
     /// Changes the style of the cells in `rect` and keeps their text.
@@ -114,8 +117,5 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
     }
 
-    /// A wide grapheme whose right half, or a continuation whose left half, was just overwritten becomes a blank.
-    private mutating func repairOrphan(x: Int, y: Int) {
-        if self[x, y].width == 2 || self[x, y].isContinuation { self[x, y] = Cell(" ", style: self[x, y].style) }
-    }
+    private mutating func blank(x: Int, y: Int) { self[x, y] = Cell(" ", style: self[x, y].style) }
 }

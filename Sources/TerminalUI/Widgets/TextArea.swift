@@ -124,7 +124,8 @@ public struct TextArea: Sendable {
         }
         if focused {
             let cell = state.lines[state.cursor.row].cursorCell - origin.column
-            buffer.cursor = (rect.x + min(cell, rect.width - 1), rect.y + state.cursor.row - origin.row)
+            let x = rect.x + min(cell, rect.width - 1), y = rect.y + state.cursor.row - origin.row
+            buffer.cursor = buffer.bounds.contains(x: x, y: y) ? (x, y) : nil
         }
     }
 }

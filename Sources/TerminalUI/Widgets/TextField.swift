@@ -63,7 +63,8 @@ public struct TextField: Sendable {
         buffer.write(DisplayWidth.prefix(visible, fitting: rect.width), x: rect.x, y: rect.y, style: style, clip: row)
         if focused {
             let before = DisplayWidth.of(String(state.line.characters[start..<state.cursor]))
-            buffer.cursor = (min(rect.x + before, rect.maxX - 1), rect.y)
+            let x = min(rect.x + before, rect.maxX - 1)
+            buffer.cursor = buffer.bounds.contains(x: x, y: rect.y) ? (x, rect.y) : nil
         }
     }
 }

@@ -1,0 +1,92 @@
+import TerminalUI
+import TestSupport
+import XCTest
+
+final class ScreenBufferTests: XCTestCase {
+    private func buffer(_ width: Int, _ height: Int = 1) -> ScreenBuffer {
+        ScreenBuffer(size: Size(width: width, height: height))
+    }
+
+    /// Every continuation cell has a wide grapheme on its left, and every wide grapheme a continuation on its right.
+    private func assertNoHalfCharacters(_ buffer: ScreenBuffer, file: StaticString = #filePath, line: UInt = #line) {
+        for y in 0..<buffer.size.height {
+            for x in 0..<buffer.size.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation {
+                    XCTAssertTrue(x > 0 && buffer[x - 1, y].width == 2, "orphan continuation at \(x),\(y)", file: file, line: line)
+                }
+                if cell.width == 2 {
+                    XCTAssertTrue(x + 1 < buffer.size.width && buffer[x + 1, y].isContinuation,
+                                  "wide cell without continuation at \(x),\(y)", file: file, line: line)
+                }
+            }
+        }
+    }
+
+    func testWideCharacterTakesTwoCells() {
+        var screen = buffer(5)
+        let used = screen.write("a注b", x: 0, y: 0)
+        XCTAssertEqual(used, 4)
+        XCTAssertEqual(screen[1, 0].grapheme, "注")
+        XCTAssertEqual(screen[1, 0].width, 2)
+        XCTAssertTrue(screen[2, 0].isContinuation)
+        XCTAssertEqual(screen[3, 0].grapheme, "b")
+        assertScreen(screen, ["a注b"])
+    }
+
+    func testWideCharacterAtRightClipEdgeIsNotHalved() {
+        var screen = buffer(4)
+        screen.write("ab注", x: 1, y: 0)
+        assertScreen(screen, [" ab"])
+        XCTAssertEqual(screen[3, 0], .blank)
+        assertNoHalfCharacters(screen)
+    }
+
+    func testWideCharacterAtLeftEdgeIsSkippedWhole() {
+        var screen = buffer(4)
+        screen.write("注ab", x: -1, y: 0)
+        assertScreen(screen, [" ab"])
+        assertNoHalfCharacters(screen)
+    }
+
+    func testClipRectCutsText() {
+        var screen = buffer(6)
+        screen.write("hello", x: 0, y: 0, clip: Rect(x: 1, y: 0, width: 3, height: 1))
+        assertScreen(screen, [" ell"])
+        var other = buffer(6, 2)
+        other.write("hello", x: 0, y: 1, clip: Rect(x: 0, y: 0, width: 6, height: 1))
+        assertScreen(other, ["", ""])
+    }
+
+    func testOverwritingEitherHalfOfAWideCharacterBlanksTheOther() {
+        var right = buffer(3)
+        right.write("注", x: 0, y: 0)
+        right.write("x", x: 1, y: 0)
+        assertScreen(right, [" x"])
+        assertNoHalfCharacters(right)
+
+        var left = buffer(3)
+        left.write("注", x: 1, y: 0)
+        left.write("y", x: 1, y: 0)
+        assertScreen(left, [" y"])
+        assertNoHalfCharacters(left)
+    }
+
+    func testFillOverHalfAWideCharacterLeavesNoOrphan() {
+        var screen = buffer(4)
+        screen.write("注文", x: 0, y: 0)
+        screen.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: "-")
+        assertScreen(screen, [" -- "])
+        assertNoHalfCharacters(screen)
+    }
+
+    func testStyledSpansAndRestyle() {
+        var screen = buffer(10)
+        screen.write([Span("ab", .bold), Span("cd", .dim)], x: 1, y: 0)
+        XCTAssertEqual(styles(screen, row: 0, from: 1, count: 4), [.bold, .bold, .dim, .dim])
+        screen.restyle(Rect(x: 0, y: 0, width: 2, height: 1)) { $0.reverse = true }
+        XCTAssertTrue(screen[1, 0].style.reverse && screen[1, 0].style.bold)
+        XCTAssertFalse(screen[2, 0].style.reverse)
+        assertScreen(screen, [" abcd"])
+    }
+}
