@@ -1,49 +1,111 @@
 import CNCurses
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Signal handling for the terminal: termination requests, job control and crashes.
-///
-/// The handlers live in the C shim (`archtui_sig_*`): a handler gets no context, so it may only set
-/// `sig_atomic_t` flags and call async-signal-safe functions. This file is the only caller of those
-/// functions (the shim's statics exist once per object file that uses them).
 ///
 /// - SIGINT, SIGTERM, SIGHUP: recorded; the event loop polls `takeTermination()` after every
 ///   `nextEvent`, saves and exits.
-/// - SIGTSTP: recorded; `NCursesTerminal.nextEvent` suspends (endwin, stop, re-enter) when it sees it.
+/// - SIGTSTP: recorded; `NCursesTerminal.nextEvent` suspends (endwin, stop, re-enter) when it sees it,
+///   because endwin is not async-signal-safe.
 /// - SIGCONT: recorded; `nextEvent` re-applies the terminal modes and reports a repaint.
 /// - SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE: restore the terminal with write(2) and
-///   tcsetattr(3), hand the signal back to its previous handler and re-raise it.
+///   tcsetattr(3), hand the signal back to its previous handler (SIG_DFL or Swift's backtracer) and
+///   re-raise it.
 public enum TerminalSignals {
-    /// Installs every handler and records the shell's terminal modes. Idempotent in effect; call it before
-    /// ncurses starts (`NCursesTerminal.start` does), so ncurses does not install its own handlers.
+    /// Installs every handler and records the shell's terminal modes; later calls do nothing. Call it
+    /// before ncurses starts (`NCursesTerminal.start` does), so ncurses does not install its own handlers.
     public static func install() {
-        // Swift emits a header's C functions only when Swift code refers to them; the storage accessors
-        // are otherwise reached only from C, so name them here.
-        var stackSize = 0
-        _ = (archtui_sig_saved_termios(), archtui_sig_previous(0), archtui_sig_alt_stack(&stackSize))
-        archtui_sig_install_all()
+        // Touch every global now: their lazy initialisation must not first happen inside a handler.
+        guard exchange(.installed, 1) == 0 else { return }
+        _ = (savedTermios, previousActions, alternateStack)
+        if tcgetattr(STDIN_FILENO, savedTermios) == 0 { store(.termiosSaved, 1) }
+        archtui_signal_stack_install(alternateStack, alternateStackSize)
+        // SA_RESTART: a save in progress must not fail with EINTR; the event loop's timeout bounds latency.
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT] {
+            archtui_signal_install(sig, onRequest, Int32(SA_RESTART), previousActions + Int(sig))
+        }
+        for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE] {
+            archtui_signal_install(sig, onCrash, Int32(SA_ONSTACK) | Int32(bitPattern: UInt32(SA_RESETHAND)), previousActions + Int(sig))
+        }
     }
 
     /// The termination signal (SIGINT, SIGTERM or SIGHUP) received since the last call, or nil.
     public static func takeTermination() -> Int32? {
-        let sig = archtui_sig_take_termination()
+        let sig = exchange(.termination, 0)
         return sig == 0 ? nil : sig
     }
 
     /// The termination signal received, without consuming it.
     public static func pendingTermination() -> Int32? {
-        let sig = archtui_sig_peek_termination()
+        let sig = archtui_atomic_load(flags + Flag.termination.rawValue)
         return sig == 0 ? nil : sig
     }
 
     /// Whether SIGTSTP arrived since the last call.
-    static func takeSuspendRequest() -> Bool { archtui_sig_take_suspend() != 0 }
+    static func takeSuspendRequest() -> Bool { exchange(.suspend, 0) != 0 }
 
     /// Whether SIGCONT arrived since the last call.
-    static func takeContinued() -> Bool { archtui_sig_take_continued() != 0 }
+    static func takeContinued() -> Bool { exchange(.continued, 0) != 0 }
 
     /// Tells the crash handler whether curses owns the screen (and so whether to restore it).
-    static func setTerminalActive(_ active: Bool) { archtui_sig_set_terminal_active(active ? 1 : 0) }
+    static func setTerminalActive(_ active: Bool) { store(.terminalActive, active ? 1 : 0) }
 
     /// Stops the process as the default SIGTSTP action would; returns when the process is continued.
-    static func stopProcess() { archtui_sig_stop_process() }
+    static func stopProcess() { archtui_stop_process() }
+
+    // MARK: - State shared with the handlers
+    //
+    // The only global mutable state in archtui. It must be global: a signal handler gets no context. The
+    // handlers touch nothing but these (atomically, or read-only after `install`) and async-signal-safe calls.
+
+    fileprivate enum Flag: Int, CaseIterable {
+        case termination, suspend, continued, terminalActive, termiosSaved, installed
+    }
+
+    fileprivate static func store(_ flag: Flag, _ value: Int32) { archtui_atomic_store(flags + flag.rawValue, value) }
+    fileprivate static func exchange(_ flag: Flag, _ value: Int32) -> Int32 {
+        archtui_atomic_exchange(flags + flag.rawValue, value)
+    }
+    fileprivate static func load(_ flag: Flag) -> Int32 { archtui_atomic_load(flags + flag.rawValue) }
+}
+
+private nonisolated(unsafe) let flags: UnsafeMutablePointer<Int32> = {
+    let pointer = UnsafeMutablePointer<Int32>.allocate(capacity: TerminalSignals.Flag.allCases.count)
+    pointer.initialize(repeating: 0, count: TerminalSignals.Flag.allCases.count)
+    return pointer
+}()
+private nonisolated(unsafe) let savedTermios: UnsafeMutablePointer<termios> = {
+    let pointer = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+    pointer.initialize(to: termios())
+    return pointer
+}()
+private nonisolated(unsafe) let previousActions: UnsafeMutablePointer<sigaction> = {
+    let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    pointer.initialize(repeating: sigaction(), count: 65)
+    return pointer
+}()
+private let alternateStackSize = 64 * 1024
+private nonisolated(unsafe) let alternateStack = UnsafeMutableRawPointer.allocate(byteCount: alternateStackSize, alignment: 16)
+
+private func onRequest(_ sig: Int32) {
+    switch sig {
+    case SIGTSTP: TerminalSignals.store(.suspend, 1)
+    case SIGCONT: TerminalSignals.store(.continued, 1)
+    default: TerminalSignals.store(.termination, sig)
+    }
+}
+
+private func onCrash(_ sig: Int32) {
+    if TerminalSignals.exchange(.terminalActive, 0) != 0 {
+        archtui_write_terminal_reset()
+        if TerminalSignals.load(.termiosSaved) != 0 { tcsetattr(STDIN_FILENO, TCSANOW, savedTermios) }
+    }
+    // The raised signal is delivered to the previous handler as soon as this one returns.
+    sigaction(sig, previousActions + Int(sig), nil)
+    raise(sig)
 }
