@@ -50,7 +50,10 @@ final class Runtime {
     private func handle(_ event: TerminalEvent) {
         switch event {
         case .key(let key): dispatch(.key(key))
-        case .resize(let size): dispatch(.resize(size))
+        case .resize(let size):
+            // Also reported after a suspend/resume: the terminal may hold anything, so repaint it all.
+            renderer.invalidate()
+            dispatch(.resize(size))
         }
     }
 

@@ -25,7 +25,7 @@ final class AppViewTests: XCTestCase {
         var state = Fixtures.state()
         state.session["requirements.peak_rps"] = .number(25_000)
         let text = state.screenText
-        XCTAssertTrue(text.contains("✓ Peak requests per second"), text)
+        XCTAssertTrue(text.contains("✓ Peak requests"), text)
         XCTAssertTrue(text.contains("25k req/s"), text)
     }
 
