@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "ArchRulesTests", dependencies: ["ArchRules", "ArchModel", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "ArchAppTests", dependencies: ["ArchApp", "ArchModel", "ArchRules", "TerminalUI", "TestSupport"]),
+        .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "CNCurses", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )
