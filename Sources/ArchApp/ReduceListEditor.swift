@@ -33,7 +33,7 @@ extension AppState {
         case .character("d"), .delete, .character("x"):
             guard !list.isAddRow else { return }
             list.items.remove(at: list.cursor)
-            store(list.items, for: question)
+            store(list.items, for: question, edit: .removed(list.cursor))
         case .character("K"): moveItem(in: &list, by: -1, question)
         case .character("J"): moveItem(in: &list, by: 1, question)
         case .escape, .tab:
@@ -65,15 +65,17 @@ extension AppState {
             return false
         }
         if let index = list.editingIndex {
+            let previous = list.items[index]
             list.items[index] = item
             list.field = nil
             list.editingIndex = nil
+            store(list.items, for: question, edit: .renamed(index, from: previous))
         } else {
             list.items.append(item)
             list.cursor = list.items.count
             list.field = TextFieldState("") // keep adding: Enter on an empty field stops
+            store(list.items, for: question, edit: .added)
         }
-        store(list.items, for: question)
         return true
     }
 
@@ -81,15 +83,45 @@ extension AppState {
         let target = list.cursor + offset
         guard !list.isAddRow, list.items.indices.contains(target) else { return }
         list.items.swapAt(list.cursor, target)
+        store(list.items, for: question, edit: .moved(list.cursor, to: target))
         list.cursor = target
-        store(list.items, for: question)
     }
 
-    private mutating func store(_ items: [String], for question: Question) {
-        if question.kind == .entities {
-            session.entities = items.map { Entity(name: $0) }
-        } else {
+    /// Stores the list. Entities carry fields and relations, so for them the edit is applied in place
+    /// instead of rebuilding the list from names.
+    private mutating func store(_ items: [String], for question: Question, edit: ListEdit) {
+        guard question.kind == .entities else {
             session[question.id] = items.isEmpty ? nil : .list(items)
+            return
+        }
+        switch edit {
+        case .added:
+            session.entities.append(Entity(name: items[items.count - 1]))
+        case .renamed(let index, let previous):
+            session.entities[index].name = items[index]
+            renameRelationTargets(from: previous, to: items[index])
+        case .removed(let index):
+            session.entities.remove(at: index)
+        case .moved(let from, let to):
+            session.entities.swapAt(from, to)
         }
     }
+
+    /// Keeps relations pointing at an entity after it is renamed.
+    private mutating func renameRelationTargets(from previous: String, to name: String) {
+        for entity in session.entities.indices {
+            for relation in session.entities[entity].relations.indices
+            where session.entities[entity].relations[relation].target == previous {
+                session.entities[entity].relations[relation].target = name
+            }
+        }
+    }
+}
+
+/// One change to a list, so the entity list can be edited in place.
+enum ListEdit {
+    case added
+    case renamed(Int, from: String)
+    case removed(Int)
+    case moved(Int, to: Int)
 }

@@ -1,18 +1,5 @@
 import ArchModel
 
-/// One derived figure with the arithmetic that produced it, so the user can check the reasoning.
-public struct CapacityFigure: Hashable, Sendable {
-    public var label: String
-    public var value: String
-    public var arithmetic: String
-
-    public init(label: String, value: String, arithmetic: String) {
-        self.label = label
-        self.value = value
-        self.arithmetic = arithmetic
-    }
-}
-
 /// Back-of-the-envelope capacity from the traffic and volume answers.
 /// Each figure appears only when the answers it needs are there.
 public struct CapacityEstimator: Sendable {

@@ -145,3 +145,33 @@ final class ReduceEditingTests: XCTestCase {
         XCTAssertNil(state.session["requirements.daily_active_users"])
     }
 }
+
+final class EntityListEditingTests: XCTestCase {
+    func testRenamingAnEntityKeepsItsFieldsAndRelationsFollow() {
+        var session = Session(projectName: "Shop")
+        session.entities = [
+            Entity(name: "Order", fields: [Field(name: "total", type: .money)]),
+            Entity(name: "OrderItem", relations: [Relation(kind: .belongsTo, target: "Order")]),
+        ]
+        var state = Fixtures.state(session: session)
+        state.press(.character("]"), .character("]"), .enter) // entity editor, cursor on "add"
+        state.press(.home, .enter, .ctrl("u"))
+        state.type("PurchaseOrder")
+        state.press(.enter)
+        XCTAssertEqual(state.session.entities[0].name, "PurchaseOrder")
+        XCTAssertEqual(state.session.entities[0].fields.map(\.name), ["total"])
+        XCTAssertEqual(state.session.entities[1].relations.first?.target, "PurchaseOrder")
+    }
+
+    func testMovingAndRemovingEntitiesKeepTheirData() {
+        var session = Session(projectName: "Shop")
+        session.entities = [Entity(name: "A", fields: [Field(name: "a")]), Entity(name: "B", fields: [Field(name: "b")])]
+        var state = Fixtures.state(session: session)
+        state.press(.character("]"), .character("]"), .enter, .home, .character("J"))
+        XCTAssertEqual(state.session.entities.map(\.name), ["B", "A"])
+        XCTAssertEqual(state.session.entities[1].fields.map(\.name), ["a"])
+        state.press(.character("d"))
+        XCTAssertEqual(state.session.entities.map(\.name), ["B"])
+        XCTAssertEqual(state.session.entities[0].fields.map(\.name), ["b"])
+    }
+}

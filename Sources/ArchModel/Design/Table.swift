@@ -1,0 +1,117 @@
+/// A table of the dialect-neutral schema; the SQL exporters render it per database.
+public struct Table: Hashable, Sendable {
+    public var name: String
+    /// The entity it stores, or nil for a join table.
+    public var entity: String?
+    public var columns: [Column]
+    public var primaryKey: [String]
+    public var foreignKeys: [ForeignKey]
+    /// Each a set of columns that must be unique together.
+    public var uniqueConstraints: [[String]]
+    public var indexes: [Index]
+    /// e.g. "range on created_at, monthly" when volumes call for it.
+    public var partitioning: String?
+    public var trace: Trace
+
+    public init(name: String, entity: String? = nil, columns: [Column] = [], primaryKey: [String] = [],
+                foreignKeys: [ForeignKey] = [], uniqueConstraints: [[String]] = [], indexes: [Index] = [],
+                partitioning: String? = nil, trace: Trace = Trace()) {
+        self.name = name
+        self.entity = entity
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.foreignKeys = foreignKeys
+        self.uniqueConstraints = uniqueConstraints
+        self.indexes = indexes
+        self.partitioning = partitioning
+        self.trace = trace
+    }
+
+    public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+}
+
+/// A column with a neutral type.
+public struct Column: Hashable, Sendable {
+    public var name: String
+    public var type: FieldType
+    public var nullable: Bool
+    /// A neutral default: `now` (current timestamp), `true`/`false`, a number, or a quoted literal.
+    public var defaultValue: String?
+    public var pii: Bool
+    /// For `.enumeration` columns: the allowed values (a CHECK constraint).
+    public var enumValues: [String]
+
+    public init(name: String, type: FieldType, nullable: Bool = true, defaultValue: String? = nil, pii: Bool = false,
+                enumValues: [String] = []) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+        self.defaultValue = defaultValue
+        self.pii = pii
+        self.enumValues = enumValues
+    }
+}
+
+/// A foreign key from `columns` to `referencedTable`'s `referencedColumns`.
+public struct ForeignKey: Hashable, Sendable {
+    public var name: String
+    public var columns: [String]
+    public var referencedTable: String
+    public var referencedColumns: [String]
+    public var onDelete: DeleteRule
+
+    public init(name: String, columns: [String], referencedTable: String, referencedColumns: [String], onDelete: DeleteRule) {
+        self.name = name
+        self.columns = columns
+        self.referencedTable = referencedTable
+        self.referencedColumns = referencedColumns
+        self.onDelete = onDelete
+    }
+}
+
+/// An index and why it exists.
+public struct Index: Hashable, Sendable {
+    public var name: String
+    public var columns: [String]
+    public var unique: Bool
+    public var reason: String
+
+    public init(name: String, columns: [String], unique: Bool = false, reason: String = "") {
+        self.name = name
+        self.columns = columns
+        self.unique = unique
+        self.reason = reason
+    }
+}
+
+/// A sequence diagram of one flow.
+public struct SequenceDiagram: Hashable, Sendable {
+    public var title: String
+    public var participants: [String]
+    public var messages: [Message]
+    public var trace: Trace
+
+    public init(title: String, participants: [String] = [], messages: [Message] = [], trace: Trace = Trace()) {
+        self.title = title
+        self.participants = participants
+        self.messages = messages
+        self.trace = trace
+    }
+
+    /// One arrow in the diagram.
+    public struct Message: Hashable, Sendable {
+        public var from: String
+        public var to: String
+        public var text: String
+        public var isAsync: Bool
+        public var isReply: Bool
+
+        public init(from: String, to: String, text: String, isAsync: Bool = false, isReply: Bool = false) {
+            self.from = from
+            self.to = to
+            self.text = text
+            self.isAsync = isAsync
+            self.isReply = isReply
+        }
+    }
+}
