@@ -62,6 +62,15 @@ public struct AppState: Sendable {
 
     public var currentStep: MethodStep { catalogue.steps[stepIndex] }
 
+    /// Tells the user what a just-opened file contained that archtui kept but did not expect.
+    public mutating func showWarnings(_ warnings: [String], in path: String) {
+        guard !warnings.isEmpty else { return }
+        let shown = warnings.prefix(8).joined(separator: "\n")
+        let more = warnings.count > 8 ? "\n… and \(warnings.count - 8) more" : ""
+        overlay = .message(title: "\(path): \(warnings.count) warning\(warnings.count == 1 ? "" : "s")",
+                           text: shown + more + "\n\nEverything was kept; nothing was changed.")
+    }
+
     /// The current step's questions whose show-if holds for the answers so far.
     public var visibleQuestions: [Question] {
         currentStep.questions.filter { session.isShown($0) }

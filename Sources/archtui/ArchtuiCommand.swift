@@ -75,8 +75,10 @@ struct ArchtuiCommand: ParsableCommand {
                             screen: .launcher(launcher), size: size)
         }
         switch try files.open(file) {
-        case .some(let session):
-            return AppState(catalogue: catalogue, session: session, filePath: file, size: size)
+        case .some(let opened):
+            var state = AppState(catalogue: catalogue, session: opened.session, filePath: file, size: size)
+            state.showWarnings(opened.warnings, in: file)
+            return state
         case .none:
             return AppState(catalogue: catalogue, session: Session(projectName: ""), filePath: file,
                             screen: .projectName(TextFieldState(), error: nil), size: size)

@@ -78,8 +78,9 @@ final class Runtime {
             renderer.invalidate()
         case .open(let path):
             do {
-                if let session = try files.open(path) {
-                    openSession(session, at: path)
+                if let opened = try files.open(path) {
+                    openSession(opened.session, at: path)
+                    state.showWarnings(opened.warnings, in: path)
                 } else {
                     dispatch(.openFailed(message: "\(path) no longer exists."))
                 }

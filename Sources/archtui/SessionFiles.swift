@@ -8,10 +8,11 @@ struct SessionFiles {
     /// The file name ending that marks a session file in the launcher.
     static let fileExtension = ".archtui.yaml"
 
-    /// The session in `path`, or nil when no file is there yet.
-    func open(_ path: String) throws(CommandFailure) -> Session? {
+    /// The session in `path` with the warnings its file produced, or nil when no file is there yet.
+    func open(_ path: String) throws(CommandFailure) -> (session: Session, warnings: [String])? {
         do {
-            return try SessionStore.load(path: path, catalogue: catalogue)?.session
+            guard let decoded = try SessionStore.load(path: path, catalogue: catalogue) else { return nil }
+            return (decoded.session, decoded.warnings.map(\.description))
         } catch {
             switch error {
             case .invalid(let problem):

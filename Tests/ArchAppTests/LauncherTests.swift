@@ -59,3 +59,20 @@ final class LauncherTests: XCTestCase {
         XCTAssertTrue(state.screenText.contains("Shop"))
     }
 }
+
+final class OpenWarningsTests: XCTestCase {
+    func testWarningsOfAnOpenedFileAreShownUntilDismissed() {
+        var state = Fixtures.state()
+        state.showWarnings(["shop.yaml:7:3: warning: unknown question 'api.legacy'; kept"], in: "shop.yaml")
+        XCTAssertTrue(state.screenText.contains("unknown question 'api.legacy'"), state.screenText)
+        XCTAssertTrue(state.screenText.contains("1 warning"), state.screenText)
+        state.press(.enter)
+        XCTAssertNil(state.overlay)
+    }
+
+    func testNoWarningsNoDialog() {
+        var state = Fixtures.state()
+        state.showWarnings([], in: "shop.yaml")
+        XCTAssertNil(state.overlay)
+    }
+}
