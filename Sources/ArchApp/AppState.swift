@@ -18,6 +18,8 @@ public enum FocusedPane: Int, Hashable, Sendable, CaseIterable {
 public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     case message(title: String, text: String)
+    /// Why a design element exists: the rules, answers and sources behind it.
+    case trace(title: String, lines: [String])
 }
 
 /// Which screen the app shows.
@@ -33,7 +35,13 @@ public enum Screen: Hashable, Sendable {
 /// Everything the TUI shows; changed only by `reduce`.
 public struct AppState: Sendable {
     public var catalogue: Catalogue
-    public var session: Session
+    /// What the user said. Every change re-derives `design`, so the design pane is always current.
+    public var session: Session {
+        didSet { design = deriveDesign(session) }
+    }
+    /// What follows from the session; derived, never edited.
+    public private(set) var design: Design
+    public let deriveDesign: DesignDeriver
     /// Where the session is saved; shown in the status bar.
     public var filePath: String
     public var screen: Screen
@@ -45,6 +53,9 @@ public struct AppState: Sendable {
     /// Why the last edit was refused; cleared by the next key.
     public var inlineError: String?
     public var designScroll = 0
+    public var designTab: DesignTab = .overview
+    /// Index of the selected item among the current tab's selectable items.
+    public var designSelection = 0
     public var overlay: Overlay?
     /// On narrow terminals only one of questions/design is shown; this says which.
     public var narrowShowsDesign = false
@@ -52,9 +63,12 @@ public struct AppState: Sendable {
     public var statusMessage: String?
     public var size: Size
 
-    public init(catalogue: Catalogue, session: Session, filePath: String, screen: Screen = .method, size: Size) {
+    public init(catalogue: Catalogue, session: Session, filePath: String, screen: Screen = .method, size: Size,
+                deriveDesign: DesignDeriver = .capacityOnly) {
         self.catalogue = catalogue
         self.session = session
+        self.deriveDesign = deriveDesign
+        self.design = deriveDesign(session)
         self.filePath = filePath
         self.screen = screen
         self.size = size

@@ -42,9 +42,12 @@ public enum KeyHelp {
             KeyHint("Esc", "close the list (every change is already stored)"),
         ]),
         HelpSection("Design pane", [
-            KeyHint("↑ ↓  j k", "scroll"),
+            KeyHint("← →  h l", "previous / next tab"),
+            KeyHint("1 … 9  0", "jump to a tab: Overview … Capacity, Findings"),
+            KeyHint("↑ ↓  j k", "select the previous / next item (decision, component, endpoint, table, finding …)"),
+            KeyHint("t  Enter", "why: the rules and answers behind the selected item"),
             KeyHint("PgUp PgDn  Space", "scroll a page"),
-            KeyHint("g G  Home End", "top / bottom"),
+            KeyHint("g G  Home End", "first / last item"),
         ]),
         HelpSection("Launcher", [
             KeyHint("↑ ↓  j k", "choose"),

@@ -14,6 +14,9 @@ struct OverlayView {
         switch overlay {
         case .help(let scroll):
             Self.help(scroll: scroll).render(in: buffer.bounds, buffer: &buffer)
+        case .trace(let title, let lines):
+            Dialog(title: title, message: lines.joined(separator: "\n"), state: DialogState(kind: .message), maxWidth: 80)
+                .render(in: buffer.bounds, buffer: &buffer)
         case .message(let title, let text):
             Dialog(title: title, message: text, state: DialogState(kind: .message), maxWidth: 70)
                 .render(in: buffer.bounds, buffer: &buffer)

@@ -69,7 +69,8 @@ extension AppState {
             } else if [.escape, .enter, .character("?"), .character("q"), .function(1)].contains(key) {
                 overlay = nil
             }
-        case .message:
+        case .message, .trace:
+            if key == .character("t") { overlay = nil }
             if key == .escape || key == .enter || key == .character("q") || key == .character(" ") { overlay = nil }
         }
     }

@@ -82,15 +82,55 @@ extension AppState {
 
     private mutating func handleDesignPane(_ key: Key) {
         guard let rect = MethodLayout(size: size, showsDesign: narrowShowsDesign).design else { return }
-        let inner = DesignPaneView.textArea(rect)
-        let total = DesignPaneView(state: self).lineCount(width: inner.width)
-        var view = TextViewState(offset: DesignPaneView.clampedScroll(designScroll, total: total, visible: inner.height))
+        let content = DesignPaneContent(state: self, paneRect: rect)
+        let page = max(1, content.area.height - 1)
         switch key {
-        case .character("g"): view.offset = 0
-        case .character("G"): _ = view.handle(.end, total: total, visibleRows: inner.height)
-        default: _ = view.handle(key, total: total, visibleRows: inner.height)
+        case .left, .character("h"): switchDesignTab(forward: false)
+        case .right, .character("l"): switchDesignTab(forward: true)
+        case .down, .character("j"): moveDesignSelection(by: 1, in: content)
+        case .up, .character("k"): moveDesignSelection(by: -1, in: content)
+        case .pageDown, .character(" "): designScroll = content.clampedScroll(designScroll + page)
+        case .pageUp: designScroll = content.clampedScroll(designScroll - page)
+        case .home, .character("g"):
+            designSelection = 0
+            designScroll = 0
+        case .end, .character("G"):
+            designSelection = max(0, content.selectableCount - 1)
+            designScroll = content.clampedScroll(content.lines.count)
+        case .enter, .character("t"): showTrace(in: content)
+        case .character(let digit) where digit.isNumber:
+            let index = (Int(String(digit)) ?? 1) == 0 ? 9 : (Int(String(digit)) ?? 1) - 1
+            if let tab = DesignTab(rawValue: index) { selectDesignTab(tab) }
+        default: break
         }
-        designScroll = view.offset
+    }
+
+    mutating func switchDesignTab(forward: Bool) { selectDesignTab(designTab.neighbour(forward: forward)) }
+
+    mutating func selectDesignTab(_ tab: DesignTab) {
+        designTab = tab
+        designSelection = 0
+        designScroll = 0
+    }
+
+    /// Moves to the next selectable item; scrolls when the tab has none to select.
+    private mutating func moveDesignSelection(by step: Int, in content: DesignPaneContent) {
+        guard content.selectableCount > 0 else {
+            designScroll = content.clampedScroll(designScroll + step)
+            return
+        }
+        designSelection = min(max(0, designSelection + step), content.selectableCount - 1)
+        let moved = DesignPaneContent(state: self, paneRect: content.paneRect)
+        designScroll = moved.scrollShowingSelection(from: designScroll)
+    }
+
+    private mutating func showTrace(in content: DesignPaneContent) {
+        guard let index = content.selectedItem, let trace = content.items[index].trace else {
+            statusMessage = "Nothing selected to explain here"
+            return
+        }
+        overlay = .trace(title: "Why: " + content.items[index].title,
+                         lines: TraceText(catalogue: catalogue, session: session).lines(for: trace))
     }
 
     mutating func openEditor() {

@@ -21,7 +21,7 @@ struct StatusLineView {
         switch state.focus {
         case .steps: hints = [("↑↓", "step"), ("Enter", "questions")]
         case .questions: hints = [("↑↓", "question"), ("Enter", "answer"), ("x", "clear"), ("]/[", "step")]
-        case .design: hints = [("↑↓", "scroll"), ("PgDn", "page")]
+        case .design: hints = [("←→", "tab"), ("↑↓", "item"), ("t", "why"), ("PgDn", "page")]
         }
         if LayoutMode(size: state.size) == .single { hints.append(("v", state.narrowShowsDesign ? "questions" : "design")) }
         return hints + [("Tab", "pane"), ("^S", "save"), ("?", "help"), ("q", "quit")]
@@ -30,6 +30,11 @@ struct StatusLineView {
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
         var message = state.statusMessage ?? state.filePath
         if message.isEmpty { message = "new session" }
+        if state.statusMessage == nil, case .method = state.screen {
+            let errors = state.design.findings.filter { $0.severity == .error }.count
+            let findings = "\(state.design.findings.count) findings" + (errors > 0 ? " (\(errors) errors)" : "")
+            message = "\(state.designTab.title) · \(findings) · " + message
+        }
         let shown = DisplayWidth.truncate(message, to: max(10, rect.width / 3))
         StatusBar(hints: hints.map { KeyHint($0.key, $0.action) }, message: shown,
                   messageStyle: state.statusMessage == nil ? .dim : Style(foreground: .green, bold: true))

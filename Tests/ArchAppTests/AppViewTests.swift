@@ -94,17 +94,17 @@ final class AppViewTests: XCTestCase {
         var text = state.screenText
         XCTAssertTrue(text.contains("1 Understand requirements"), text)
         XCTAssertTrue(text.contains("Daily active users"), text)
-        XCTAssertFalse(text.contains("Capacity estimate"), text)
+        XCTAssertFalse(text.contains("Capacity"), text)
         state.press(.character("v"))
         text = state.screenText
-        XCTAssertTrue(text.contains("Capacity estimate"), text)
+        XCTAssertTrue(text.contains("Capacity"), text)
         XCTAssertFalse(text.contains("Daily active users"), text)
     }
 
     func testStackedLayoutShowsQuestionsAboveDesign() {
         let lines = Fixtures.state(width: 90, height: 40).screenLines
         let question = lines.firstIndex { $0.contains("Daily active users") }
-        let design = lines.firstIndex { $0.contains("Capacity estimate") }
+        let design = lines.firstIndex { $0.contains("Capacity") }
         XCTAssertNotNil(question)
         XCTAssertNotNil(design)
         XCTAssertLessThan(question ?? 99, design ?? 0)
@@ -114,7 +114,7 @@ final class AppViewTests: XCTestCase {
         var state = Fixtures.state()
         XCTAssertTrue(state.screenLines[39].contains("Enter answer"), state.screenLines[39])
         state.press(.tab)
-        XCTAssertTrue(state.screenLines[39].contains("scroll"), state.screenLines[39])
+        XCTAssertTrue(state.screenLines[39].contains("t why"), state.screenLines[39])
         state.press(.backTab, .enter)
         XCTAssertTrue(state.screenLines[39].contains("Esc cancel"), state.screenLines[39])
     }

@@ -1,0 +1,55 @@
+import ArchModel
+import TerminalUI
+
+/// One block of a design tab: its lines, and the trace behind it. Items with a trace can be selected
+/// (j/k) and explained (`t`); headings and notes have none.
+struct DesignItem {
+    var title: String
+    var lines: [[Span]]
+    var trace: Trace?
+
+    static func heading(_ text: String) -> DesignItem {
+        DesignItem(title: text, lines: [[Span(text, DesignStyle.heading)]], trace: nil)
+    }
+
+    static func note(_ text: String) -> DesignItem {
+        DesignItem(title: text, lines: [[Span(text, .dim)]], trace: nil)
+    }
+
+    static let blank = DesignItem(title: "", lines: [[]], trace: nil)
+
+    var isSelectable: Bool { trace != nil }
+}
+
+/// Styles shared by the design tabs.
+enum DesignStyle {
+    static let heading = Style(foreground: .cyan, bold: true)
+    static let name = Style.bold
+    static let note = Style.dim
+    static let code = Style(foreground: .yellow)
+
+    static func severity(_ severity: Severity) -> Style {
+        switch severity {
+        case .error: return Style(foreground: .red, bold: true)
+        case .warning: return Style(foreground: .yellow, bold: true)
+        case .info: return Style(foreground: .blue)
+        }
+    }
+
+    static func mark(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "✗"
+        case .warning: return "!"
+        case .info: return "i"
+        }
+    }
+
+    static func method(_ method: String) -> Style {
+        switch method {
+        case "GET": return Style(foreground: .green, bold: true)
+        case "POST": return Style(foreground: .yellow, bold: true)
+        case "DELETE": return Style(foreground: .red, bold: true)
+        default: return Style(foreground: .blue, bold: true)
+        }
+    }
+}

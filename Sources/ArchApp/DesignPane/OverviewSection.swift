@@ -1,0 +1,74 @@
+import ArchModel
+import TerminalUI
+
+extension DesignSections {
+    /// The project at a glance: key decisions, the component picture, headline figures, findings, answers.
+    var overview: [DesignItem] {
+        var items: [DesignItem] = [
+            DesignItem(title: "project", lines: [[Span(design.projectName.isEmpty ? "Untitled project" : design.projectName, .bold)]], trace: nil),
+            DesignItem(title: "summary", lines: [[Span(summaryLine, DesignStyle.note)]], trace: nil),
+            .blank,
+        ]
+        if !design.decisions.isEmpty {
+            items.append(.heading("Key decisions"))
+            items += design.decisions.prefix(8).map { decision in
+                DesignItem(title: decision.title,
+                           lines: [[Span("  " + decision.title, .bold), Span("  (\(decision.topic))", DesignStyle.note)]],
+                           trace: decision.trace)
+            }
+            items.append(.blank)
+        }
+        if !design.components.isEmpty {
+            items.append(.heading("Components"))
+            items.append(DesignItem(title: "diagram", lines: ComponentDiagram(components: design.components).lines, trace: nil))
+            items.append(.blank)
+        }
+        items.append(.heading("Capacity"))
+        if design.capacity.isEmpty {
+            items.append(.note("  Answer the traffic and volume questions of step 1 to see figures."))
+            items.append(.blank)
+        } else {
+            items += design.capacity.map { figure in
+                DesignItem(title: figure.label, lines: [[Span("  " + figure.label + ": "), Span(figure.value, .bold)]],
+                           trace: Trace(sources: ["capacity: " + figure.arithmetic]))
+            }
+            items.append(.blank)
+        }
+        items.append(.heading("Entities (\(session.entities.count))"))
+        if session.entities.isEmpty { items.append(.note("  None yet: list them in step 4.")) }
+        items += session.entities.map { entity in
+            let detail = entity.fields.isEmpty ? "" : "  \(entity.fields.count) fields, \(entity.relations.count) relations"
+            return DesignItem(title: "entity " + entity.name, lines: [[Span("  • " + entity.name), Span(detail, DesignStyle.note)]],
+                              trace: Trace(answers: ["data.entities"], sources: ["entity \(entity.name)"]))
+        }
+        items.append(.blank)
+        items += answerItems
+        return items
+    }
+
+    private var summaryLine: String {
+        let counts = Dictionary(grouping: design.findings, by: \.severity).mapValues(\.count)
+        var parts = ["\(design.components.count) components", "\(design.endpoints.count) endpoints", "\(design.tables.count) tables"]
+        parts.append("findings: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings")
+        return parts.joined(separator: " · ")
+    }
+
+    /// The answers so far, step by step (what the user said, next to what follows from it).
+    private var answerItems: [DesignItem] {
+        var items: [DesignItem] = []
+        for step in catalogue.steps {
+            items.append(.heading("Answers: " + step.title))
+            var any = false
+            for question in step.questions where session.isShown(question) {
+                guard let text = AnswerText.summary(of: question, in: session) else { continue }
+                any = true
+                items.append(DesignItem(title: question.prompt,
+                                        lines: [[Span("  " + question.prompt + ": ", DesignStyle.note), Span(text)]],
+                                        trace: Trace(answers: [question.id])))
+            }
+            if !any { items.append(.note("  Not answered yet.")) }
+            items.append(.blank)
+        }
+        return items
+    }
+}
