@@ -32,7 +32,6 @@ final class AppScreensTests: ArchtuiTestCase {
         let row = try XCTUnwrap(lines.firstIndex { $0.contains("✓ What must the system do?") })
         XCTAssertEqual(ScreenText.columns(of: "│", in: lines[row]), ScreenText.columns(of: "│", in: lines[row + 1]),
                        "borders misaligned:\n\(lines[row])\n\(lines[row + 1])")
-        XCTAssertTrue(screen.contains("Understand requirements: "), screen)
 
         // Step 4, the entities question.
         try tmux.sendKeys("]", "]", "]")
@@ -98,7 +97,6 @@ final class AppScreensTests: ArchtuiTestCase {
         let tmux = try launch(["--demo"], in: dir, tmpDirectory: tmp)
         let screen = try tmux.waitFor(where: { $0.contains("Northwind Shop") && self.allStepsChecked($0) },
                                       description: "the demo with all steps ✓")
-        XCTAssertTrue(screen.contains("northwind-shop.archtui.yaml"), "status line shows the scratch file\n\(screen)")
         // Change something so quitting saves (into the scratch copy, never here).
         try tmux.sendKeys("g", "j", "j", "Enter", "C-u")
         try tmux.type("1300")
