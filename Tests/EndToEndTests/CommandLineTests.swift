@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// The command line outside the TUI: help, version, no terminal, and files it refuses to open.
+final class CommandLineTests: ArchtuiTestCase {
+    override func setUpWithError() throws {
+        binary = try archtuiBinaryPath() // the spawn tests need no tmux; the tmux ones check for it below
+    }
+
+    private func requireTmux() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
+    }
+
+    func testHelpMentionsFileAndDemo() throws {
+        let result = try spawn([binary, "--help"], timeout: 10)
+        XCTAssertFalse(result.timedOut)
+        XCTAssertEqual(result.status, 0, result.output)
+        for text in ["FILE", "--demo", "archtui"] { XCTAssertTrue(result.output.contains(text), result.output) }
+    }
+
+    func testVersionPrintsAVersion() throws {
+        let result = try spawn([binary, "--version"], timeout: 10)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertNotNil(result.output.range(of: #"^\d+\.\d+\.\d+\s*$"#, options: .regularExpression), result.output)
+    }
+
+    func testWithoutATerminalExitsTwo() throws {
+        let dir = try makeDirectory()
+        let result = try spawn(["sh", "-c", "cd \(shellQuote(dir)) && exec \(shellQuote(binary)) new.archtui.yaml"],
+                               timeout: 10)
+        XCTAssertEqual(result.status, 2, result.output)
+        XCTAssertTrue(result.output.contains("needs a terminal"), result.output)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), [], "nothing may be created")
+    }
+
+    func testDemoAndFileTogetherIsAUsageError() throws {
+        let result = try spawn([binary, "--demo", "x.archtui.yaml"], timeout: 10)
+        XCTAssertEqual(result.status, 64, result.output) // ArgumentParser's validation failure (EX_USAGE)
+        XCTAssertTrue(result.output.contains("--demo"), result.output)
+    }
+
+    /// Runs archtui on `content` in tmux (it needs a TTY) and expects it to refuse with `status`,
+    /// leaving the file byte for byte as it was and no backup. Returns what it printed.
+    private func refuse(_ content: String, status: Int32) throws -> String {
+        try requireTmux()
+        let dir = try makeDirectory()
+        let file = dir + "/bad.archtui.yaml"
+        let bytes = Data(content.utf8)
+        try bytes.write(to: URL(fileURLWithPath: file))
+        let tmux = try launch(["bad.archtui.yaml"], in: dir)
+        XCTAssertEqual(try tmux.waitForExit(), status)
+        XCTAssertFalse(try tmux.isAlternateScreenOn())
+        let screen = try tmux.capture()
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), bytes, "the file was changed")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["bad.archtui.yaml"], "no .bak or other file")
+        return screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+    }
+
+    func testMalformedFileExits65WithFileLineColumn() throws {
+        let output = try refuse("schemaVersion: 1\nprojectName: [unclosed\n", status: 65)
+        XCTAssertNotNil(output.range(of: #"bad\.archtui\.yaml:\d+:\d+:"#, options: .regularExpression),
+                        "error should start FILE:LINE:COL:\n\(output)")
+        XCTAssertTrue(output.contains("not changed"), output)
+    }
+
+    func testFutureSchemaVersionIsRefused() throws {
+        let output = try refuse("schemaVersion: 99\nprojectName: Future\nanswers: {}\n", status: 65)
+        XCTAssertTrue(output.contains("99"), "error should name the version\n\(output)")
+        XCTAssertTrue(output.contains("bad.archtui.yaml"), output)
+    }
+}
