@@ -28,8 +28,10 @@ extension DesignSections {
             items.append(.note("  Answer the traffic and volume questions of step 1 to see figures."))
             items.append(.blank)
         } else {
+            let width = (design.capacity.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
             items += design.capacity.map { figure in
-                DesignItem(title: figure.label, lines: [[Span("  " + figure.label + ": "), Span(figure.value, .bold)]],
+                DesignItem(title: figure.label, lines: [[Span("  " + DisplayWidth.pad(figure.label, to: width)), Span(figure.value, .bold)],
+                                                        [Span("    = " + figure.arithmetic, DesignStyle.note)]],
                            trace: Trace(sources: ["capacity: " + figure.arithmetic]))
             }
             items.append(.blank)
