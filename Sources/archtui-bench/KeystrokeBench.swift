@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArchApp
 import ArchModel
 import ArchRules
@@ -7,11 +12,33 @@ import TerminalUI
 /// `TestBackend`, on the demo session at 120×40.
 struct KeystrokeBench {
     /// Times per keystroke in µs: the whole, and its three parts.
-    struct Result {
+    struct Parts {
         var total: [Double] = []
         var reduce: [Double] = []
         var view: [Double] = []
         var diff: [Double] = []
+
+        /// Adds one keystroke from four readings: before reduce, after reduce, after view, after diff.
+        mutating func append(_ t: [Double]) {
+            reduce.append(t[1] - t[0])
+            view.append(t[2] - t[1])
+            diff.append(t[3] - t[2])
+            total.append(t[3] - t[0])
+        }
+    }
+
+    /// Wall-clock time, and this thread's CPU time (unaffected by other processes on a busy machine).
+    struct Result {
+        var wall = Parts()
+        var cpu = Parts()
+    }
+
+    /// Both clocks now, in µs.
+    static func reading() -> (wall: Double, cpu: Double) {
+        var wall = timespec(), cpu = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &wall)
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
+        return (Double(wall.tv_sec) * 1e6 + Double(wall.tv_nsec) / 1e3, Double(cpu.tv_sec) * 1e6 + Double(cpu.tv_nsec) / 1e3)
     }
 
     /// A realistic stretch of use, starting in the questions pane of the first step.
@@ -35,7 +62,6 @@ struct KeystrokeBench {
         let session = try Demo.session()
         let size = Size(width: 120, height: 40)
         let start = AppState(catalogue: catalogue, session: session, filePath: "/tmp/bench.archtui.yaml", size: size)
-        let clock = ContinuousClock()
         var result = Result()
         for _ in 0..<rounds {
             var state = start
@@ -43,17 +69,15 @@ struct KeystrokeBench {
             let backend = TestBackend(size: size)
             renderer.render(AppView.render(state), to: backend) // the first, full frame is not a keystroke
             for key in Self.keys {
-                let t0 = clock.now
+                let t0 = Self.reading()
                 _ = state.reduce(.key(key))
-                let t1 = clock.now
+                let t1 = Self.reading()
                 let frame = AppView.render(state)
-                let t2 = clock.now
+                let t2 = Self.reading()
                 renderer.render(frame, to: backend)
-                let t3 = clock.now
-                result.reduce.append((t1 - t0).microseconds)
-                result.view.append((t2 - t1).microseconds)
-                result.diff.append((t3 - t2).microseconds)
-                result.total.append((t3 - t0).microseconds)
+                let t3 = Self.reading()
+                result.wall.append([t0.wall, t1.wall, t2.wall, t3.wall])
+                result.cpu.append([t0.cpu, t1.cpu, t2.cpu, t3.cpu])
             }
         }
         return result

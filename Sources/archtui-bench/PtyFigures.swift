@@ -3,9 +3,11 @@ struct PtyFigures {
     let terminal: BenchTerminal
     private let clock = ContinuousClock()
 
-    /// Start-up times in ms (spawn until the first frame's marker is read), and peak RSS in KiB.
+    /// Start-up times in ms (spawn until the first frame's marker is read), CPU time of each whole
+    /// run (start, first frame, quit) in ms, and peak RSS in KiB.
     struct StartUp {
         var milliseconds: [Double] = []
+        var cpuMilliseconds: [Double] = []
         var peakRSS: [Double] = []
     }
 
@@ -15,24 +17,25 @@ struct PtyFigures {
         var results = Array(repeating: StartUp(), count: programs.count)
         for run in 0...runs {
             for (index, program) in programs.enumerated() {
-                let (time, rss) = try startOnce(program)
+                let (time, usage) = try startOnce(program)
                 guard run > 0 else { continue }
                 results[index].milliseconds.append(time)
-                results[index].peakRSS.append(rss)
+                results[index].cpuMilliseconds.append(usage.cpuMilliseconds)
+                results[index].peakRSS.append(usage.peakRSSKiB)
             }
         }
         return results
     }
 
-    private func startOnce(_ program: TerminalProgram) throws -> (milliseconds: Double, rssKiB: Double) {
+    private func startOnce(_ program: TerminalProgram) throws -> (milliseconds: Double, usage: PtyProcess.Usage) {
         let began = clock.now
         let process = try terminal.start(program)
         let drawn = process.waitFor(program.firstFrameMarker)
         let elapsed = (clock.now - began).milliseconds
         process.send("q")
-        let rss = process.finish()
+        let usage = process.finish()
         guard drawn else { throw PtyError(description: "\(program.name): no \"\(program.firstFrameMarker)\" on screen within 5 s") }
-        return (elapsed, Double(rss))
+        return (elapsed, usage)
     }
 
     /// Bytes written to the terminal per character typed into an answer field, and the peak RSS (KiB)
@@ -54,12 +57,14 @@ struct PtyFigures {
             }
             for _ in 0..<characters {
                 process.send("7")
-                bytes.append(Double(process.readUntilQuiet()))
+                let count = process.readUntilQuiet()
+                guard count > 0 else { throw PtyError(description: "typing into the field showed nothing: is it open?") }
+                bytes.append(Double(count))
             }
             process.send("\u{1B}") // Esc: cancel the edit, nothing to save
             process.readUntilQuiet(quiet: .milliseconds(100))
             process.send("q")
-            peaks.append(Double(process.finish()))
+            peaks.append(process.finish().peakRSSKiB)
         }
         return (bytes, peaks)
     }

@@ -120,9 +120,16 @@ final class PtyProcess {
         return output.count - start
     }
 
-    /// Waits for the program to exit (killing it after `timeout`), draining its output meanwhile;
-    /// its peak resident set in KiB.
-    func finish(timeout: Duration = .seconds(5)) -> Int {
+    /// What the program used over its whole life, from `wait4`.
+    struct Usage {
+        /// Peak resident set (ru_maxrss), KiB.
+        var peakRSSKiB: Double
+        /// User plus system CPU time.
+        var cpuMilliseconds: Double
+    }
+
+    /// Waits for the program to exit (killing it after `timeout`), draining its output meanwhile.
+    func finish(timeout: Duration = .seconds(5)) -> Usage {
         let deadline = clock.now + timeout
         var status: Int32 = 0
         var usage = rusage()
@@ -136,7 +143,9 @@ final class PtyProcess {
             }
             if closed { usleep(1000) } else { readOnce(timeoutMs: 5) }
         }
-        return Int(usage.ru_maxrss)
+        func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1e3 + Double(time.tv_usec) / 1e3 }
+        let cpu = milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime)
+        return Usage(peakRSSKiB: Double(usage.ru_maxrss), cpuMilliseconds: cpu)
     }
 
     private func contains(_ needle: [UInt8], from offset: Int) -> Bool {
