@@ -21,9 +21,8 @@ extension Duration {
     var milliseconds: Double {
         Double(components.seconds) * 1e3 + Double(components.attoseconds) / 1e15
     }
-
-    var microseconds: Double { milliseconds * 1e3 }
 }
+
 
 /// `value` with exactly `digits` decimals (no Foundation needed).
 func fixed(_ value: Double, _ digits: Int = 1) -> String {
