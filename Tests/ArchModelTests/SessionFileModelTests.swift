@@ -125,3 +125,18 @@ final class SessionFileModelTests: XCTestCase {
         XCTAssertEqual(try SessionFile.decodeReporting(text, file: "p.yaml").warnings, [])
     }
 }
+
+/// The example in docs/session-format.md is a clean file, written exactly as `encode` writes it.
+final class SessionFormatDocTests: XCTestCase {
+    func testDocumentedExampleIsCanonical() throws {
+        let doc = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/session-format.md"), encoding: .utf8)
+        let start = try XCTUnwrap(doc.range(of: "```yaml\n"))
+        let end = try XCTUnwrap(doc.range(of: "```\n", range: start.upperBound..<doc.endIndex))
+        let example = String(doc[start.upperBound..<end.lowerBound])
+        let decoded = try SessionFile.decodeReporting(example, file: "session-format.md")
+        XCTAssertEqual(decoded.warnings, [])
+        XCTAssertEqual(SessionFile.encode(decoded.session), example)
+    }
+}
