@@ -11,23 +11,37 @@ import Yams
 ///   requirements.peak_rps: 1200
 ///   api.style: rest
 /// entities:
-/// - name: Customer
+/// - name: Order
+///   service: Ordering
+///   fields:
+///   - {name: total, type: money, required: true}
+///   relations:
+///   - {kind: belongs-to, target: Customer}
+/// services:
+/// - name: Ordering
+///   calls:
+///   - {target: Payments, style: sync, purpose: charge the card}
 /// ```
+///
+/// Fields, relations and calls are one-line flow mappings (one line per item diffs well) that leave out
+/// defaults: false flags, empty lists, `required: true` and `onDelete: restrict` of relations.
 public enum SessionFile {
     /// The session as YAML text. Strings that YAML would read as something else (`yes`, `null`, `1e3`) are quoted.
     public static func encode(_ session: Session) -> String {
         let answers = session.answers.keys.sorted().map { id in
             (scalar(id), node(for: session.answers[id]!))
         }
-        let entities = session.entities.map { entity in
-            Node([(scalar("name"), scalar(entity.name))], .implicit, .block)
-        }
-        let root = Node([
+        let entities = session.entities.map(node(for:))
+        var pairs: [(Node, Node)] = [
             (scalar("schemaVersion"), Node(String(Session.currentSchemaVersion))),
             (scalar("projectName"), scalar(session.projectName)),
             (scalar("answers"), Node(answers, .implicit, answers.isEmpty ? .flow : .block)),
             (scalar("entities"), Node(entities, .implicit, entities.isEmpty ? .flow : .block)),
-        ], .implicit, .block)
+        ]
+        if !session.services.isEmpty {
+            pairs.append((scalar("services"), Node(session.services.map(node(for:)), .implicit, .block)))
+        }
+        let root = Node(pairs, .implicit, .block)
         do {
             return try Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)
         } catch {

@@ -63,7 +63,7 @@ private struct SessionDecoder {
     /// The version is checked before anything else: a newer file may use keys this build does not know.
     private func checkVersion(_ root: Node) throws(SessionFileError) {
         guard let mapping = root.mapping else {
-            throw SessionFileError(.invalid, reader.error("expected a session (a mapping with schemaVersion, projectName, answers, entities), found \(reader.describe(root))", at: root))
+            throw SessionFileError(.invalid, reader.error("expected a session (a mapping with schemaVersion, projectName, answers, entities, services), found \(reader.describe(root))", at: root))
         }
         guard let node = mapping["schemaVersion"] else {
             throw SessionFileError(.missingSchemaVersion, reader.error("missing key 'schemaVersion' (this archtui writes \(Session.currentSchemaVersion))", at: root))
@@ -80,7 +80,7 @@ private struct SessionDecoder {
     }
 
     private mutating func readSession(_ root: Node) throws(LocatedError) -> Session {
-        let pairs = try reader.keyed(root.mapping!, allowed: ["schemaVersion", "projectName", "answers", "entities"], in: "the session")
+        let pairs = try reader.keyed(root.mapping!, allowed: ["schemaVersion", "projectName", "answers", "entities", "services"], in: "the session")
         let name = try reader.string(try reader.require("projectName", in: pairs, of: root, "the session"), "projectName")
         var session = Session(projectName: name)
         if let answers = pairs["answers"], !reader.isNull(answers) {
@@ -89,13 +89,11 @@ private struct SessionDecoder {
                 if let answer = try readAnswer(value, id: id, key: key) { session.answers[id] = answer }
             }
         }
-        if let entities = pairs["entities"], !reader.isNull(entities) {
-            for item in try reader.sequence(entities, "entities") {
-                let fields = try reader.keyed(try reader.mapping(item, "an entity"), allowed: ["name"], in: "an entity")
-                let name = try reader.string(try reader.require("name", in: fields, of: item, "an entity"), "the entity name")
-                session.entities.append(Entity(name: name))
-            }
-        }
+        var model = SessionFileModelDecoder(reader: reader)
+        if let entities = pairs["entities"], !reader.isNull(entities) { session.entities = try model.entities(entities) }
+        if let services = pairs["services"], !reader.isNull(services) { session.services = try model.services(services) }
+        model.checkReferences(entities: session.entities, services: session.services)
+        warnings += model.warnings
         return session
     }
 

@@ -41,18 +41,18 @@ final class SessionFileDecodeErrorTests: XCTestCase {
 
     func testWrongTypesAndKeys() {
         XCTAssertEqual(failure("- a\n")?.description,
-                       "shop.yaml:1:1: expected a session (a mapping with schemaVersion, projectName, answers, entities), found a list")
+                       "shop.yaml:1:1: expected a session (a mapping with schemaVersion, projectName, answers, entities, services), found a list")
         XCTAssertEqual(failure("schemaVersion: 1\n")?.description, "shop.yaml:1:1: missing key 'projectName' in the session")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nanswer: {}\n")?.description,
-                       "shop.yaml:3:1: unknown key 'answer' in the session; expected one of schemaVersion, projectName, answers, entities")
+                       "shop.yaml:3:1: unknown key 'answer' in the session; expected one of schemaVersion, projectName, answers, entities, services")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nanswers:\n  s.peak: lots\n")?.description,
                        "shop.yaml:4:11: expected the answer to s.peak as a number, found 'lots'")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nanswers:\n  s.list: one\n")?.description,
                        "shop.yaml:4:11: expected the answer to s.list as a list, found 'one'")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nentities:\n- Order\n")?.description,
                        "shop.yaml:4:3: expected an entity as a mapping of keys to values, found 'Order'")
-        XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nentities:\n- {name: A, fields: []}\n")?.description,
-                       "shop.yaml:4:13: unknown key 'fields' in an entity; expected one of name")
+        XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nentities:\n- {name: A, field: []}\n")?.description,
+                       "shop.yaml:4:13: unknown key 'field' in an entity; expected one of name, service, fields, relations")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nentities: {}\n")?.reason, .invalid)
     }
 }

@@ -26,7 +26,10 @@ final class SessionFileRoundTripTests: XCTestCase {
 
     func testTrickyStringsRoundTripInEveryPlace() throws {
         for string in Self.tricky {
-            var session = Session(projectName: string, entities: [Entity(name: string)])
+            let entity = Entity(name: string, fields: [Field(name: string, type: .enumeration, pii: true, enumValues: [string, "b"])],
+                                relations: [Relation(kind: .hasOne, target: string, name: string, required: false)], service: string)
+            let service = Service(name: string, responsibilities: string, calls: [ServiceCall(target: string, style: .async, purpose: string)])
+            var session = Session(projectName: string, entities: [entity], services: [service])
             session["s.text"] = .text(string)
             session["s.list"] = .list([string, "plain"])
             try roundTrip(session)

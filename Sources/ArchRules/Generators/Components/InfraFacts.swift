@@ -1,0 +1,129 @@
+import ArchModel
+
+/// What the infrastructure generators read from a session and the decisions, in one place:
+/// a decision wins over the raw answer, so rule packs can override what the user picked.
+struct InfraFacts: Sendable {
+    /// How the code is cut into deployables.
+    enum Style: String, Sendable { case monolith, modularMonolith = "modular-monolith", microservices, serverless }
+    /// How services talk to each other.
+    enum Communication: String, Sendable { case sync, async, mixed }
+
+    let session: Session
+    let decisions: [Decision]
+
+    init(session: Session, decisions: [Decision]) {
+        self.session = session
+        self.decisions = decisions
+    }
+
+    /// The choice of the decision on `topic`, if the engine took one.
+    func choice(_ topic: String) -> String? { decisions.first { $0.topic == topic }?.choice }
+
+    /// The selected values of an answer (empty when unanswered).
+    func values(_ id: String) -> [String] { session[id]?.values ?? [] }
+
+    /// The single value of a choice answer.
+    func answer(_ id: String) -> String? { values(id).first }
+
+    func number(_ id: String) -> Double? { session[id]?.number }
+
+    var style: Style {
+        if let choice = choice("architecture.style"), let style = Style(rawValue: choice) { return style }
+        switch answer("services.deployment_style") {
+        case "microservices": return .microservices
+        case "serverless": return .serverless
+        case "modular_monolith": return .modularMonolith
+        default: return .monolith
+        }
+    }
+
+    /// Several independently deployed services (database per service, network calls between them).
+    var isDistributed: Bool { style == .microservices || style == .serverless }
+
+    var communication: Communication {
+        Communication(rawValue: choice("communication.style") ?? answer("services.communication") ?? "") ?? .sync
+    }
+
+    /// Broker technology, nil when there is none.
+    var broker: String? {
+        let raw = choice("messaging.broker") ?? answer("services.messaging")
+        guard let raw, raw != "none", !raw.isEmpty else { return nil }
+        return raw == "managed" ? "sqs" : raw
+    }
+
+    /// Primary datastore technology (`postgresql`, `mysql`, `mongodb`, …).
+    var datastore: String {
+        if let choice = choice("datastore.primary") { return choice }
+        if answer("data.datastore") == "nosql" { return answer("data.nosql_type") == "key_value" ? "dynamodb" : "mongodb" }
+        switch answer("data.sql_engine") {
+        case "mysql": return "mysql"
+        case "sqlserver": return "sqlserver"
+        case "oracle": return "oracle"
+        default: return "postgresql"
+        }
+    }
+
+    var availability: Double? { number("requirements.availability") }
+
+    /// `single-az`, `multi-az` or `multi-region`.
+    var topology: String {
+        if let choice = choice("deployment.topology") { return choice }
+        switch answer("nonfunctional.disaster_recovery") {
+        case "multi_region": return "multi-region"
+        case "multi_az": return "multi-az"
+        case "single_region": return "single-az"
+        default: return (availability ?? 0) >= 99.9 ? "multi-az" : "single-az"
+        }
+    }
+
+    /// Rows of several tenants share tables, told apart by a tenant column.
+    var sharesTablesAcrossTenants: Bool {
+        if let choice = choice("tenancy.isolation") { return choice.contains("shared") || choice.contains("row") }
+        return answer("data.multi_tenancy") == "shared_schema"
+    }
+
+    var compliance: [String] { values("nonfunctional.compliance").filter { $0 != "none" } }
+}
+
+/// Naming helpers shared by the infrastructure generators.
+enum InfraNaming {
+    /// `OrderItem` → `order_item`.
+    static func snake(_ name: String) -> String {
+        var out = ""
+        for (index, char) in name.enumerated() {
+            if char == " " || char == "-" { out += "_"; continue }
+            if char.isUppercase, index > 0, out.last != "_" { out += "_" }
+            out += char.lowercased()
+        }
+        return out
+    }
+
+    /// `order_item` → `order_items`, `category` → `categories`.
+    static func plural(_ word: String) -> String {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        if word.hasSuffix("y"), let before = word.dropLast().last, !vowels.contains(before) { return word.dropLast() + "ies" }
+        if ["s", "x", "z", "ch", "sh"].contains(where: { word.hasSuffix($0) }) { return word + "es" }
+        return word + "s"
+    }
+
+    /// `OrderItem` → `/v1/order-items`.
+    static func collectionPath(_ entity: String) -> String {
+        "/v1/" + plural(snake(entity)).split(separator: "_").joined(separator: "-")
+    }
+
+    /// `OrderItem` → `order_item.created`.
+    static func createdEvent(_ entity: String) -> String { snake(entity) + ".created" }
+
+    /// Case- and separator-insensitive key: `Order Items`, `order_items`, `OrderItems` → `orderitems`.
+    static func key(_ name: String) -> String {
+        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// Display name of a datastore or broker technology.
+    static func product(_ technology: String) -> String {
+        let known = ["postgresql": "PostgreSQL", "postgres": "PostgreSQL", "mysql": "MySQL", "mongodb": "MongoDB",
+                     "dynamodb": "DynamoDB", "sqlserver": "SQL Server", "oracle": "Oracle", "cassandra": "Cassandra",
+                     "kafka": "Kafka", "rabbitmq": "RabbitMQ", "sqs": "Amazon SQS", "nats": "NATS", "redis": "Redis"]
+        return known[technology.lowercased()] ?? technology.prefix(1).uppercased() + technology.dropFirst()
+    }
+}

@@ -1,0 +1,54 @@
+import ArchModel
+
+/// The infrastructure components: the rules' own (deduplicated), plus fallbacks from the answers for
+/// kinds no rule supplied, so the design is whole even with a small rule pack.
+struct InfrastructureSet: Sendable {
+    let facts: InfraFacts
+
+    /// Kinds a design needs at most one of; a second one merges into the first.
+    static let singletonKinds: Set<ComponentKind> = [.gateway, .loadBalancer, .cache, .broker, .cdn, .search, .identityProvider]
+
+    func components(ruleComponents: [Component]) -> [Component] {
+        var result: [Component] = []
+        for component in ruleComponents {
+            let duplicate = result.firstIndex {
+                (Self.singletonKinds.contains(component.kind) && $0.kind == component.kind)
+                    || ($0.kind == component.kind && InfraNaming.key($0.name) == InfraNaming.key(component.name))
+            }
+            if let duplicate {
+                result[duplicate].trace = result[duplicate].trace.merged(with: component.trace)
+                result[duplicate].responsibilities += component.responsibilities.filter { !result[duplicate].responsibilities.contains($0) }
+            } else {
+                result.append(component)
+            }
+        }
+        for fallback in fallbacks() where !result.contains(where: { $0.kind == fallback.kind }) {
+            result.append(fallback)
+        }
+        return result
+    }
+
+    private func fallbacks() -> [Component] {
+        var list: [Component] = []
+        func add(_ name: String, _ kind: ComponentKind, _ duty: String, _ interface: String, _ answer: String) {
+            list.append(Component(name: name, kind: kind, responsibilities: [duty], interfaces: [interface],
+                                  trace: Trace(answers: [answer], sources: ["ComponentGenerator", "fallback from answer \(answer)"])))
+        }
+        if facts.answer("services.gateway") == "yes" {
+            add("API gateway", .gateway, "Routing, authentication, rate limiting", "HTTPS /v1/*", "services.gateway")
+        }
+        if ["distributed", "both"].contains(facts.answer("nonfunctional.caching") ?? "") {
+            add("Redis", .cache, "Distributed cache for hot reads", "Redis protocol", "nonfunctional.caching")
+        }
+        if let broker = facts.broker, facts.communication != .sync {
+            add(InfraNaming.product(broker), .broker, "Carries events between services", "topics / queues", "services.messaging")
+        }
+        if facts.answer("nonfunctional.cdn") == "yes" {
+            add("CDN", .cdn, "Caches static assets and public GETs at the edge", "HTTPS", "nonfunctional.cdn")
+        }
+        if facts.answer("data.search") == "full_text" {
+            add("OpenSearch", .search, "Full-text search index", "REST search API", "data.search")
+        }
+        return list
+    }
+}

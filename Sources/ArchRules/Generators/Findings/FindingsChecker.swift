@@ -1,0 +1,146 @@
+import ArchModel
+
+/// Checks a generated design against the session for gaps and risks. Every finding has a stable id;
+/// the result is sorted by severity (errors first), then id, then subject.
+public struct FindingsChecker: Sendable {
+    /// Assumed cost of one synchronous service hop including its database query, in milliseconds.
+    public static let millisecondsPerHop = 40.0
+
+    public init() {}
+
+    public func findings(session: Session, design: Design) -> [Finding] {
+        let facts = InfraFacts(session: session, decisions: design.decisions)
+        let model = ModelChecks(session: session, design: design, facts: facts)
+        let services = ServiceChecks(design: design, facts: facts)
+        let all = model.findings() + DataChecks(session: session, design: design, facts: facts).findings()
+            + services.findings() + PolicyChecks(session: session, design: design, facts: facts).findings()
+        return all.sorted {
+            if $0.severity != $1.severity { return $0.severity > $1.severity }
+            if $0.id != $1.id { return $0.id < $1.id }
+            return $0.subject < $1.subject
+        }
+    }
+}
+
+/// Builds a finding with the checker's trace.
+func makeFinding(_ id: String, _ severity: Severity, _ title: String, subject: String, detail: String, fix: String,
+                 answers: [String] = []) -> Finding {
+    Finding(id: id, severity: severity, title: title, detail: detail, fix: fix, subject: subject,
+            trace: Trace(answers: answers, sources: ["FindingsChecker", subject]))
+}
+
+/// Entities, relations and endpoints.
+struct ModelChecks: Sendable {
+    let session: Session
+    let design: Design
+    let facts: InfraFacts
+
+    func findings() -> [Finding] {
+        var out: [Finding] = []
+        let keys = Set(session.entities.map { InfraNaming.key($0.name) })
+        var seen: [String: String] = [:]
+        for entity in session.entities {
+            let key = entity.name.lowercased()
+            if let first = seen[key] {
+                out.append(makeFinding("model.duplicate-entity-name", .error, "Duplicate entity name", subject: "entity \(entity.name)",
+                                       detail: "\(entity.name) and \(first) differ only in case; tables, paths and types would collide",
+                                       fix: "Rename one or merge them"))
+            } else { seen[key] = entity.name }
+            if entity.fields.isEmpty {
+                out.append(makeFinding("model.entity-without-fields", .info, "Entity has no fields", subject: "entity \(entity.name)",
+                                       detail: "\(entity.name) has no fields yet, so its table and schemas hold only an id",
+                                       fix: "Add the fields the use cases need"))
+            }
+            for relation in entity.relations where !keys.contains(InfraNaming.key(relation.target)) {
+                out.append(makeFinding("model.unknown-relation-target", .error, "Relation to an unknown entity", subject: "entity \(entity.name)",
+                                       detail: "\(entity.name) \(relation.kind.rawValue) \(relation.target), but there is no entity \(relation.target)",
+                                       fix: "Add entity \(relation.target) or correct the relation's target"))
+            }
+        }
+        for endpoint in design.endpoints where !keys.contains(InfraNaming.key(endpoint.resource)) {
+            out.append(makeFinding("api.endpoint-without-entity", .warning, "Endpoint serves no known entity",
+                                   subject: "endpoint \(endpoint.method) \(endpoint.path)",
+                                   detail: endpoint.resource.isEmpty ? "The endpoint names no resource"
+                                       : "Its resource \(endpoint.resource) is not an entity of the model",
+                                   fix: "Point it at an entity, or add the entity it serves"))
+        }
+        let services = design.components.filter { $0.kind == .service }
+        if services.count > 1 {
+            let owned = Set(services.flatMap(\.ownedData).map(InfraNaming.key))
+            let named = Set(services.map { InfraNaming.key($0.name) })
+            for entity in session.entities where !owned.contains(InfraNaming.key(entity.name))
+                && !(entity.service.map { named.contains(InfraNaming.key($0)) } ?? false) {
+                out.append(makeFinding("model.entity-without-service", .warning, "Entity has no owning service", subject: "entity \(entity.name)",
+                                       detail: "\(services.count) services, none owns \(entity.name); its data would have no single writer",
+                                       fix: "Assign \(entity.name) to one service"))
+            }
+        }
+        return out
+    }
+}
+
+/// Tables, keys and tenancy.
+struct DataChecks: Sendable {
+    let session: Session
+    let design: Design
+    let facts: InfraFacts
+
+    static let tenantColumns: Set<String> = ["tenant_id", "organization_id", "organisation_id", "org_id", "account_id", "workspace_id"]
+    static let tenantEntities: Set<String> = ["tenant", "organization", "organisation", "org", "account", "workspace"]
+
+    func findings() -> [Finding] {
+        var out: [Finding] = []
+        let tables = design.tables
+        for table in tables {
+            if table.primaryKey.isEmpty {
+                out.append(makeFinding("data.table-without-primary-key", .error, "Table without primary key", subject: "table \(table.name)",
+                                       detail: "Rows cannot be addressed or replicated reliably without a key", fix: "Add a primary key (e.g. id uuid)"))
+            }
+            for key in table.foreignKeys where !isIndexed(key.columns, in: table) {
+                out.append(makeFinding("data.fk-without-index", .warning, "Foreign key without index", subject: "table \(table.name)",
+                                       detail: "\(key.columns.joined(separator: ", ")) → \(key.referencedTable): joins and deletes on \(key.referencedTable) scan \(table.name)",
+                                       fix: "CREATE INDEX on \(table.name) (\(key.columns.joined(separator: ", ")))"))
+            }
+        }
+        if facts.sharesTablesAcrossTenants {
+            for table in tables where table.entity.map({ !Self.tenantEntities.contains($0.lowercased()) }) ?? false
+                && !table.columns.contains(where: { Self.tenantColumns.contains($0.name.lowercased()) }) {
+                out.append(makeFinding("data.tenant-column-missing", .error, "Tenant-scoped table without tenant column",
+                                       subject: "table \(table.name)",
+                                       detail: "Tenants share tables (shared schema), but \(table.name) has no tenant_id: one tenant's rows are visible to all",
+                                       fix: "Add tenant_id (not null, indexed, leading in unique keys) and filter every query by it",
+                                       answers: ["data.multi_tenancy"]))
+            }
+        }
+        var reported = Set<String>()
+        for entity in session.entities {
+            for relation in entity.relations where relation.kind == .manyToMany {
+                let pair = [InfraNaming.key(entity.name), InfraNaming.key(relation.target)].sorted().joined(separator: "|")
+                guard !reported.contains(pair), !hasJoinTable(entity.name, relation.target) else { continue }
+                reported.insert(pair)
+                out.append(makeFinding("data.many-to-many-without-join-table", .warning, "Many-to-many without join table",
+                                       subject: "entity \(entity.name)",
+                                       detail: "\(entity.name) many-to-many \(relation.target) has no table referencing both",
+                                       fix: "Add a join table with foreign keys to both and a composite primary key"))
+            }
+        }
+        return out
+    }
+
+    /// An index, the primary key or a unique constraint starts with the columns.
+    private func isIndexed(_ columns: [String], in table: Table) -> Bool {
+        let candidates = table.indexes.map(\.columns) + [table.primaryKey] + table.uniqueConstraints
+        return candidates.contains { $0.count >= columns.count && Array($0.prefix(columns.count)) == columns }
+    }
+
+    private func hasJoinTable(_ a: String, _ b: String) -> Bool {
+        func tableName(_ entity: String) -> String? {
+            design.tables.first { $0.entity.map(InfraNaming.key) == InfraNaming.key(entity) }?.name
+        }
+        guard let left = tableName(a), let right = tableName(b) else { return design.tables.isEmpty }
+        return design.tables.contains { table in
+            let referenced = Set(table.foreignKeys.map(\.referencedTable))
+            return referenced.contains(left) && referenced.contains(right) && (left != right || table.foreignKeys.count >= 2)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import ArchModel
+
+/// The OWASP API Security Top 10 (2023), each item answered with a measure for this design.
+struct OWASPChecklist: Sendable {
+    static let titles: [String: String] = [
+        "API1": "API1:2023 Broken Object Level Authorization",
+        "API2": "API2:2023 Broken Authentication",
+        "API3": "API3:2023 Broken Object Property Level Authorization",
+        "API4": "API4:2023 Unrestricted Resource Consumption",
+        "API5": "API5:2023 Broken Function Level Authorization",
+        "API6": "API6:2023 Unrestricted Access to Sensitive Business Flows",
+        "API7": "API7:2023 Server Side Request Forgery",
+        "API8": "API8:2023 Security Misconfiguration",
+        "API9": "API9:2023 Improper Inventory Management",
+        "API10": "API10:2023 Unsafe Consumption of APIs",
+    ]
+
+    let context: SecurityContext
+
+    func notes() -> [SecurityNote] {
+        let endpoints = context.endpoints
+        let facts = context.facts
+        func list(_ items: [String], none: String) -> String {
+            items.isEmpty ? none : items.prefix(4).joined(separator: ", ") + (items.count > 4 ? " and \(items.count - 4) more" : "")
+        }
+        let objectPaths = unique(endpoints.filter { $0.parameters.contains { $0.location == .path } || $0.path.contains("{") }.map(\.path))
+        let tenant = facts.sharesTablesAcrossTenants ? "; every query also filters by the caller's tenant_id" : ""
+        let writes = endpoints.filter { ["PUT", "PATCH", "POST"].contains($0.method.uppercased()) }.map { "\($0.method.uppercased()) \($0.path)" }
+        let paged = endpoints.filter(\.paginated).map(\.path)
+        let deletes = endpoints.filter { $0.method.uppercased() == "DELETE" }.map { "DELETE \($0.path)" }
+        let creates = endpoints.filter { $0.method.uppercased() == "POST" }.map { "POST \($0.path)" }
+        let integrations = facts.values("requirements.integrations").flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let texts: [(String, String)] = [
+            ("API1", "Check on every request that the caller may access the object named in the path: "
+                + list(objectPaths, none: "every endpoint that takes an id") + "; load by id and owner together, never by id alone\(tenant)"),
+            ("API2", "Authentication (\(list(context.auth, none: "not answered"))) enforced at the gateway for every route except health checks;"
+                + " lockout and rate limits on credential endpoints; tokens validated for signature, issuer, audience and expiry"),
+            ("API3", "Explicit response and request schemas per operation: return only listed properties, accept only writable ones"
+                + " (no mass assignment of status, role or owner) on " + list(writes, none: "write endpoints")
+                + (context.piiColumns.isEmpty ? "" : "; personal data (\(list(context.piiColumns, none: ""))) only to callers who need it")),
+            ("API4", "Page size capped (default 20, max 100) on " + list(paged, none: "list endpoints")
+                + "; request body limit (1 MB), timeouts on every call, rate limiting "
+                + ((facts.answer("api.rate_limiting") ?? "none") == "none" ? "(not answered yet — add it)" : "(\(facts.answer("api.rate_limiting")!))")),
+            ("API5", "Function-level checks per operation, deny by default; admin-only operations on a separate route prefix: "
+                + list(deletes, none: "no DELETE operations yet")),
+            ("API6", "Protect business flows from automation (per-user quotas, bot detection, idempotency keys): "
+                + list(creates, none: "the create operations")),
+            ("API7", "Outbound HTTP only through an egress allow-list; never fetch a URL taken from a request; block link-local and metadata addresses (169.254.169.254)"),
+            ("API8", "Hardened defaults: CORS allow-list, security headers, errors without stack traces, unused methods disabled,"
+                + " TLS configuration tested, infrastructure as code reviewed"),
+            ("API9", "OpenAPI document for all \(endpoints.count) operations generated from this design; the gateway is the only way in;"
+                + " versions (/v1) and environments listed, old versions retired on a schedule"),
+            ("API10", "Treat third-party responses as untrusted input: validate schemas, TLS only, timeouts and circuit breakers, no blind redirects — "
+                + list(integrations, none: "no integrations answered; applies to any added later")),
+        ]
+        return texts.map { key, text in
+            let answers: [String] = key == "API10" ? ["requirements.integrations"] : key == "API4" ? ["api.rate_limiting"] : []
+            return SecurityNote(topic: "OWASP \(Self.titles[key]!)", text: text, owasp: [Self.titles[key]!],
+                                trace: Trace(answers: answers, sources: ["SecurityGenerator", "OWASP API Security Top 10 (2023)"]))
+        }
+    }
+
+    private func unique(_ items: [String]) -> [String] {
+        var seen: [String] = []
+        for item in items where !seen.contains(item) { seen.append(item) }
+        return seen
+    }
+}

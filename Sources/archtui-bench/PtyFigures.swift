@@ -1,0 +1,71 @@
+/// Figures measured on the real binaries in a pseudo-terminal.
+struct PtyFigures {
+    let terminal: BenchTerminal
+    private let clock = ContinuousClock()
+
+    /// Start-up times in ms (spawn until the first frame's marker is read), CPU time of each whole
+    /// run (start, first frame, quit) in ms, and peak RSS in KiB.
+    struct StartUp {
+        var milliseconds: [Double] = []
+        var cpuMilliseconds: [Double] = []
+        var peakRSS: [Double] = []
+    }
+
+    /// Runs each program `runs` times, alternating them so both see the same machine conditions;
+    /// one unmeasured warm-up run each first (page cache, dynamic loader caches).
+    func startUp(_ programs: [TerminalProgram], runs: Int) throws -> [StartUp] {
+        var results = Array(repeating: StartUp(), count: programs.count)
+        for run in 0...runs {
+            for (index, program) in programs.enumerated() {
+                let (time, usage) = try startOnce(program)
+                guard run > 0 else { continue }
+                results[index].milliseconds.append(time)
+                results[index].cpuMilliseconds.append(usage.cpuMilliseconds)
+                results[index].peakRSS.append(usage.peakRSSKiB)
+            }
+        }
+        return results
+    }
+
+    private func startOnce(_ program: TerminalProgram) throws -> (milliseconds: Double, usage: PtyProcess.Usage) {
+        let began = clock.now
+        let process = try terminal.start(program)
+        let drawn = process.waitFor(program.firstFrameMarker)
+        let elapsed = (clock.now - began).milliseconds
+        process.send("q")
+        let usage = process.finish()
+        guard drawn else { throw PtyError(description: "\(program.name): no \"\(program.firstFrameMarker)\" on screen within 5 s") }
+        return (elapsed, usage)
+    }
+
+    /// Bytes written to the terminal per character typed into an answer field, and the peak RSS (KiB)
+    /// of those sessions. Each session opens the third question of the first step ("Peak requests per
+    /// second", an integer) and types `characters` digits, each once the screen has settled.
+    func typingBytes(program: TerminalProgram, sessions: Int, characters: Int) throws -> (bytes: [Double], peakRSS: [Double]) {
+        var bytes: [Double] = []
+        var peaks: [Double] = []
+        for _ in 0..<sessions {
+            let process = try terminal.start(program)
+            guard process.waitFor(program.firstFrameMarker) else {
+                _ = process.finish(timeout: .zero)
+                throw PtyError(description: "\(program.name): first frame never came")
+            }
+            process.readUntilQuiet()
+            for key in ["j", "j", "\r"] { // down, down, Enter: edit "Peak requests per second"
+                process.send(key)
+                process.readUntilQuiet()
+            }
+            for _ in 0..<characters {
+                process.send("7")
+                let count = process.readUntilQuiet()
+                guard count > 0 else { throw PtyError(description: "typing into the field showed nothing: is it open?") }
+                bytes.append(Double(count))
+            }
+            process.send("\u{1B}") // Esc: cancel the edit, nothing to save
+            process.readUntilQuiet(quiet: .milliseconds(100))
+            process.send("q")
+            peaks.append(process.finish().peakRSSKiB)
+        }
+        return (bytes, peaks)
+    }
+}

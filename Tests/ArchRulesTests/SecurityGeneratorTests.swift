@@ -1,0 +1,44 @@
+@testable import ArchRules
+import ArchModel
+import XCTest
+
+final class SecurityGeneratorTests: XCTestCase {
+    let endpoints = [
+        Endpoint(method: "GET", path: "/v1/orders/{orderId}", operationId: "getOrder", summary: "", resource: "Order", service: "Orders",
+                 parameters: [.init(name: "orderId", location: .path)]),
+        Endpoint(method: "GET", path: "/v1/orders", operationId: "listOrders", summary: "", resource: "Order", service: "Orders", paginated: true),
+        Endpoint(method: "POST", path: "/v1/payments", operationId: "pay", summary: "", resource: "Payment", service: "Payments"),
+    ]
+    let tables = [Table(name: "customers", entity: "Customer", columns: [Column(name: "email", type: .email, pii: true)], primaryKey: ["id"])]
+
+    func notes(_ answers: [String: AnswerValue]) -> [SecurityNote] {
+        SecurityGenerator().notes(session: Session(projectName: "Shop", answers: answers), endpoints: endpoints, tables: tables, decisions: [])
+    }
+
+    func testOWASPChecklistCoversAllTenItemsTiedToTheDesign() {
+        let all = notes(["requirements.integrations": .list(["Stripe", "SendGrid"])])
+        let owasp = all.filter { $0.topic.hasPrefix("OWASP") }
+        XCTAssertEqual(owasp.count, 10)
+        XCTAssertEqual(owasp.map { String($0.owasp[0].prefix(while: { $0 != ":" })) },
+                       ["API1", "API2", "API3", "API4", "API5", "API6", "API7", "API8", "API9", "API10"])
+        XCTAssertTrue(owasp[0].text.contains("/v1/orders/{orderId}"))
+        XCTAssertTrue(owasp[3].text.contains("/v1/orders"))
+        XCTAssertTrue(owasp[5].text.contains("POST /v1/payments"))
+        XCTAssertTrue(owasp[9].text.hasSuffix("Stripe, SendGrid"))
+        XCTAssertTrue(owasp[2].text.contains("customers.email"))
+    }
+
+    func testSeveralServicesGetMutualTLSAndPIIGetsGDPRErasure() {
+        let all = notes(["nonfunctional.compliance": .choices(["gdpr", "hipaa"]), "api.auth": .choices(["oidc"])])
+        XCTAssertTrue(all.first { $0.topic == "Encryption in transit" }!.text.contains("mTLS between services"))
+        XCTAssertTrue(all.first { $0.topic == "Personal data" }!.text.contains("erasure"))
+        XCTAssertTrue(all.first { $0.topic == "Audit logging" }!.text.contains("6 years (HIPAA)"))
+        XCTAssertTrue(all.first { $0.topic == "Authentication" }!.text.hasPrefix("OAuth 2.0 / OpenID Connect"))
+    }
+
+    func testNoAuditLogWithoutRegimeAndRateLimitAdviceWhenNone() {
+        let all = notes(["api.rate_limiting": .choice("none")])
+        XCTAssertNil(all.first { $0.topic == "Audit logging" })
+        XCTAssertTrue(all.first { $0.topic == "Rate limiting" }!.text.hasPrefix("No rate limiting answered"))
+    }
+}

@@ -1,0 +1,44 @@
+@testable import ArchRules
+import ArchModel
+import XCTest
+
+final class SequenceGeneratorTests: XCTestCase {
+    func flows(_ session: Session, _ decisions: [Decision]) -> [SequenceDiagram] {
+        let components = ComponentGenerator().components(session: session, decisions: decisions,
+                                                         ruleComponents: [Component(name: "API gateway", kind: .gateway)])
+        let endpoints = [Endpoint(method: "POST", path: "/v1/orders", operationId: "createOrder", summary: "", resource: "Order")]
+        return SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions)
+    }
+
+    func testCreateFlowPerAggregateRootGoesThroughTheGatewayToTheOwnersDatabase() {
+        let diagrams = flows(InfraFixtures.shop(style: "microservices"), InfraFixtures.microservices)
+        XCTAssertEqual(diagrams.map(\.title), ["Create Customer", "Create Order", "Create Product",
+                                               "Create Order across services (sync calls)"])
+        let order = diagrams[1]
+        XCTAssertEqual(order.participants, ["Client", "API gateway", "Orders service", "Orders DB"])
+        XCTAssertEqual(order.messages.map(\.text), ["POST /v1/orders", "POST /v1/orders (authenticated)", "INSERT order", "row id",
+                                                    "201 Created", "201 Created"])
+        XCTAssertEqual(order.messages.filter(\.isReply).count, 3)
+    }
+
+    func testCrossServiceFlowCallsDependenciesBeforeWriting() {
+        let cross = flows(InfraFixtures.shop(style: "microservices"), InfraFixtures.microservices).last!
+        XCTAssertEqual(cross.participants, ["Client", "API gateway", "Orders service", "Customers service", "Products service", "Orders DB"])
+        XCTAssertEqual(cross.messages[2].text, "reads Customer for Order")
+    }
+
+    func testAsyncFlowPublishesAndDeliversAfterTheReply() {
+        let decisions = InfraFixtures.microservices + [InfraFixtures.decision("messaging.broker", "rabbitmq")]
+        let customer = flows(InfraFixtures.shop(style: "microservices", communication: "async"), decisions)[0]
+        XCTAssertEqual(customer.participants, ["Client", "API gateway", "Customers service", "Customers DB", "RabbitMQ", "Orders service"])
+        let texts = customer.messages.map(\.text)
+        XCTAssertEqual(Array(texts.suffix(3)), ["201 Created", "201 Created", "deliver customer.created"])
+        XCTAssertTrue(customer.messages.contains { $0.text == "publish customer.created" && $0.isAsync })
+    }
+
+    func testSingleApplicationHasNoCrossServiceFlow() {
+        let diagrams = flows(InfraFixtures.shop(), [])
+        XCTAssertEqual(diagrams.count, 3)
+        XCTAssertEqual(diagrams[0].participants, ["Client", "API gateway", "Shop application", "PostgreSQL"])
+    }
+}
