@@ -34,7 +34,8 @@ public enum Naming {
             if char.isUppercase, let last = current.last {
                 let nextIsLower = index + 1 < characters.count && Character(characters[index + 1]).isLowercase
                     && characters[index + 1].isASCII
-                if last.isLowercase || last.isNumber || (last.isUppercase && nextIsLower) {
+                let afterDigits = last.isNumber && current.contains(where: \.isLetter)  // `Item2Name` splits, `3D` does not
+                if last.isLowercase || afterDigits || (last.isUppercase && nextIsLower) {
                     words.append(current.lowercased())
                     current = ""
                 }
