@@ -156,4 +156,21 @@ final class APIGeneratorTests: XCTestCase {
             XCTAssertFalse(path.contains(".."))
         }
     }
+
+    func testHasOneIsASingletonUnderItsParentAndSelfOwnershipKeepsTheTopLevelList() throws {
+        let entities = [
+            Entity(name: "User", relations: [Relation(kind: .hasOne, target: "UserProfile")]),
+            Entity(name: "UserProfile", fields: [Field(name: "bio", type: .text)]),
+            Entity(name: "Category", relations: [Relation(kind: .hasMany, target: "Category", name: "subcategories")]),
+        ]
+        let all = endpoints(entities: entities)
+        let profile = try endpoint("GET", "/v1/users/{userId}/profile", in: all)
+        XCTAssertFalse(profile.paginated)
+        XCTAssertEqual(profile.operationId, "getUserProfileOfUser")
+        XCTAssertEqual(profile.responses.map(\.status), [200, 401, 403, 404, 429, 500])
+        XCTAssertTrue(try endpoint("POST", "/v1/users/{userId}/profile", in: all).responses.contains { $0.status == 409 })
+        XCTAssertFalse(all.contains { $0.path == "/v1/user-profiles" })
+        XCTAssertNoThrow(try endpoint("GET", "/v1/categories", in: all))
+        XCTAssertNoThrow(try endpoint("GET", "/v1/categories/{categoryId}/subcategories", in: all))
+    }
 }

@@ -75,6 +75,19 @@ struct RouteBuilder {
         }
         let pagination = inputs.choice("api.pagination")
         let paging = pagination == "none" ? [] : pagingParameters(pagination)
+        if let via, via.link.unique, let parent = names.entity(via.link.parent) {
+            // has-one: the child is a singleton resource of its parent, no page to turn.
+            let get = Endpoint(
+                method: "GET", path: path, operationId: "get\(own.pascal)\(suffix)", summary: "Get the \(display) of \(article(displayName(parent)))",
+                resource: entity.name, service: entity.service ?? "", parameters: pathParameters + versionHeader,
+                responses: vocabulary.errors([Endpoint.Response(status: 200, description: "the \(display)"),
+                                              vocabulary.error(404, "\(displayName(parent)) not found, or it has no \(display)")]),
+                responseExample: examples.item.rendered(),
+                authorization: vocabulary.authorization(segment: own.segment, display: display, write: false),
+                trace: trace(sources, []))
+            return [get, create(entity, own, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
+                                examples: examples, sources: sources, suffix: suffix)]
+        }
         let list = Endpoint(
             method: "GET", path: path, operationId: "list\(own.pascalPlural)\(suffix)", summary: "List \(plural(entity))",
             resource: entity.name, service: entity.service ?? "",
@@ -86,12 +99,20 @@ struct RouteBuilder {
             paginated: !paging.isEmpty,
             trace: trace(sources, ["api.pagination"])
         )
+        return [list, create(entity, own, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
+                             examples: examples, sources: sources, suffix: suffix)]
+    }
+
+    private func create(_ entity: Entity, _ own: SchemaNames.Names, path: String,
+                        via: (link: RelationGraph.Link, parent: SchemaNames.Names)?, parameters pathParameters: [Endpoint.Parameter],
+                        parentErrors: [Endpoint.Response], examples: ResourceExamples, sources: [String], suffix: String) -> Endpoint {
+        let display = displayName(entity)
         let idempotent = needsIdempotencyKey(entity)
         var conflicts: [Endpoint.Response] = []
         if entity.fields.contains(where: \.unique) || via?.link.unique == true || idempotent {
             conflicts = [vocabulary.error(409, conflictMeaning(entity, hasOne: via?.link.unique == true, idempotent: idempotent))]
         }
-        let create = Endpoint(
+        return Endpoint(
             method: "POST", path: path, operationId: "create\(own.pascal)\(suffix)", summary: "Create \(article(display))",
             resource: entity.name, service: entity.service ?? "",
             parameters: pathParameters + versionHeader + (idempotent ? [idempotencyHeader] : []),
@@ -106,7 +127,6 @@ struct RouteBuilder {
             requiresIdempotencyKey: idempotent,
             trace: trace(sources, ["api.idempotency", "services.failure_handling"])
         )
-        return [list, create]
     }
 
     private func item(_ entity: Entity, _ own: SchemaNames.Names) -> [Endpoint] {
@@ -216,14 +236,16 @@ struct RouteBuilder {
         return reasons.joined(separator: "; ")
     }
 
+    /// The children's segment under their parent: the role (`items`), else the child's name without the parent's
+    /// words (`OrderItem` under `Order` → `items`); singular for has-one (`/users/{userId}/profile`).
     private func subSegment(_ link: RelationGraph.Link, own: SchemaNames.Names) -> String {
         if let role = link.role { return Naming.words(role).joined(separator: "-") }
         let parentWords = Naming.words(link.parent)
-        let childWords = own.segment.split(separator: "-").map(String.init)
+        let childWords = link.unique ? Naming.words(link.child) : own.segment.split(separator: "-").map(String.init)
         if childWords.count > parentWords.count, Array(childWords.prefix(parentWords.count)) == parentWords {
             return childWords.dropFirst(parentWords.count).joined(separator: "-")
         }
-        return own.segment
+        return childWords.joined(separator: "-")
     }
 
     private func uniqueNames(_ entity: Entity) -> String { entity.fields.filter(\.unique).map(\.name).joined(separator: " or ") }
