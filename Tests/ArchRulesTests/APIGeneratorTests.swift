@@ -173,4 +173,23 @@ final class APIGeneratorTests: XCTestCase {
         XCTAssertNoThrow(try endpoint("GET", "/v1/categories", in: all))
         XCTAssertNoThrow(try endpoint("GET", "/v1/categories/{categoryId}/subcategories", in: all))
     }
+
+    func testOddNamesStillGiveSafeRoutesAndValidExamples() throws {
+        let entities = [
+            Entity(name: "", fields: [Field(name: "", type: .string)]),
+            Entity(name: "🚀 Rocket", fields: [Field(name: "na\"me\\", type: .string, indexed: true)]),
+            Entity(name: "123", relations: [Relation(kind: .belongsTo, target: "🚀 rocket")]),
+        ]
+        let all = endpoints(entities: entities)
+        XCTAssertEqual(Set(all.map(\.path)).filter { !$0.contains("{") }.sorted(), ["/v1/n123", "/v1/rockets", "/v1/unnamed"])
+        for endpoint in all {
+            if let body = endpoint.responseExample { XCTAssertNoThrow(try json(body), endpoint.path) }
+            if let body = endpoint.requestExample { XCTAssertNoThrow(try json(body), endpoint.path) }
+        }
+        let rocket = try json(try endpoint("GET", "/v1/rockets/{rocketId}", in: all).responseExample)
+        XCTAssertEqual(rocket["naMe"] as? String, "Na me 1")
+        let tables = DataModelGenerator().tables(for: ShopFixture.session(entities: entities), decisions: [])
+        XCTAssertEqual(tables.map(\.name), ["unnamed", "rockets", "n123"])
+        XCTAssertEqual(tables[2].foreignKeys.map(\.referencedTable), ["rockets"])
+    }
 }

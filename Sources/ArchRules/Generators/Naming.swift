@@ -142,7 +142,7 @@ public enum Naming {
                                            "criterion": "criteria", "analysis": "analyses", "status": "statuses",
                                            "index": "indexes", "matrix": "matrices", "quiz": "quizzes"]
     private static let uncountable: Set = ["data", "metadata", "information", "equipment", "news", "series", "species",
-                                           "feedback", "software", "inventory", "staff", "media"]
+                                           "feedback", "software", "inventory", "staff", "media", "unnamed"]
     private static let sqlReserved: Set = [
         "all", "alter", "and", "any", "as", "asc", "between", "by", "case", "check", "column", "constraint", "create",
         "cross", "current", "current_date", "current_time", "current_timestamp", "current_user", "default", "delete",

@@ -18,6 +18,7 @@ public struct GeneratorInputs: Sendable {
     /// Decision topics that override an answer when a rule decided differently.
     static let decisionTopics = ["api.style": "api.style", "api.versioning": "api.versioning"]
 
+    /// Reads `session`, letting `decisions` on known topics override answers.
     public init(session: Session, decisions: [Decision] = []) {
         self.session = session
         self.decisions = decisions

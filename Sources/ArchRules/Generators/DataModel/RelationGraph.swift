@@ -31,12 +31,15 @@ public struct RelationGraph: Sendable {
         public var sources: [String]
     }
 
+    /// Foreign keys, grouped by child in declaration order: the child's own belongs-to first, then its owners'.
     public let links: [Link]
+    /// Join tables, one per pair, named after the side declared first.
     public let pairs: [Pair]
 
     /// Columns the data model generator owns on every entity table; relations and fields never take them.
     public static let systemColumns = ["id", "tenant_id", "lock_version", "created_at", "updated_at"]
 
+    /// Resolves every relation of `names.entities`, in declaration order.
     public init(_ names: SchemaNames) {
         var links: [Link] = []
         var pairs: [Pair] = []

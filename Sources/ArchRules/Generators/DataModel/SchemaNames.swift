@@ -22,6 +22,7 @@ public struct SchemaNames: Sendable {
     public let entities: [Entity]
     private let byKey: [String: Names]
 
+    /// Names for `entities`, claimed in declaration order so a collision always renames the later entity.
     public init(_ entities: [Entity]) {
         var kept: [Entity] = []
         var byKey: [String: Names] = [:]
