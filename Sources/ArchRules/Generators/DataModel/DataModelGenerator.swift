@@ -1,0 +1,127 @@
+import Foundation
+import ArchModel
+
+/// Turns the session's entities into a dialect-neutral schema: one table per entity, join tables for
+/// many-to-many pairs after them, in declaration order.
+///
+/// Choices:
+/// - Primary key `id` is a UUID (generate UUIDv7 in the application for index locality): ids can be made by
+///   clients and services without a round trip, do not reveal volumes or invite guessing in URLs (API1:2023),
+///   and survive merging shards or tenants. A bigint identity is smaller but ties id creation to one database.
+/// - Every entity table gets `lock_version` (optimistic locking: the API's `If-Match`/412) and
+///   `created_at`/`updated_at` (`now` by default).
+/// - With `data.multi_tenancy = shared_schema`, every entity table except a `Tenant` entity's gets `tenant_id`,
+///   unique constraints become unique per tenant, and lookup indexes lead with `tenant_id`. Foreign key indexes
+///   lead with the key column, since `ON DELETE` checks do not know the tenant.
+/// - Partitioning (`range by created_at, monthly`) is proposed for the tables on the "many" side of a relation
+///   when the rows expected over the retention period exceed `partitionThreshold`.
+public struct DataModelGenerator: Sendable {
+    /// Rows over the retention period above which a table is worth partitioning (~100M: where index
+    /// maintenance, vacuum and deleting old data by `DELETE` start to hurt on one table).
+    public static let partitionThreshold = 100_000_000.0
+    /// What the generator proposes for large tables.
+    public static let partitionScheme = "range by created_at, monthly"
+
+    public init() {}
+
+    /// The schema for `session`; `decisions` may override answers (see `GeneratorInputs`).
+    public func tables(for session: Session, decisions: [Decision]) -> [Table] {
+        let inputs = GeneratorInputs(session: session, decisions: decisions)
+        let names = SchemaNames(session.entities)
+        let graph = RelationGraph(names)
+        var indexNames = UniqueNames()
+        var tables = names.entities.map { entityTable($0, names: names, graph: graph, inputs: inputs, indexNames: &indexNames) }
+        if let rows = Self.expectedRows(inputs), rows > Self.partitionThreshold {
+            let childTables = Set(graph.links.compactMap { names.names($0.child)?.table })
+            let answers = inputs.answered(["requirements.records_first_year", "requirements.growth_per_year",
+                                           "requirements.retention_years"])
+            for index in tables.indices where childTables.isEmpty || childTables.contains(tables[index].name) {
+                tables[index].partitioning = Self.partitionScheme
+                tables[index].trace = tables[index].trace.merged(with: Trace(answers: answers, sources: ["capacity"]))
+            }
+        }
+        tables += graph.pairs.compactMap { joinTable($0, names: names, indexNames: &indexNames) }
+        return tables
+    }
+
+    /// Rows expected over the retention period: first-year records, growing yearly, summed over the years kept
+    /// (at least one). Nil without a first-year figure.
+    public static func expectedRows(_ inputs: GeneratorInputs) -> Double? {
+        guard let first = inputs.number("requirements.records_first_year") else { return nil }
+        let growth = 1 + (inputs.number("requirements.growth_per_year") ?? 0) / 100
+        let years = max(1, min(100, Int(inputs.number("requirements.retention_years") ?? 1)))
+        return (0..<years).reduce(0.0) { total, year in total + first * pow(growth, Double(year)) }
+    }
+
+    private func entityTable(_ entity: Entity, names: SchemaNames, graph: RelationGraph, inputs: GeneratorInputs,
+                             indexNames: inout UniqueNames) -> Table {
+        let table = names.names(entity.name)?.table ?? Naming.tableName(entity.name)
+        let tenant = inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
+        var sources = ["entity \(entity.name)"]
+        var columns = [Column(name: "id", type: .uuid, nullable: false)]
+        if tenant { columns.append(Column(name: "tenant_id", type: .uuid, nullable: false)) }
+        var foreignKeys: [ForeignKey] = []
+        var uniques: [[String]] = []
+        var indexes: [Index] = []
+        func index(_ columns: [String], unique: Bool = false, reason: String) {
+            let name = indexNames.claim(Naming.limited((unique ? "ux_" : "ix_") + table + "_" + columns.joined(separator: "_")))
+            indexes.append(Index(name: name, columns: columns, unique: unique, reason: reason))
+        }
+        for link in graph.links(child: entity.name) {
+            guard let parent = names.names(link.parent) else { continue }
+            columns.append(Column(name: link.column, type: .uuid, nullable: link.nullable))
+            foreignKeys.append(ForeignKey(name: indexNames.claim(Naming.limited("fk_\(table)_\(link.column)")),
+                                          columns: [link.column], referencedTable: parent.table,
+                                          referencedColumns: ["id"], onDelete: link.onDelete))
+            index([link.column], unique: link.unique,
+                  reason: "foreign key: joins and ON DELETE checks" + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
+            sources += link.sources.filter { !sources.contains($0) }
+        }
+        let taken = Set(columns.map(\.name) + RelationGraph.systemColumns)
+        var fieldColumns = UniqueNames(reserved: Array(taken))
+        for field in entity.fields {
+            let base = Naming.snakeCase(field.name)
+            guard !taken.contains(base) else { continue }  // the generated column (id, timestamps, a foreign key) stands for it
+            let name = fieldColumns.claim(base)
+            columns.append(Column(name: name, type: field.type, nullable: !field.required, pii: field.pii,
+                                  enumValues: field.type == .enumeration ? field.enumValues : []))
+            let scoped = tenant ? ["tenant_id", name] : [name]
+            if field.unique {
+                uniques.append(scoped)
+            } else if field.indexed {
+                index(scoped, reason: "indexed field \(field.name): frequent lookups" + (tenant ? ", always within one tenant" : ""))
+            }
+        }
+        if tenant {
+            index(["tenant_id", "created_at"], reason: "tenant isolation: every query filters by tenant_id; lists page by created_at")
+        }
+        columns += [
+            Column(name: "lock_version", type: .integer, nullable: false, defaultValue: "0"),
+            Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: "now"),
+            Column(name: "updated_at", type: .timestamp, nullable: false, defaultValue: "now"),
+        ]
+        return Table(name: table, entity: entity.name, columns: columns, primaryKey: ["id"], foreignKeys: foreignKeys,
+                     uniqueConstraints: uniques, indexes: indexes,
+                     trace: Trace(answers: tenant ? inputs.answered(["data.multi_tenancy"]) : [], sources: sources))
+    }
+
+    private func joinTable(_ pair: RelationGraph.Pair, names: SchemaNames, indexNames: inout UniqueNames) -> Table? {
+        guard let left = names.names(pair.left), let right = names.names(pair.right) else { return nil }
+        let keys = [pair.leftColumn, pair.rightColumn]
+        return Table(
+            name: pair.table,
+            columns: keys.map { Column(name: $0, type: .uuid, nullable: false) }
+                + [Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: "now")],
+            primaryKey: keys,
+            foreignKeys: [
+                ForeignKey(name: indexNames.claim(Naming.limited("fk_\(pair.table)_\(pair.leftColumn)")), columns: [pair.leftColumn],
+                           referencedTable: left.table, referencedColumns: ["id"], onDelete: .cascade),
+                ForeignKey(name: indexNames.claim(Naming.limited("fk_\(pair.table)_\(pair.rightColumn)")), columns: [pair.rightColumn],
+                           referencedTable: right.table, referencedColumns: ["id"], onDelete: .cascade),
+            ],
+            indexes: [Index(name: indexNames.claim(Naming.limited("ix_\(pair.table)_\(pair.rightColumn)")), columns: [pair.rightColumn],
+                            reason: "foreign key: joins and ON DELETE checks (the primary key covers \(pair.leftColumn))")],
+            trace: Trace(sources: pair.sources)
+        )
+    }
+}

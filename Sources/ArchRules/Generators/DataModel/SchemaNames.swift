@@ -1,0 +1,59 @@
+import ArchModel
+
+/// The identifiers of every entity of a session, unique per namespace and given out in declaration order.
+/// A later entity whose name repeats an earlier one (ignoring case) is dropped: the findings report it.
+public struct SchemaNames: Sendable {
+    /// The identifiers of one entity.
+    public struct Names: Hashable, Sendable {
+        /// `order_items`
+        public var table: String
+        /// `order_item`: the stem of foreign key columns.
+        public var singular: String
+        /// `order-items`
+        public var segment: String
+        /// `orderItemId`
+        public var parameter: String
+        /// `OrderItem`, `OrderItems`: the stems of operation ids.
+        public var pascal: String
+        public var pascalPlural: String
+    }
+
+    /// The entities kept, in declaration order.
+    public let entities: [Entity]
+    private let byKey: [String: Names]
+
+    /// Names for `entities`, claimed in declaration order so a collision always renames the later entity.
+    public init(_ entities: [Entity]) {
+        var kept: [Entity] = []
+        var byKey: [String: Names] = [:]
+        var tables = UniqueNames(), singulars = UniqueNames(), segments = UniqueNames(separator: "-")
+        var pascals = UniqueNames(separator: "")
+        for entity in entities where byKey[Self.key(entity.name)] == nil {
+            kept.append(entity)
+            let pascal = pascals.claim(Naming.pascalCase(entity.name))
+            let suffix = String(pascal.dropFirst(Naming.pascalCase(entity.name).count))  // "2" after a collision
+            let plural = Naming.pluralWords(entity.name).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            byKey[Self.key(entity.name)] = Names(
+                table: tables.claim(Naming.tableName(entity.name)),
+                singular: singulars.claim(Naming.snakeCase(entity.name)),
+                segment: segments.claim(Naming.urlSegment(entity.name)),
+                parameter: Naming.camelCase(entity.name) + suffix + "Id",
+                pascal: pascal,
+                pascalPlural: plural + suffix
+            )
+        }
+        self.entities = kept
+        self.byKey = byKey
+    }
+
+    /// The names of the entity called `name` (ignoring case), if it exists.
+    public func names(_ name: String) -> Names? { byKey[Self.key(name)] }
+
+    /// The entity called `name` (ignoring case), if it exists.
+    public func entity(_ name: String) -> Entity? { entities.first { Self.key($0.name) == Self.key(name) } }
+
+    /// Join tables claim from the same namespace as entity tables.
+    func tableNamespace() -> UniqueNames { UniqueNames(reserved: entities.compactMap { names($0.name)?.table }) }
+
+    private static func key(_ name: String) -> String { name.lowercased() }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// Identifiers derived from names the user typed: table and column names, URL segments, parameters, operation ids.
+///
+/// Names are user input, so every identifier is built only from `[a-z0-9_]` (SQL) or `[a-z0-9-]` (URLs) and
+/// `[A-Za-z0-9]` (parameters, operation ids): accents are stripped by canonical decomposition (stable across ICU
+/// versions, unlike transliteration), other non-ASCII letters are hex-escaped (`注` → `u6ce8`), a leading digit
+/// gets an `n` prefix, an empty name becomes `unnamed`. SQL reserved words (`order`, `user`) are kept: renaming
+/// a user's field surprises more than quoting it, and `isSQLReserved` tells the exporter to quote.
+public enum Naming {
+    /// Longest identifier every supported dialect accepts (PostgreSQL: 63 bytes).
+    public static let maxIdentifierLength = 63
+
+    /// The name split into lowercase ASCII words: `OrderItem` → `order`, `item`; `HTTPRequest` → `http`, `request`.
+    public static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var escaped = ""
+        func flush() {
+            if !current.isEmpty { words.append(current); current = "" }
+            if !escaped.isEmpty { words.append(escaped); escaped = "" }
+        }
+        let characters = Array(asciiFolded(name))
+        for (index, scalar) in characters.enumerated() {
+            if !scalar.isASCII {
+                if !current.isEmpty { words.append(current); current = "" }
+                let hex = String(scalar.value, radix: 16)
+                escaped += "u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                continue
+            }
+            if !escaped.isEmpty { words.append(escaped); escaped = "" }
+            let char = Character(scalar)
+            guard char.isLetter || char.isNumber else { flush(); continue }
+            if char.isUppercase, let last = current.last {
+                let nextIsLower = index + 1 < characters.count && Character(characters[index + 1]).isLowercase
+                    && characters[index + 1].isASCII
+                let afterDigits = last.isNumber && current.contains(where: \.isLetter)  // `Item2Name` splits, `3D` does not
+                if last.isLowercase || afterDigits || (last.isUppercase && nextIsLower) {
+                    words.append(current.lowercased())
+                    current = ""
+                }
+            }
+            current.append(char)
+        }
+        flush()
+        words = words.map { $0.lowercased() }
+        if words.isEmpty { return ["unnamed"] }
+        if let first = words.first?.first, first.isNumber { words[0] = "n" + words[0] }
+        return words
+    }
+
+    /// `OrderItem` → `order_item`: a column or other SQL identifier, at most `maxIdentifierLength` long.
+    public static func snakeCase(_ name: String) -> String { limited(words(name).joined(separator: "_")) }
+
+    /// `OrderItem` → `order_items`, `Category` → `categories`.
+    public static func tableName(_ entity: String) -> String { limited(pluralWords(entity).joined(separator: "_")) }
+
+    /// `OrderItem` → `order-items`: a URL path segment, only `[a-z0-9-]`.
+    public static func urlSegment(_ entity: String) -> String { pluralWords(entity).joined(separator: "-") }
+
+    /// `OrderItem` → `orderItem`: JSON property names and the stem of parameters.
+    public static func camelCase(_ name: String) -> String { camel(words(name)) }
+
+    /// `OrderItem` → `OrderItem`, `order item` → `OrderItem`.
+    public static func pascalCase(_ name: String) -> String { words(name).map(capitalized).joined() }
+
+    /// `OrderItem` → `orderItemId`: the path parameter naming one item.
+    public static func pathParameter(_ entity: String) -> String { camel(words(entity) + ["id"]) }
+
+    /// `("list", "OrderItem", plural: true)` → `listOrderItems`.
+    public static func operationId(_ verb: String, _ entity: String, plural: Bool = false) -> String {
+        let stem = plural ? pluralWords(entity) : words(entity)
+        return camel(words(verb) + stem)
+    }
+
+    /// The name's words with the last one in its plural form.
+    public static func pluralWords(_ name: String) -> [String] {
+        var parts = words(name)
+        parts[parts.count - 1] = plural(parts[parts.count - 1])
+        return parts
+    }
+
+    /// English plural of one lowercase word; escaped (non-Latin) words stay as they are.
+    public static func plural(_ word: String) -> String {
+        if let irregular = irregularPlurals[word] { return irregular }
+        if isEscaped(word) || uncountable.contains(word) || word.last?.isNumber == true { return word }
+        let consonantY = word.count > 1 && word.hasSuffix("y") && !"aeiou".contains(word.dropLast().last!)
+        if consonantY { return word.dropLast() + "ies" }
+        if ["s", "x", "z", "ch", "sh"].contains(where: word.hasSuffix) { return word + "es" }
+        return word + "s"
+    }
+
+    /// True when `identifier` is reserved in one of the SQL dialects and must be quoted there.
+    public static func isSQLReserved(_ identifier: String) -> Bool { sqlReserved.contains(identifier.lowercased()) }
+
+    /// Cuts an identifier to `maxIdentifierLength`, keeping it unique with a hash of the full name.
+    public static func limited(_ identifier: String) -> String {
+        guard identifier.count > maxIdentifierLength else { return identifier }
+        return String(identifier.prefix(maxIdentifierLength - 9)) + "_" + hash(identifier)
+    }
+
+    /// FNV-1a of the UTF-8 bytes as 8 hex digits: stable across runs and platforms (unlike `hashValue`).
+    public static func hash(_ text: String) -> String {
+        var value: UInt32 = 2_166_136_261
+        for byte in text.utf8 { value = (value ^ UInt32(byte)) &* 16_777_619 }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
+    private static func camel(_ parts: [String]) -> String {
+        guard let first = parts.first else { return "unnamed" }
+        return first + parts.dropFirst().map(capitalized).joined()
+    }
+
+    private static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+
+    private static func isEscaped(_ word: String) -> Bool {
+        let chunks = word.split(separator: "u", omittingEmptySubsequences: false)
+        return word.first == "u" && word.contains(where: \.isNumber)
+            && chunks.dropFirst().allSatisfy { (4...6).contains($0.count) && $0.allSatisfy(\.isHexDigit) }
+    }
+
+    /// Accents dropped (`é` → `e`), a few letters spelled out (`ß` → `ss`); other scalars kept for escaping.
+    private static func asciiFolded(_ name: String) -> [Unicode.Scalar] {
+        let spelled: [Unicode.Scalar: String] = ["ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
+                                                  "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th"]
+        var result: [Unicode.Scalar] = []
+        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if let text = spelled[scalar] { result += text.unicodeScalars; continue }
+            if !scalar.isASCII, !scalar.properties.isAlphabetic, scalar.properties.numericType == nil {
+                result.append(" ")  // non-ASCII punctuation and symbols separate words
+                continue
+            }
+            result.append(scalar)
+        }
+        return result
+    }
+
+    private static let irregularPlurals = ["person": "people", "child": "children", "man": "men", "woman": "women",
+                                           "mouse": "mice", "goose": "geese", "foot": "feet", "tooth": "teeth",
+                                           "criterion": "criteria", "analysis": "analyses", "status": "statuses",
+                                           "index": "indexes", "matrix": "matrices", "quiz": "quizzes"]
+    private static let uncountable: Set = ["data", "metadata", "information", "equipment", "news", "series", "species",
+                                           "feedback", "software", "inventory", "staff", "media", "unnamed"]
+    private static let sqlReserved: Set = [
+        "all", "alter", "and", "any", "as", "asc", "between", "by", "case", "check", "column", "constraint", "create",
+        "cross", "current", "current_date", "current_time", "current_timestamp", "current_user", "default", "delete",
+        "desc", "distinct", "drop", "else", "end", "except", "exists", "false", "fetch", "for", "foreign", "from",
+        "full", "grant", "group", "groups", "having", "in", "index", "inner", "insert", "intersect", "into", "is",
+        "join", "key", "left", "like", "limit", "not", "null", "of", "offset", "on", "or", "order", "outer",
+        "primary", "range", "rank", "references", "right", "row", "rows", "select", "session_user", "set", "size",
+        "table", "then", "to", "true", "union", "unique", "update", "user", "using", "values", "view", "when",
+        "where", "window", "with",
+    ]
+}
+
+/// Hands out names unique within one namespace (a schema's tables, a table's columns), in claim order:
+/// the second `orders` becomes `orders_2`, so the same session always yields the same names.
+public struct UniqueNames: Sendable {
+    private var used: Set<String> = []
+    private let separator: String
+
+    public init(separator: String = "_", reserved: [String] = []) {
+        self.separator = separator
+        used = Set(reserved)
+    }
+
+    /// `base` if free, else `base_2`, `base_3`, …; the returned name is taken from now on.
+    public mutating func claim(_ base: String) -> String {
+        var candidate = base
+        var suffix = 2
+        while used.contains(candidate) {
+            candidate = Naming.limited(base + separator + String(suffix))
+            suffix += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Whether `name` is taken.
+    public func contains(_ name: String) -> Bool { used.contains(name) }
+}

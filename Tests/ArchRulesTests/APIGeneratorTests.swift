@@ -1,0 +1,195 @@
+import ArchModel
+import ArchRules
+import Foundation
+import XCTest
+
+final class APIGeneratorTests: XCTestCase {
+    private func endpoints(_ answers: [String: AnswerValue] = [:], entities: [Entity] = ShopFixture.entities) -> [Endpoint] {
+        let session = ShopFixture.session(answers, entities: entities)
+        let tables = DataModelGenerator().tables(for: session, decisions: [])
+        return APIGenerator().endpoints(for: session, tables: tables, decisions: [])
+    }
+
+    private func endpoint(_ method: String, _ path: String, in all: [Endpoint]) throws -> Endpoint {
+        try XCTUnwrap(all.first { $0.method == method && $0.path == path }, "no \(method) \(path)")
+    }
+
+    private func json(_ text: String?) throws -> [String: Any] {
+        let data = try XCTUnwrap(text?.data(using: .utf8))
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func testRoutesPerEntityWithOwnedChildrenNested() {
+        XCTAssertEqual(endpoints().map { "\($0.method) \($0.path)" }, [
+            "GET /v1/orders", "POST /v1/orders",
+            "GET /v1/orders/{orderId}", "PATCH /v1/orders/{orderId}", "DELETE /v1/orders/{orderId}",
+            "GET /v1/orders/{orderId}/items", "POST /v1/orders/{orderId}/items",
+            "GET /v1/order-items/{orderItemId}", "PATCH /v1/order-items/{orderItemId}", "DELETE /v1/order-items/{orderItemId}",
+            "GET /v1/products", "POST /v1/products",
+            "GET /v1/products/{productId}", "PATCH /v1/products/{productId}", "DELETE /v1/products/{productId}",
+            "GET /v1/categories", "POST /v1/categories",
+            "GET /v1/categories/{categoryId}", "PATCH /v1/categories/{categoryId}", "DELETE /v1/categories/{categoryId}",
+        ])
+        XCTAssertEqual(endpoints().prefix(7).map(\.operationId), [
+            "listOrders", "createOrder", "getOrder", "updateOrder", "deleteOrder", "listOrderItemsOfOrder", "createOrderItemOfOrder",
+        ])
+    }
+
+    func testStatusCodes() throws {
+        let all = endpoints()
+        XCTAssertEqual(try endpoint("GET", "/v1/orders", in: all).responses.map(\.status), [200, 400, 401, 403, 429, 500])
+        XCTAssertEqual(try endpoint("POST", "/v1/orders", in: all).responses.map(\.status), [201, 400, 401, 403, 409, 422, 429, 500])
+        XCTAssertEqual(try endpoint("GET", "/v1/orders/{orderId}", in: all).responses.map(\.status), [200, 401, 403, 404, 429, 500])
+        XCTAssertEqual(try endpoint("PATCH", "/v1/orders/{orderId}", in: all).responses.map(\.status),
+                       [200, 400, 401, 403, 404, 409, 412, 422, 428, 429, 500])
+        XCTAssertEqual(try endpoint("DELETE", "/v1/products/{productId}", in: all).responses.map(\.status),
+                       [204, 401, 403, 404, 409, 412, 428, 429, 500], "order items restrict deleting a product")
+        XCTAssertEqual(try endpoint("POST", "/v1/orders/{orderId}/items", in: all).responses.map(\.status),
+                       [201, 400, 401, 403, 404, 409, 422, 429, 500])
+        let created = try endpoint("POST", "/v1/orders", in: all).responses[0].description
+        XCTAssertEqual(created, "order created; Location: /v1/orders/{orderId}")
+        XCTAssertTrue(try endpoint("GET", "/v1/orders/{orderId}", in: all).responses[3].description.contains("RFC 9457"))
+        let unlimited = endpoints(["api.rate_limiting": .choice("none")])
+        XCTAssertFalse(unlimited.contains { $0.responses.contains { $0.status == 429 } })
+    }
+
+    func testVersioningVariants() throws {
+        let header = endpoints(["api.versioning": .choice("header")])
+        XCTAssertEqual(header.first?.path, "/orders")
+        XCTAssertEqual(header.first?.parameters.filter { $0.location == .header }.map(\.name), ["API-Version"])
+        let none = endpoints(["api.versioning": .choice("none")])
+        XCTAssertEqual(none.first?.path, "/orders")
+        XCTAssertFalse(none.contains { $0.parameters.contains { $0.name == "API-Version" } })
+        let decided = APIGenerator().endpoints(
+            for: ShopFixture.session(), tables: [],
+            decisions: [Decision(topic: "api.versioning", choice: "header", title: "", category: .api, rationale: "")])
+        XCTAssertEqual(decided.first?.path, "/orders", "a decision on the topic wins over the default")
+    }
+
+    func testOnlyForRest() {
+        XCTAssertEqual(endpoints(["api.style": .choice("graphql")]), [])
+        XCTAssertEqual(endpoints(["api.style": .choice("rest")]).count, 20)
+    }
+
+    func testPaginationParametersAndFilters() throws {
+        let list = try endpoint("GET", "/v1/products", in: endpoints())
+        XCTAssertTrue(list.paginated)
+        XCTAssertEqual(list.parameters.map(\.name), ["limit", "cursor", "sku", "name"])
+        let offset = try endpoint("GET", "/v1/orders", in: endpoints(["api.pagination": .choice("offset")]))
+        XCTAssertEqual(offset.parameters.map(\.name), ["limit", "offset", "number", "status"])
+        XCTAssertEqual(offset.parameters[3].description, "one of: pending, paid, shipped")
+        let unpaged = try endpoint("GET", "/v1/orders", in: endpoints(["api.pagination": .choice("none")]))
+        XCTAssertFalse(unpaged.paginated)
+        XCTAssertEqual(unpaged.parameters.map(\.name), ["number", "status"])
+        let nested = try endpoint("GET", "/v1/orders/{orderId}/items", in: endpoints())
+        XCTAssertEqual(nested.parameters.map(\.name), ["orderId", "limit", "cursor", "productId"])
+        XCTAssertEqual(nested.parameters[0].location, .path)
+    }
+
+    func testNoPersonalDataInPathsOrQueries() {
+        for endpoint in endpoints() {
+            XCTAssertFalse(endpoint.parameters.contains { $0.location != .header && $0.name == "customerEmail" }, endpoint.path)
+            XCTAssertFalse(endpoint.path.lowercased().contains("email"))
+        }
+    }
+
+    func testIdempotencyKeyOnCreates() throws {
+        let keyed = try endpoint("POST", "/v1/products", in: endpoints())
+        XCTAssertTrue(keyed.requiresIdempotencyKey)
+        XCTAssertEqual(keyed.parameters.map(\.name), ["Idempotency-Key"])
+        let unhandled = endpoints(["api.idempotency": .choice("none")])
+        XCTAssertTrue(try endpoint("POST", "/v1/orders", in: unhandled).requiresIdempotencyKey, "orders are retried with money at stake")
+        XCTAssertFalse(try endpoint("POST", "/v1/products", in: unhandled).requiresIdempotencyKey)
+        let noRetries = endpoints(["api.idempotency": .choice("none"), "services.failure_handling": .choices(["timeouts"])])
+        XCTAssertFalse(try endpoint("POST", "/v1/orders", in: noRetries).requiresIdempotencyKey)
+        XCTAssertFalse(try endpoint("PATCH", "/v1/orders/{orderId}", in: endpoints()).requiresIdempotencyKey)
+    }
+
+    func testExamplesAreValidJSONWithTheRightKeys() throws {
+        for endpoint in endpoints() {
+            if let request = endpoint.requestExample { XCTAssertNoThrow(try json(request), "\(endpoint.method) \(endpoint.path)") }
+            if let response = endpoint.responseExample { XCTAssertNoThrow(try json(response), "\(endpoint.method) \(endpoint.path)") }
+        }
+        let all = endpoints()
+        let order = try json(try endpoint("GET", "/v1/orders/{orderId}", in: all).responseExample)
+        XCTAssertEqual(Set(order.keys), ["id", "number", "status", "total", "customerEmail", "placedAt", "createdAt", "updatedAt"])
+        XCTAssertEqual(order["customerEmail"] as? String, "ada@example.com")
+        XCTAssertEqual(order["status"] as? String, "pending")
+        XCTAssertEqual(order["placedAt"] as? String, "2026-01-15T09:30:00Z")
+        XCTAssertEqual((order["total"] as? [String: String]), ["amount": "19.99", "currency": "EUR"])
+        XCTAssertEqual(order["id"] as? String, ExampleValues.uuid("Order"))
+        let createItem = try json(try endpoint("POST", "/v1/orders/{orderId}/items", in: all).requestExample)
+        XCTAssertEqual(Set(createItem.keys), ["productId", "quantity", "unitPrice"], "the order id is in the path")
+        XCTAssertEqual(createItem["productId"] as? String, ExampleValues.uuid("Product"))
+        let item = try json(try endpoint("GET", "/v1/order-items/{orderItemId}", in: all).responseExample)
+        XCTAssertEqual(item["orderId"] as? String, ExampleValues.uuid("Order"))
+        let page = try json(try endpoint("GET", "/v1/products", in: all).responseExample)
+        XCTAssertEqual((page["data"] as? [Any])?.count, 1)
+        XCTAssertNotNil((page["page"] as? [String: Any])?["nextCursor"])
+        XCTAssertNil(try endpoint("DELETE", "/v1/orders/{orderId}", in: all).responseExample)
+    }
+
+    func testAuthorizationServiceAndTrace() throws {
+        let all = endpoints(["api.auth": .choices(["oidc"]), "api.authorization": .choice("rbac")])
+        let create = try endpoint("POST", "/v1/orders", in: all)
+        XCTAssertEqual(create.authorization, "bearer token (OIDC); scope orders:write; RBAC: a role granting orders:write")
+        XCTAssertEqual(try endpoint("GET", "/v1/orders", in: all).authorization,
+                       "bearer token (OIDC); scope orders:read; RBAC: a role granting orders:read")
+        XCTAssertEqual(create.service, "Ordering")
+        XCTAssertEqual(try endpoint("GET", "/v1/categories", in: all).service, "")
+        XCTAssertEqual(create.trace.sources, ["entity Order"])
+        XCTAssertEqual(create.trace.answers, ["api.auth", "api.authorization"])
+        let nested = try endpoint("GET", "/v1/orders/{orderId}/items", in: all)
+        XCTAssertEqual(nested.trace.sources, ["entity OrderItem", "relation Order has-many OrderItem"])
+        let owner = endpoints(["api.authorization": .choice("owner"), "data.multi_tenancy": .choice("shared_schema")])
+        XCTAssertEqual(try endpoint("GET", "/v1/orders/{orderId}", in: owner).authorization,
+                       "bearer token (OIDC); scope orders:read; owner only: the caller's own order records; others' answer 404; within the caller's tenant")
+    }
+
+    func testHostileNamesStaySafeInPaths() {
+        let entities = [Entity(name: "order; DROP TABLE x"), Entity(name: "../etc"), Entity(name: "注文")]
+        let paths = endpoints(entities: entities).map(\.path)
+        XCTAssertEqual(Set(paths.map { $0.split(separator: "/").dropFirst().first.map(String.init) ?? "" }),
+                       ["order-drop-table-xes", "etcs", "u6ce8u6587"])
+        for path in paths {
+            XCTAssertTrue(path.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "-/{}".contains($0) || $0.isUppercase) }, path)
+            XCTAssertFalse(path.contains(".."))
+        }
+    }
+
+    func testHasOneIsASingletonUnderItsParentAndSelfOwnershipKeepsTheTopLevelList() throws {
+        let entities = [
+            Entity(name: "User", relations: [Relation(kind: .hasOne, target: "UserProfile")]),
+            Entity(name: "UserProfile", fields: [Field(name: "bio", type: .text)]),
+            Entity(name: "Category", relations: [Relation(kind: .hasMany, target: "Category", name: "subcategories")]),
+        ]
+        let all = endpoints(entities: entities)
+        let profile = try endpoint("GET", "/v1/users/{userId}/profile", in: all)
+        XCTAssertFalse(profile.paginated)
+        XCTAssertEqual(profile.operationId, "getUserProfileOfUser")
+        XCTAssertEqual(profile.responses.map(\.status), [200, 401, 403, 404, 429, 500])
+        XCTAssertTrue(try endpoint("POST", "/v1/users/{userId}/profile", in: all).responses.contains { $0.status == 409 })
+        XCTAssertFalse(all.contains { $0.path == "/v1/user-profiles" })
+        XCTAssertNoThrow(try endpoint("GET", "/v1/categories", in: all))
+        XCTAssertNoThrow(try endpoint("GET", "/v1/categories/{categoryId}/subcategories", in: all))
+    }
+
+    func testOddNamesStillGiveSafeRoutesAndValidExamples() throws {
+        let entities = [
+            Entity(name: "", fields: [Field(name: "", type: .string)]),
+            Entity(name: "🚀 Rocket", fields: [Field(name: "na\"me\\", type: .string, indexed: true)]),
+            Entity(name: "123", relations: [Relation(kind: .belongsTo, target: "🚀 rocket")]),
+        ]
+        let all = endpoints(entities: entities)
+        XCTAssertEqual(Set(all.map(\.path)).filter { !$0.contains("{") }.sorted(), ["/v1/n123", "/v1/rockets", "/v1/unnamed"])
+        for endpoint in all {
+            if let body = endpoint.responseExample { XCTAssertNoThrow(try json(body), endpoint.path) }
+            if let body = endpoint.requestExample { XCTAssertNoThrow(try json(body), endpoint.path) }
+        }
+        let rocket = try json(try endpoint("GET", "/v1/rockets/{rocketId}", in: all).responseExample)
+        XCTAssertEqual(rocket["naMe"] as? String, "Na me 1")
+        let tables = DataModelGenerator().tables(for: ShopFixture.session(entities: entities), decisions: [])
+        XCTAssertEqual(tables.map(\.name), ["unnamed", "rockets", "n123"])
+        XCTAssertEqual(tables[2].foreignKeys.map(\.referencedTable), ["rockets"])
+    }
+}

@@ -1,0 +1,142 @@
+import ArchModel
+import ArchRules
+import XCTest
+
+final class DataModelGeneratorTests: XCTestCase {
+    private func tables(_ session: Session = ShopFixture.session()) -> [Table] {
+        DataModelGenerator().tables(for: session, decisions: [])
+    }
+
+    private func table(_ name: String, in tables: [Table]) throws -> Table {
+        try XCTUnwrap(tables.first { $0.name == name }, "no table \(name) in \(tables.map(\.name))")
+    }
+
+    func testOneTablePerEntityInDeclarationOrderThenJoinTables() {
+        XCTAssertEqual(tables().map(\.name), ["orders", "order_items", "products", "categories", "product_categories"])
+        XCTAssertEqual(tables().map(\.entity), ["Order", "OrderItem", "Product", "Category", nil])
+    }
+
+    func testColumnsTypesAndNullability() throws {
+        let orders = try table("orders", in: tables())
+        XCTAssertEqual(orders.columns.map(\.name),
+                       ["id", "number", "status", "total", "customer_email", "placed_at", "lock_version", "created_at", "updated_at"])
+        XCTAssertEqual(orders.primaryKey, ["id"])
+        XCTAssertEqual(orders.column("id")?.type, .uuid)
+        XCTAssertEqual(orders.column("id")?.nullable, false)
+        XCTAssertEqual(orders.column("status")?.enumValues, ["pending", "paid", "shipped"])
+        XCTAssertEqual(orders.column("customer_email")?.pii, true)
+        XCTAssertEqual(orders.column("placed_at")?.nullable, true)
+        XCTAssertEqual(orders.column("number")?.nullable, false)
+        XCTAssertEqual(orders.column("created_at")?.defaultValue, "now")
+        XCTAssertEqual(orders.column("lock_version")?.defaultValue, "0")
+        XCTAssertEqual(orders.uniqueConstraints, [["number"]])
+        XCTAssertEqual(orders.trace.sources, ["entity Order"])
+    }
+
+    func testForeignKeysFromBelongsToAndFromTheOtherSidesHasMany() throws {
+        let items = try table("order_items", in: tables())
+        XCTAssertEqual(items.columns.map(\.name),
+                       ["id", "product_id", "order_id", "quantity", "unit_price", "lock_version", "created_at", "updated_at"])
+        XCTAssertEqual(items.foreignKeys, [
+            ForeignKey(name: "fk_order_items_product_id", columns: ["product_id"], referencedTable: "products",
+                       referencedColumns: ["id"], onDelete: .restrict),
+            ForeignKey(name: "fk_order_items_order_id", columns: ["order_id"], referencedTable: "orders",
+                       referencedColumns: ["id"], onDelete: .cascade),
+        ])
+        XCTAssertEqual(items.column("order_id")?.nullable, false)
+        XCTAssertTrue(items.trace.sources.contains("relation Order has-many OrderItem"))
+    }
+
+    func testEveryForeignKeyColumnIsIndexed() {
+        for table in tables() {
+            for key in table.foreignKeys {
+                let covered = table.indexes.contains { $0.columns.first == key.columns.first }
+                    || table.primaryKey.first == key.columns.first
+                XCTAssertTrue(covered, "\(table.name).\(key.columns) has no index")
+            }
+        }
+        let items = tables().first { $0.name == "order_items" }
+        XCTAssertEqual(items?.indexes.first?.reason, "foreign key: joins and ON DELETE checks")
+    }
+
+    func testBothSidesDeclaredMakeOneForeignKeyAndOwnershipCascades() throws {
+        var entities = ShopFixture.entities
+        entities[1].relations.append(Relation(kind: .belongsTo, target: "order"))
+        let items = try table("order_items", in: tables(ShopFixture.session(entities: entities)))
+        XCTAssertEqual(items.columns.filter { $0.name.hasPrefix("order_id") }.map(\.name), ["order_id"])
+        XCTAssertEqual(items.foreignKeys.last?.onDelete, .cascade, "owned by Order's has-many, so children cascade")
+    }
+
+    func testJoinTableOnceWithCompositeKeyAndIndexOnTheSecondColumn() throws {
+        let all = tables()
+        XCTAssertEqual(all.filter { $0.entity == nil }.count, 1)
+        let join = try table("product_categories", in: all)
+        XCTAssertEqual(join.columns.map(\.name), ["product_id", "category_id", "created_at"])
+        XCTAssertEqual(join.primaryKey, ["product_id", "category_id"])
+        XCTAssertEqual(join.foreignKeys.map(\.referencedTable), ["products", "categories"])
+        XCTAssertEqual(join.foreignKeys.map(\.onDelete), [.cascade, .cascade])
+        XCTAssertEqual(join.indexes.map(\.columns), [["category_id"]])
+        XCTAssertEqual(join.trace.sources, ["relation Product many-to-many Category", "relation Category many-to-many Product"])
+    }
+
+    func testIndexesFromIndexedFieldsButNotForUniqueOnes() throws {
+        let orders = try table("orders", in: tables())
+        XCTAssertEqual(orders.indexes.map(\.columns), [["status"], ["customer_email"]])
+        XCTAssertEqual(orders.indexes.map(\.name), ["ix_orders_status", "ix_orders_customer_email"])
+    }
+
+    func testSharedSchemaTenancyAddsTenantColumnFirstInLookups() throws {
+        let all = tables(ShopFixture.session(["data.multi_tenancy": .choice("shared_schema")]))
+        let orders = try table("orders", in: all)
+        XCTAssertEqual(orders.columns[1], Column(name: "tenant_id", type: .uuid, nullable: false))
+        XCTAssertEqual(orders.uniqueConstraints, [["tenant_id", "number"]])
+        XCTAssertEqual(orders.indexes.map(\.columns),
+                       [["tenant_id", "status"], ["tenant_id", "customer_email"], ["tenant_id", "created_at"]])
+        XCTAssertEqual(orders.trace.answers, ["data.multi_tenancy"])
+        let items = try table("order_items", in: all)
+        XCTAssertEqual(items.indexes.first?.columns, ["product_id"], "foreign key indexes lead with the key for ON DELETE")
+        XCTAssertNil(try table("product_categories", in: all).column("tenant_id"))
+        XCTAssertNil(try table("orders", in: tables()).column("tenant_id"))
+    }
+
+    func testPartitioningAboveTheThresholdOnTheManySide() throws {
+        let big = tables(ShopFixture.session(["requirements.records_first_year": .number(50_000_000),
+                                              "requirements.growth_per_year": .number(50),
+                                              "requirements.retention_years": .number(3)]))
+        XCTAssertEqual(DataModelGenerator.expectedRows(GeneratorInputs(session: ShopFixture.session([
+            "requirements.records_first_year": .number(50_000_000), "requirements.growth_per_year": .number(50),
+            "requirements.retention_years": .number(3)]))), 237_500_000)
+        XCTAssertEqual(big.filter { $0.partitioning != nil }.map(\.name), ["order_items"])
+        XCTAssertEqual(try table("order_items", in: big).partitioning, "range by created_at, monthly")
+        XCTAssertEqual(try table("order_items", in: big).trace.answers,
+                       ["requirements.records_first_year", "requirements.growth_per_year", "requirements.retention_years"])
+        let small = tables(ShopFixture.session(["requirements.records_first_year": .number(10_000_000),
+                                                "requirements.retention_years": .number(5)]))
+        XCTAssertEqual(small.filter { $0.partitioning != nil }.map(\.name), [], "50M rows stay under 100M")
+    }
+
+    func testUnknownTargetsAreSkippedAndHasOneIsUnique() throws {
+        let entities = [
+            Entity(name: "User", relations: [Relation(kind: .hasOne, target: "Profile"), Relation(kind: .belongsTo, target: "Ghost")]),
+            Entity(name: "Profile", fields: [Field(name: "bio", type: .text)]),
+        ]
+        let all = tables(ShopFixture.session(entities: entities))
+        XCTAssertEqual(try table("users", in: all).foreignKeys, [])
+        let profiles = try table("profiles", in: all)
+        XCTAssertEqual(profiles.foreignKeys.map(\.columns), [["user_id"]])
+        XCTAssertEqual(profiles.indexes.first?.unique, true)
+    }
+
+    func testSelfRelationsAndFieldsShadowedByGeneratedColumns() throws {
+        let entities = [Entity(name: "Category", fields: [Field(name: "id", type: .integer), Field(name: "createdAt", type: .timestamp)],
+                               relations: [Relation(kind: .hasMany, target: "Category", name: "children")])]
+        let categories = try table("categories", in: tables(ShopFixture.session(entities: entities)))
+        XCTAssertEqual(categories.columns.map(\.name), ["id", "parent_category_id", "lock_version", "created_at", "updated_at"])
+        XCTAssertEqual(categories.column("parent_category_id")?.nullable, true, "roots have no parent")
+        XCTAssertEqual(categories.column("id")?.type, .uuid)
+    }
+
+    func testSameSessionSameTables() {
+        XCTAssertEqual(tables(), tables())
+    }
+}

@@ -1,0 +1,84 @@
+import ArchRules
+import XCTest
+
+final class NamingTests: XCTestCase {
+    func testTableNamesAreSnakeCasePlurals() {
+        XCTAssertEqual(Naming.tableName("OrderItem"), "order_items")
+        XCTAssertEqual(Naming.tableName("Category"), "categories")
+        XCTAssertEqual(Naming.tableName("Address"), "addresses")
+        XCTAssertEqual(Naming.tableName("Person"), "people")
+        XCTAssertEqual(Naming.tableName("Day"), "days")
+        XCTAssertEqual(Naming.tableName("Box"), "boxes")
+        XCTAssertEqual(Naming.tableName("order item"), "order_items")
+        XCTAssertEqual(Naming.tableName("HTTPRequest"), "http_requests")
+    }
+
+    func testURLSegmentsParametersAndOperationIds() {
+        XCTAssertEqual(Naming.urlSegment("OrderItem"), "order-items")
+        XCTAssertEqual(Naming.pathParameter("OrderItem"), "orderItemId")
+        XCTAssertEqual(Naming.operationId("list", "OrderItem", plural: true), "listOrderItems")
+        XCTAssertEqual(Naming.operationId("get", "OrderItem"), "getOrderItem")
+        XCTAssertEqual(Naming.snakeCase("unitPrice"), "unit_price")
+        XCTAssertEqual(Naming.snakeCase("created-at"), "created_at")
+        XCTAssertEqual(Naming.camelCase("unit_price"), "unitPrice")
+    }
+
+    func testInjectionLookingNamesBecomeSafeIdentifiers() {
+        XCTAssertEqual(Naming.tableName("order; DROP TABLE x"), "order_drop_table_xes")
+        XCTAssertEqual(Naming.urlSegment("../etc"), "etcs")
+        XCTAssertEqual(Naming.snakeCase("a\"b'c`--"), "a_b_c")
+        for name in ["order; DROP TABLE x", "../etc", "Robert'); --", "<script>", "a/b?c#d", "%00", "\u{0}x"] {
+            XCTAssertTrue(Naming.tableName(name).allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }, name)
+            XCTAssertTrue(Naming.urlSegment(name).allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }, name)
+            XCTAssertTrue(Naming.pathParameter(name).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, name)
+        }
+    }
+
+    func testUnicodeIsFoldedOrEscapedDeterministically() {
+        XCTAssertEqual(Naming.snakeCase("Bestellungen 注文"), "bestellungen_u6ce8u6587")
+        XCTAssertEqual(Naming.tableName("注文"), "u6ce8u6587")
+        XCTAssertEqual(Naming.snakeCase("Größe"), "grosse")
+        XCTAssertEqual(Naming.snakeCase("Café Crème"), "cafe_creme")
+        XCTAssertEqual(Naming.urlSegment("Straße"), "strasses")
+    }
+
+    func testEmptyAndDigitLeadingNamesGetALetter() {
+        XCTAssertEqual(Naming.snakeCase(""), "unnamed")
+        XCTAssertEqual(Naming.snakeCase("  ;; "), "unnamed")
+        XCTAssertEqual(Naming.snakeCase("3DModel"), "n3d_model")
+        XCTAssertEqual(Naming.pathParameter("2fa"), "n2faId")
+    }
+
+    func testReservedWordsAreKeptAndFlaggedForQuoting() {
+        XCTAssertEqual(Naming.snakeCase("order"), "order")
+        XCTAssertTrue(Naming.isSQLReserved("order"))
+        XCTAssertTrue(Naming.isSQLReserved("USER"))
+        XCTAssertTrue(Naming.isSQLReserved("group"))
+        XCTAssertFalse(Naming.isSQLReserved("orders"))
+    }
+
+    func testLongIdentifiersAreCutWithAStableHash() {
+        let long = Naming.snakeCase(String(repeating: "Very", count: 30))
+        XCTAssertEqual(long.count, Naming.maxIdentifierLength)
+        XCTAssertEqual(long, Naming.snakeCase(String(repeating: "Very", count: 30)))
+        XCTAssertNotEqual(long, Naming.snakeCase(String(repeating: "Very", count: 31)))
+    }
+
+    func testCollisionsGetSuffixesInClaimOrder() {
+        var names = UniqueNames(reserved: ["id"])
+        XCTAssertEqual(names.claim("orders"), "orders")
+        XCTAssertEqual(names.claim("orders"), "orders_2")
+        XCTAssertEqual(names.claim("orders"), "orders_3")
+        XCTAssertEqual(names.claim("id"), "id_2")
+    }
+
+    func testEntitiesWhoseNamesCollideGetDistinctIdentifiers() {
+        let names = SchemaNames([.init(name: "Order"), .init(name: "Order!"), .init(name: "ORDER")])
+        XCTAssertEqual(names.entities.map(\.name), ["Order", "Order!"], "a case-insensitive duplicate is dropped")
+        XCTAssertEqual(names.names("Order")?.table, "orders")
+        XCTAssertEqual(names.names("Order!")?.table, "orders_2")
+        XCTAssertEqual(names.names("Order!")?.segment, "orders-2")
+        XCTAssertEqual(names.names("Order!")?.parameter, "order2Id")
+        XCTAssertEqual(names.names("Order!")?.pascal, "Order2")
+    }
+}
