@@ -1,6 +1,7 @@
 import ArchModel
 
-/// Evaluates a checked condition over `Facts`. Unanswered questions are null; every comparison with null is false.
+/// Evaluates a checked condition over `Facts`. Unanswered questions are null; comparisons with null are false,
+/// except `!=`, which is true.
 public struct ExpressionEvaluator: Sendable {
     /// A runtime value.
     enum Value: Equatable {
@@ -92,7 +93,8 @@ public struct ExpressionEvaluator: Sendable {
     }
 
     private func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value) -> Bool {
-        if left == .null || right == .null { return false }
+        // Null is unequal to every value, so `x != "a"` holds when x is unanswered; every other comparison is false.
+        if left == .null || right == .null { return op == .notEqual && left != right }
         switch op {
         case .equal: return equal(left, right)
         case .notEqual: return !equal(left, right)

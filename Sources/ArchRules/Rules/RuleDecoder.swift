@@ -71,8 +71,8 @@ struct RuleDecoder {
             result.append(.component(ComponentOutput(
                 name: try template(try reader.require("name", in: fields, of: node, "a component"), "the component name"),
                 kind: try enumeration(try reader.require("kind", in: fields, of: node, "a component"), "the component kind"),
-                responsibilities: try fields["responsibilities"].map { (n: Node) throws(RuleError) in try strings(n, "responsibilities") } ?? [],
-                interfaces: try fields["interfaces"].map { (n: Node) throws(RuleError) in try strings(n, "interfaces") } ?? [])))
+                responsibilities: try fields["responsibilities"].map { (n: Node) throws(RuleError) in try templates(n, "responsibilities") } ?? [],
+                interfaces: try fields["interfaces"].map { (n: Node) throws(RuleError) in try templates(n, "interfaces") } ?? [])))
         }
         if let node = pairs["recommendation"] {
             let fields = try reader.keyed(try reader.mapping(node, "a recommendation"), allowed: ["title", "text"], in: "a recommendation")
@@ -129,6 +129,13 @@ struct RuleDecoder {
             throw locate(error, in: node, value: text)
         }
         return text
+    }
+
+    /// A list of texts, each checked as a template.
+    func templates(_ node: Node, _ what: String) throws(RuleError) -> [String] {
+        var items: [String] = []
+        for item in try reader.sequence(node, what) { items.append(try template(item, "an item of \(what)")) }
+        return items
     }
 
     func strings(_ node: Node, _ what: String) throws(RuleError) -> [String] {
