@@ -13,7 +13,7 @@ final class RulesEngineTests: XCTestCase {
         XCTAssertEqual(outcome.fired, ["style.modular-monolith-small-team", "style.microservices-high-load"])
         let decision = try XCTUnwrap(outcome.decision("architecture.style"))
         XCTAssertEqual(decision.choice, "modular-monolith")
-        XCTAssertEqual(decision.rationale, "With 3 engineers, one deployable keeps delivery fast.")
+        XCTAssertEqual(decision.rationale, "With a team of 3 engineers, one deployable keeps delivery fast.")
         XCTAssertEqual(decision.trace, Trace(rules: ["style.modular-monolith-small-team"],
                                              answers: ["requirements.team_size", "services.deployment_style"]))
         // The loser and the winner's rejects name the same option: listed once, with the loser's reason first.

@@ -21,7 +21,7 @@ enum RulesFixtures {
             rejects:
               - choice: microservices
                 reason: "a team of {requirements.team_size} cannot run a fleet of services"
-        rationale: With {requirements.team_size} engineers, one deployable keeps delivery fast.
+        rationale: With a team of {requirements.team_size}, one deployable keeps delivery fast.
         references: [https://martinfowler.com/bliki/MonolithFirst.html]
         examples:
           fires:

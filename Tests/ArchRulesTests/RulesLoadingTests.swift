@@ -44,12 +44,12 @@ final class RulesLoadingTests: XCTestCase {
                        "test.yaml:3:5: unknown key 'titel' in a rule; expected one of id, title, category, when, then, rationale, references, examples")
         XCTAssertEqual(RulesFixtures.loadError(base.replacingOccurrences(of: "{recommendation: {title: T, text: X}}",
                                                                          with: "{finding: {severity: fatal, title: T}}")),
-                       "test.yaml:6:26: unknown severity 'fatal'; expected one of info, warning, error")
+                       "test.yaml:6:32: unknown severity 'fatal'; expected one of info, warning, error")
         XCTAssertEqual(RulesFixtures.loadError(base.replacingOccurrences(of: "{recommendation: {title: T, text: X}}",
                                                                          with: "{component: {name: C, kind: queue}}")),
-                       "test.yaml:6:34: unknown component kind 'queue'; expected one of service, gateway, load-balancer, cache, broker, cdn, database, replica, search, object-storage, worker, identity-provider, observability, external")
+                       "test.yaml:6:39: unknown component kind 'queue'; expected one of service, gateway, load-balancer, cache, broker, cdn, database, replica, search, object-storage, worker, identity-provider, observability, external")
         XCTAssertEqual(RulesFixtures.loadError(base.replacingOccurrences(of: "test.rule", with: "Test Rule")),
-                       "test.yaml:2:11: rule id 'Test Rule' must be dotted lower-case words, like style.modular-monolith")
+                       "test.yaml:2:9: rule id 'Test Rule' must be dotted lower-case words, like style.modular-monolith")
     }
 
     func testPlaceholderThatNamesNothing() {
@@ -61,14 +61,14 @@ final class RulesLoadingTests: XCTestCase {
     func testExampleErrors() {
         let yaml = RulesFixtures.rule(when: "true") + "\n    examples:\n      fires: [{answers: {api.style: soap}}]"
         XCTAssertEqual(RulesFixtures.loadError(yaml),
-                       "test.yaml:8:36: 'soap' is not a choice of api.style; expected one of rest, graphql, grpc")
+                       "test.yaml:8:37: 'soap' is not a choice of api.style; expected one of rest, graphql, grpc")
         let unknown = RulesFixtures.rule(when: "true") + "\n    examples:\n      quiet: [{answers: {api.styles: rest}}]"
-        XCTAssertEqual(RulesFixtures.loadError(unknown), "test.yaml:8:25: unknown question id 'api.styles'")
+        XCTAssertEqual(RulesFixtures.loadError(unknown), "test.yaml:8:26: unknown question id 'api.styles'")
     }
 
     func testDuplicateIDWithinAPackIsAnError() {
         let rule = RulesFixtures.rule(when: "true")
         let twice = rule + "\n" + rule.replacingOccurrences(of: "rules:\n", with: "")
-        XCTAssertEqual(RulesFixtures.loadError(twice), "test.yaml:8:5: duplicate rule id 'test.rule'; first defined at test.yaml:2:5")
+        XCTAssertEqual(RulesFixtures.loadError(twice), "test.yaml:7:5: duplicate rule id 'test.rule'; first defined at test.yaml:2:5")
     }
 }

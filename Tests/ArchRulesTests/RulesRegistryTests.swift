@@ -83,7 +83,7 @@ final class RulesRegistryTests: XCTestCase {
         XCTAssertEqual(registry.packs.count, 2)
         XCTAssertEqual(registry.rules.count, 4)
         XCTAssertEqual(registry.rule(id: "style.modular-monolith-small-team")?.when, "true")
-        XCTAssertEqual(registry.list()[0], "style.modular-monolith-small-team  [style]        Test  (overrides built-in)")
+        XCTAssertEqual(registry.list()[0], "style.modular-monolith-small-team  [style]  Test  (overrides built-in)")
     }
 
     func testConfigDirectoryFromEnvironment() {
@@ -110,7 +110,7 @@ final class RulesRegistryTests: XCTestCase {
           decision architecture.style = microservices (Microservices, priority 40)
         rationale: At {capacity.peak_rps} independent scaling pays off.
         examples: 1 fire, 1 quiet
-        defined at: test.yaml:20:5
+        defined at: test.yaml:22:5
         """)
         XCTAssertNil(registry.explain(id: "nope"))
     }
