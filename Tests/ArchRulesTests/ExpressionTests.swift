@@ -108,6 +108,11 @@ final class ExpressionTests: XCTestCase {
         let fine = String(repeating: "(", count: 20) + "true" + String(repeating: ")", count: 20)
         XCTAssertNoThrow(try ExpressionParser.parse(fine))
         XCTAssertThrowsError(try ExpressionParser.parse(String(repeating: "not ", count: 40) + "true"))
+        let chain = Array(repeating: "true", count: 101).joined(separator: " and ")
+        XCTAssertThrowsError(try ExpressionParser.parse(chain)) { error in
+            XCTAssertEqual((error as? ExpressionError)?.message, "more than 100 terms joined by 'and'/'or'; split the rule")
+        }
+        XCTAssertNoThrow(try ExpressionParser.parse(Array(repeating: "true", count: 100).joined(separator: " or ")))
     }
 
     func testCheckerErrorsPointAtTheCulprit() {

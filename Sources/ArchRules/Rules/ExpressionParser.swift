@@ -2,6 +2,8 @@
 public struct ExpressionParser {
     /// Deepest nesting a condition may have; keeps evaluation bounded and the stack safe.
     public static let maximumDepth = 32
+    /// Most terms one `and`/`or` chain may join: a chain is as deep as it is long once parsed.
+    public static let maximumTerms = 100
 
     private var tokens: [Token] = []
     private var position = 0
@@ -52,8 +54,9 @@ public struct ExpressionParser {
     private mutating func disjunction() throws(ExpressionError) -> Expression {
         try nested { (p: inout ExpressionParser) throws(ExpressionError) -> Expression in
             var left = try p.conjunction()
+            var terms = 1
             while p.isWord("or") {
-                _ = p.advance()
+                try p.count(&terms)
                 left = Expression(.or(left, try p.conjunction()), at: left.offset)
             }
             return left
@@ -62,11 +65,21 @@ public struct ExpressionParser {
 
     private mutating func conjunction() throws(ExpressionError) -> Expression {
         var left = try negation()
+        var terms = 1
         while isWord("and") {
-            _ = advance()
+            try count(&terms)
             left = Expression(.and(left, try negation()), at: left.offset)
         }
         return left
+    }
+
+    /// Consumes the joining word, refusing chains longer than `maximumTerms`.
+    private mutating func count(_ terms: inout Int) throws(ExpressionError) {
+        terms += 1
+        guard terms <= Self.maximumTerms else {
+            throw ExpressionError("more than \(Self.maximumTerms) terms joined by 'and'/'or'; split the rule", at: current.offset)
+        }
+        _ = advance()
     }
 
     private mutating func negation() throws(ExpressionError) -> Expression {
