@@ -6,7 +6,7 @@ public enum RuleTemplate {
     /// The placeholders of `text`, each with the offset of its `{` (Unicode scalars, from 0).
     public static func placeholders(in text: String) throws(ExpressionError) -> [(name: String, offset: Int)] {
         var result: [(name: String, offset: Int)] = []
-        try scan(text) { name, offset in result.append((name, offset)); return "" }
+        _ = try scan(text) { name, offset in result.append((name, offset)); return "" }
         return result
     }
 
