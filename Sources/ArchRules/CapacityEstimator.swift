@@ -23,6 +23,11 @@ public struct CapacityEstimator: Sendable {
     /// Spare capacity kept on top of the peak when sizing instances, unless answered.
     public static let defaultHeadroomPercent = 30.0
 
+    /// Connections each app instance keeps in its pool (a common default).
+    public static let connectionsPerInstance = 10.0
+    /// PostgreSQL's default `max_connections`.
+    public static let databaseConnectionLimit = 100.0
+
     public init() {}
 
     public func estimate(_ session: Session) -> [CapacityFigure] {
@@ -40,6 +45,15 @@ public struct CapacityEstimator: Sendable {
             ))
         }
         storage(session, into: &figures)
+        if let peak, let sizeKB = number(Input.recordSize) {
+            let bytesPerSecond = peak * sizeKB * 1_000
+            figures.append(CapacityFigure(
+                label: "Bandwidth at peak",
+                value: "\(NumberFormat.oneDecimal(bytesPerSecond * 8 / 1e6)) Mbit/s",
+                arithmetic: "\(rate(peak)) × \(NumberFormat.plain(sizeKB)) KB per response (one record each, assumed)",
+                amount: bytesPerSecond
+            ))
+        }
         if let peak {
             let headroom = 1 + (number(Input.headroomPercent) ?? Self.defaultHeadroomPercent) / 100
             instances(peak: peak, headroom: headroom, throughput: number(Input.instanceThroughput),
@@ -54,7 +68,8 @@ public struct CapacityEstimator: Sendable {
         figures.append(CapacityFigure(
             label: "Average load",
             value: rate(average),
-            arithmetic: "\(NumberFormat.compact(users)) users × \(NumberFormat.plain(perUser)) req/day ÷ 86,400 s"
+            arithmetic: "\(NumberFormat.compact(users)) users × \(NumberFormat.plain(perUser)) req/day ÷ 86,400 s",
+            amount: average
         ))
         return average
     }
@@ -65,14 +80,15 @@ public struct CapacityEstimator: Sendable {
             if let average, average > 0 {
                 arithmetic += " (\(NumberFormat.oneDecimal(answered / average))× the average)"
             }
-            figures.append(CapacityFigure(label: "Peak load", value: rate(answered), arithmetic: arithmetic))
+            figures.append(CapacityFigure(label: "Peak load", value: rate(answered), arithmetic: arithmetic, amount: answered))
             return answered
         }
         guard let average else { return nil }
         let peak = average * Self.assumedPeakFactor
         figures.append(CapacityFigure(
             label: "Peak load", value: rate(peak),
-            arithmetic: "average × \(NumberFormat.plain(Self.assumedPeakFactor)) (assumed; no peak answered)"
+            arithmetic: "average × \(NumberFormat.plain(Self.assumedPeakFactor)) (assumed; no peak answered)",
+            amount: peak
         ))
         return peak
     }
@@ -84,7 +100,8 @@ public struct CapacityEstimator: Sendable {
         figures.append(CapacityFigure(
             label: "Storage, year 1",
             value: bytes(firstYear),
-            arithmetic: "\(NumberFormat.compact(records)) records × \(NumberFormat.plain(sizeKB)) KB"
+            arithmetic: "\(NumberFormat.compact(records)) records × \(NumberFormat.plain(sizeKB)) KB",
+            amount: firstYear
         ))
         guard let years = session[Input.retentionYears]?.number, years > 1 else { return }
         let growth = (session[Input.growthPercent]?.number ?? 0) / 100
@@ -96,7 +113,8 @@ public struct CapacityEstimator: Sendable {
         figures.append(CapacityFigure(
             label: "Storage after \(NumberFormat.plain(years)) years",
             value: bytes(total),
-            arithmetic: "year 1 growing \(NumberFormat.plain(growth * 100))% a year, kept \(NumberFormat.plain(years)) years"
+            arithmetic: "year 1 growing \(NumberFormat.plain(growth * 100))% a year, kept \(NumberFormat.plain(years)) years",
+            amount: total
         ))
     }
 
@@ -108,7 +126,14 @@ public struct CapacityEstimator: Sendable {
         let count = max(needed, redundancy)
         var arithmetic = "\(rate(peak)) × \(NumberFormat.oneDecimal(headroom)) headroom ÷ \(rate(throughput)) per instance"
         if count > needed { arithmetic += "; at least 2 for \(NumberFormat.plain(availability ?? 0))% availability" }
-        figures.append(CapacityFigure(label: "App instances at peak", value: NumberFormat.plain(count), arithmetic: arithmetic))
+        figures.append(CapacityFigure(label: "App instances at peak", value: NumberFormat.plain(count), arithmetic: arithmetic, amount: count))
+        let connections = count * Self.connectionsPerInstance
+        var connectionNote = "\(NumberFormat.plain(count)) instances × \(NumberFormat.plain(Self.connectionsPerInstance)) pooled connections"
+        if connections > Self.databaseConnectionLimit {
+            connectionNote += "; above PostgreSQL's default max_connections (\(NumberFormat.plain(Self.databaseConnectionLimit))): put a pooler (PgBouncer) in front"
+        }
+        figures.append(CapacityFigure(label: "Database connections", value: NumberFormat.plain(connections),
+                                      arithmetic: connectionNote, amount: connections))
     }
 
     private func rate(_ value: Double) -> String { "\(NumberFormat.compact(value)) req/s" }

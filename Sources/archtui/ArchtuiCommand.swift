@@ -6,28 +6,25 @@ import Foundation
 import NCursesBackend
 import TerminalUI
 
-/// `archtui [FILE]`: the interactive design assistant.
+/// `archtui`: the interactive design assistant, and the script-friendly `render`, `check` and `rules`.
 @main
 struct ArchtuiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archtui",
         abstract: "A keyboard-first design assistant for backend architecture.",
         discussion: """
-            Opens FILE (a session file; created when missing, after asking for the project's name).
-            Without FILE, offers a new session, the session files (*.archtui.yaml) in the current
-            directory, and the built-in demo. Press ? inside for every key.
+            `archtui [FILE]` opens FILE (a session file; created when missing, after asking for the
+            project's name). Without FILE it offers a new session, the session files (*.archtui.yaml) in
+            the current directory, and the built-in demo. Press ? inside for every key.
 
-            Exit codes: 0 done, 2 wrong usage or no terminal, 65 the session file is malformed,
-            66 the session file cannot be read, 74 it could not be saved.
+            Exit codes: 0 done, 1 `check` found an error, 2 wrong usage or no terminal, 65 a session or
+            rule file is malformed, 66 a file cannot be read, 70 a built-in resource is broken, 74 a file
+            could not be written.
             """,
-        version: ArchtuiVersion.current
+        version: ArchtuiVersion.current,
+        subcommands: [OpenCommand.self, RenderCommand.self, CheckCommand.self, RulesCommand.self],
+        defaultSubcommand: OpenCommand.self
     )
-
-    @Argument(help: "The session file to open or create.", completion: .file(extensions: ["yaml"]))
-    var file: String?
-
-    @Flag(help: "Open the built-in demo session (an e-commerce shop) on a scratch copy; nothing of yours is touched.")
-    var demo = false
 
     /// Runs the command, turning a `CommandFailure` into its message and exit code.
     static func main() {
@@ -42,46 +39,62 @@ struct ArchtuiCommand: ParsableCommand {
         }
     }
 
+}
+
+/// `archtui open [FILE]` (the default): the TUI.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open (or create) a session in the terminal UI; the default command."
+    )
+
+    @Argument(help: "The session file to open or create.", completion: .file(extensions: ["yaml"]))
+    var file: String?
+
+    @Flag(help: "Open the built-in demo session (an e-commerce shop) on a scratch copy; nothing of yours is touched.")
+    var demo = false
+
+    @OptionGroup var rules: RuleOptions
+
     func validate() throws {
         if demo, file != nil { throw ValidationError("--demo opens the built-in demo; give either --demo or FILE, not both.") }
     }
 
     func run() throws {
         guard NCursesTerminal.isInteractive() else {
-            throw CommandFailure(code: 2, message: "archtui needs a terminal (stdin and stdout must be a TTY).")
+            throw CommandFailure(code: 2, message: """
+                archtui needs a terminal (stdin and stdout must be a TTY); \
+                for scripts use `archtui render FILE` or `archtui check FILE`.
+                """)
         }
-        let catalogue: Catalogue
-        do {
-            catalogue = try CatalogueLoader.builtIn()
-        } catch {
-            throw CommandFailure(code: 70, message: "built-in question catalogue: \(error)")
-        }
-        let state = try initialState(catalogue: catalogue)
+        let builder = try rules.designBuilder()
+        let catalogue = builder.catalogue
+        let state = try initialState(catalogue: catalogue, deriver: DesignDeriver { builder.build($0) })
         let runtime = Runtime(state: state, files: SessionFiles(catalogue: catalogue))
         try runtime.run()
     }
 
     /// What the app shows first: the demo, the given file (or its project-name prompt), or the launcher.
-    private func initialState(catalogue: Catalogue) throws -> AppState {
+    private func initialState(catalogue: Catalogue, deriver: DesignDeriver) throws -> AppState {
         let size = Size(width: 120, height: 40) // replaced by the terminal's size before the first frame
         let files = SessionFiles(catalogue: catalogue)
         if demo {
             let (session, path) = try files.demoCopy()
-            return AppState(catalogue: catalogue, session: session, filePath: path, size: size)
+            return AppState(catalogue: catalogue, session: session, filePath: path, size: size, deriveDesign: deriver)
         }
         guard let file else {
             let launcher = LauncherState(sessionFiles: files.sessionFilesInWorkingDirectory())
             return AppState(catalogue: catalogue, session: Session(projectName: ""), filePath: "",
-                            screen: .launcher(launcher), size: size)
+                            screen: .launcher(launcher), size: size, deriveDesign: deriver)
         }
         switch try files.open(file) {
         case .some(let opened):
-            var state = AppState(catalogue: catalogue, session: opened.session, filePath: file, size: size)
+            var state = AppState(catalogue: catalogue, session: opened.session, filePath: file, size: size, deriveDesign: deriver)
             state.showWarnings(opened.warnings, in: file)
             return state
         case .none:
             return AppState(catalogue: catalogue, session: Session(projectName: ""), filePath: file,
-                            screen: .projectName(TextFieldState(), error: nil), size: size)
+                            screen: .projectName(TextFieldState(), error: nil), size: size, deriveDesign: deriver)
         }
     }
 }

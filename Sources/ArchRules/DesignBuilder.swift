@@ -1,0 +1,54 @@
+import ArchModel
+import Foundation
+
+/// Session → design: runs the rules, then the generators, each on what the earlier ones produced.
+/// Deterministic: the same session always gives the same design, in the same order.
+public struct DesignBuilder: Sendable {
+    public let catalogue: Catalogue
+    public let engine: RuleEngine
+
+    public init(catalogue: Catalogue, registry: RuleRegistry) {
+        self.catalogue = catalogue
+        self.engine = registry.engine
+    }
+
+    /// The built-in catalogue and rules (plus the user's rule directory and `extraRuleDirectories`).
+    public static func standard(extraRuleDirectories: [URL] = []) throws -> DesignBuilder {
+        let catalogue = try CatalogueLoader.builtIn()
+        let registry = try RuleRegistry.load(userDirectories: extraRuleDirectories, catalogue: catalogue)
+        return DesignBuilder(catalogue: catalogue, registry: registry)
+    }
+
+    public func build(_ session: Session) -> Design {
+        let outcome = engine.evaluate(session: session, catalogue: catalogue)
+        let decisions = outcome.decisions
+        let capacity = CapacityEstimator().estimate(session)
+        let tables = DataModelGenerator().tables(for: session, decisions: decisions)
+        let endpoints = APIGenerator().endpoints(for: session, tables: tables, decisions: decisions)
+        let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
+        var design = Design(
+            projectName: session.projectName,
+            decisions: decisions,
+            components: components,
+            endpoints: endpoints,
+            tables: tables,
+            sequences: SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions),
+            deployment: DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions),
+            security: outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions),
+            capacity: capacity,
+            recommendations: outcome.recommendations
+        )
+        design.findings = Self.ordered(outcome.findings + FindingsChecker().findings(session: session, design: design))
+        return design
+    }
+
+    /// Most severe first, then by id and subject, so reports and exit codes are stable.
+    static func ordered(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { lhs, rhs in
+            if lhs.element.severity != rhs.element.severity { return lhs.element.severity > rhs.element.severity }
+            if lhs.element.id != rhs.element.id { return lhs.element.id < rhs.element.id }
+            if lhs.element.subject != rhs.element.subject { return lhs.element.subject < rhs.element.subject }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}
