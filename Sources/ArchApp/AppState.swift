@@ -37,8 +37,15 @@ public struct AppState: Sendable {
     public var catalogue: Catalogue
     /// What the user said. Every change re-derives `design`, so the design pane is always current.
     public var session: Session {
-        didSet { design = deriveDesign(session) }
+        didSet {
+            design = deriveDesign(session)
+            designRevision += 1
+        }
     }
+    /// Counts session changes, so cached renderings of the design know when they are stale.
+    public private(set) var designRevision = 0
+    /// The last wrapped design tab (see `DesignTabText`), refreshed by `reduce`.
+    var designTextCache: DesignTabText?
     /// What follows from the session; derived, never edited.
     public private(set) var design: Design
     public let deriveDesign: DesignDeriver
@@ -75,6 +82,20 @@ public struct AppState: Sendable {
     }
 
     public var currentStep: MethodStep { catalogue.steps[stepIndex] }
+
+    /// The current design tab wrapped to `width`: the cached text when still current, else made now.
+    func designTabText(width: Int) -> DesignTabText {
+        if let cached = designTextCache, cached.key == DesignTabText.Key(revision: designRevision, tab: designTab, width: width) {
+            return cached
+        }
+        return DesignTabText(state: self, width: width)
+    }
+
+    /// Re-wraps the design tab when the session, the tab or the pane's width changed.
+    mutating func refreshDesignTextCache() {
+        guard case .method = screen, let rect = MethodLayout(size: size, showsDesign: narrowShowsDesign).design else { return }
+        designTextCache = designTabText(width: DesignPaneContent.area(in: rect).width)
+    }
 
     /// Tells the user what a just-opened file contained that archtui kept but did not expect.
     public mutating func showWarnings(_ warnings: [String], in path: String) {

@@ -32,7 +32,8 @@ struct StatusLineView {
         if message.isEmpty { message = "new session" }
         if state.statusMessage == nil, case .method = state.screen {
             let errors = state.design.findings.filter { $0.severity == .error }.count
-            let findings = "\(state.design.findings.count) findings" + (errors > 0 ? " (\(errors) errors)" : "")
+            let count = state.design.findings.count
+            let findings = "\(count) finding\(count == 1 ? "" : "s")" + (errors > 0 ? " (\(errors) error\(errors == 1 ? "" : "s"))" : "")
             message = "\(state.designTab.title) · \(findings) · " + message
         }
         let shown = DisplayWidth.truncate(message, to: max(10, rect.width / 3))

@@ -29,15 +29,50 @@ struct DesignPaneView {
     }
 }
 
-/// The wrapped lines of the current tab and which item each belongs to; shared by the view and `reduce`.
-struct DesignPaneContent {
-    struct Line {
+/// The current tab's items wrapped to a width. Wrapping a large API or Schema tab takes milliseconds,
+/// so `reduce` keeps the last one in `AppState` and the view reuses it while nothing it depends on changed.
+struct DesignTabText: Sendable {
+    struct Key: Hashable, Sendable {
+        var revision: Int
+        var tab: DesignTab
+        var width: Int
+    }
+
+    struct Line: Sendable {
         var spans: [Span]
         var item: Int
     }
 
+    let key: Key
     let items: [DesignItem]
     let lines: [Line]
+    /// Indices of the items that can be selected (they have a trace), in order.
+    let selectable: [Int]
+    /// First and last line of each item.
+    let itemLines: [ClosedRange<Int>?]
+
+    init(state: AppState, width: Int) {
+        key = Key(revision: state.designRevision, tab: state.designTab, width: width)
+        let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue).items(for: state.designTab)
+        var lines: [Line] = []
+        var itemLines: [ClosedRange<Int>?] = []
+        for (index, item) in items.enumerated() {
+            let first = lines.count
+            for line in item.lines {
+                lines += WordWrap.wrap(line, width: max(1, width)).map { Line(spans: $0, item: index) }
+            }
+            itemLines.append(lines.count > first ? first...(lines.count - 1) : nil)
+        }
+        self.items = items
+        self.lines = lines
+        self.itemLines = itemLines
+        selectable = items.indices.filter { items[$0].isSelectable }
+    }
+}
+
+/// The design pane's geometry and the current tab's text with the selection; shared by the view and `reduce`.
+struct DesignPaneContent {
+    let text: DesignTabText
     /// Where the lines go: inside the border, below the tab row, one column of padding each side.
     let area: Rect
     let selectedItem: Int?
@@ -45,31 +80,25 @@ struct DesignPaneContent {
 
     init(state: AppState, paneRect: Rect) {
         self.paneRect = paneRect
-        let inner = Pane.inner(paneRect)
-        area = Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1)
-        let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue).items(for: state.designTab)
-        self.items = items
-        var lines: [Line] = []
-        let width = max(1, area.width)
-        for (index, item) in items.enumerated() {
-            for line in item.lines {
-                lines += WordWrap.wrap(line, width: width).map { Line(spans: $0, item: index) }
-            }
-        }
-        self.lines = lines
-        let selectable = items.indices.filter { items[$0].isSelectable }
+        area = Self.area(in: paneRect)
+        text = state.designTabText(width: area.width)
+        let selectable = text.selectable
         selectedItem = selectable.isEmpty ? nil : selectable[min(max(0, state.designSelection), selectable.count - 1)]
     }
 
+    static func area(in paneRect: Rect) -> Rect {
+        let inner = Pane.inner(paneRect)
+        return Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1)
+    }
+
+    var items: [DesignItem] { text.items }
+    var lines: [DesignTabText.Line] { text.lines }
+
     /// How many items can be selected (and explained with `t`).
-    var selectableCount: Int { items.filter(\.isSelectable).count }
+    var selectableCount: Int { text.selectable.count }
 
     /// The line numbers of the selected item.
-    var selectedLines: ClosedRange<Int>? {
-        guard let selectedItem, let first = lines.firstIndex(where: { $0.item == selectedItem }),
-              let last = lines.lastIndex(where: { $0.item == selectedItem }) else { return nil }
-        return first...last
-    }
+    var selectedLines: ClosedRange<Int>? { selectedItem.flatMap { text.itemLines[$0] } }
 
     func clampedScroll(_ scroll: Int) -> Int { max(0, min(scroll, lines.count - area.height)) }
 
