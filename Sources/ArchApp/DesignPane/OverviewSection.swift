@@ -18,11 +18,6 @@ extension DesignSections {
             }
             items.append(.blank)
         }
-        if !design.components.isEmpty {
-            items.append(.heading("Components"))
-            items.append(DesignItem(title: "diagram", lines: ComponentDiagram(components: design.components).lines, trace: nil))
-            items.append(.blank)
-        }
         items.append(.heading("Capacity"))
         if design.capacity.isEmpty {
             items.append(.note("  Answer the traffic and volume questions of step 1 to see figures."))
@@ -44,6 +39,11 @@ extension DesignSections {
                               trace: Trace(answers: ["data.entities"], sources: ["entity \(entity.name)"]))
         }
         items.append(.blank)
+        if !design.components.isEmpty {
+            items.append(.heading("Components"))
+            items.append(DesignItem(title: "diagram", lines: ComponentDiagram(components: design.components).lines, trace: nil))
+            items.append(.blank)
+        }
         items += answerItems
         return items
     }
