@@ -51,6 +51,9 @@ struct StoreNodes: Sendable {
         if (sizing.availability ?? 0) >= 99.95 {
             extra.append(node("\(component.name) standby", .replica, 1,
                               ["Synchronous standby in another zone; automatic failover for \(NumberFormat.plain(sizing.availability ?? 0))%"], []))
+        } else if (sizing.availability ?? 0) >= 99.9 {
+            // The multi-AZ decision promises a standby; a managed multi-AZ instance includes it.
+            notes.append("Multi-AZ: the managed instance keeps a synchronous standby in the other zone; automatic failover for \(NumberFormat.plain(sizing.availability ?? 0))%")
         }
         if let reads = readLoad() {
             let count = min(5, max(1, Int((reads.rate / DeploymentGenerator.readsPerReplica).rounded(.up))))
