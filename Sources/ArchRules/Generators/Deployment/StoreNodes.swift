@@ -62,6 +62,9 @@ struct StoreNodes: Sendable {
                     + " per replica (assumed) → \(count); reads that tolerate lag only",
             ], []))
         }
+        if facts.topology == "multi-region" {
+            notes.append("Asynchronous replica in the standby region, promoted on regional failover (data loss up to the replication lag)")
+        }
         if !extra.isEmpty { notes.append("Replicates to \(extra.map(\.name).joined(separator: ", "))") }
         return [node(component.name, .database, 1, notes, extra.map(\.name))] + extra
     }
