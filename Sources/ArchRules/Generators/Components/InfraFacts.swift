@@ -53,7 +53,12 @@ struct InfraFacts: Sendable {
 
     /// Primary datastore technology (`postgresql`, `mysql`, `mongodb`, …).
     var datastore: String {
-        if let choice = choice("datastore.primary") { return choice }
+        // Decisions name a strategy, not always a product: map those back to the product the answers name.
+        switch choice("datastore.primary") {
+        case "postgresql-per-service": return "postgresql"
+        case let choice? where !["commercial-rdbms", "nosql"].contains(choice): return choice
+        default: break
+        }
         if answer("data.datastore") == "nosql" { return answer("data.nosql_type") == "key_value" ? "dynamodb" : "mongodb" }
         switch answer("data.sql_engine") {
         case "mysql": return "mysql"
@@ -67,7 +72,8 @@ struct InfraFacts: Sendable {
 
     /// `single-az`, `multi-az` or `multi-region`.
     var topology: String {
-        if let choice = choice("deployment.topology") { return choice }
+        // `multi-region-active-passive` and `-active-active` are both multi-region placements.
+        if let choice = choice("deployment.topology") { return choice.hasPrefix("multi-region") ? "multi-region" : choice }
         switch answer("nonfunctional.disaster_recovery") {
         case "multi_region": return "multi-region"
         case "multi_az": return "multi-az"

@@ -37,7 +37,9 @@ struct InfrastructureSet: Sendable {
         if facts.answer("services.gateway") == "yes" {
             add("API gateway", .gateway, "Routing, authentication, rate limiting", "HTTPS /v1/*", "services.gateway")
         }
-        if ["distributed", "both"].contains(facts.answer("nonfunctional.caching") ?? "") {
+        // Not when the rules decided on another caching strategy (the Decisions tab lists Redis as rejected).
+        if ["distributed", "both"].contains(facts.answer("nonfunctional.caching") ?? ""),
+           [nil, "cache-aside-redis"].contains(facts.choice("caching.strategy")) {
             add("Redis", .cache, "Distributed cache for hot reads", "Redis protocol", "nonfunctional.caching")
         }
         if let broker = facts.broker, facts.communication != .sync {
@@ -46,7 +48,8 @@ struct InfrastructureSet: Sendable {
         if facts.answer("nonfunctional.cdn") == "yes" {
             add("CDN", .cdn, "Caches static assets and public GETs at the edge", "HTTPS", "nonfunctional.cdn")
         }
-        if facts.answer("data.search") == "full_text" {
+        // Not when the rules chose search inside the database (the Decisions tab lists OpenSearch as rejected).
+        if facts.answer("data.search") == "full_text", [nil, "opensearch"].contains(facts.choice("search.engine")) {
             add("OpenSearch", .search, "Full-text search index", "REST search API", "data.search")
         }
         return list

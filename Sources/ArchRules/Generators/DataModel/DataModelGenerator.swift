@@ -69,12 +69,16 @@ public struct DataModelGenerator: Sendable {
         }
         for link in graph.links(child: entity.name) {
             guard let parent = names.names(link.parent) else { continue }
-            columns.append(Column(name: link.column, type: .uuid, nullable: link.nullable))
+            // The tenancy column doubles as the foreign key to the Tenant entity.
+            let isTenancyColumn = columns.contains { $0.name == link.column }
+            if !isTenancyColumn { columns.append(Column(name: link.column, type: .uuid, nullable: link.nullable)) }
             foreignKeys.append(ForeignKey(name: indexNames.claim(Naming.limited("fk_\(table)_\(link.column)")),
                                           columns: [link.column], referencedTable: parent.table,
                                           referencedColumns: ["id"], onDelete: link.onDelete))
-            index([link.column], unique: link.unique,
-                  reason: "foreign key: joins and ON DELETE checks" + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
+            if !isTenancyColumn || link.unique {  // otherwise the (tenant_id, …) indexes below lead with it
+                index([link.column], unique: link.unique,
+                      reason: "foreign key: joins and ON DELETE checks" + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
+            }
             sources += link.sources.filter { !sources.contains($0) }
         }
         let taken = Set(columns.map(\.name) + RelationGraph.systemColumns)

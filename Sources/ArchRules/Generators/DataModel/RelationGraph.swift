@@ -55,7 +55,10 @@ public struct RelationGraph: Sendable {
                 if onDelete == .restrict, let ownership { onDelete = ownership.onDelete == .setNull ? .setNull : .cascade }
                 var sources = ["relation \(entity.name) belongs-to \(parent.name)"]
                 if let ownership { sources.append("relation \(parent.name) \(ownership.kind.rawValue) \(entity.name)") }
-                links.append(Link(child: entity.name, parent: parent.name, column: columns.claim(stem + "_id"),
+                // A belongs-to Tenant is the tenancy column itself, not a second `tenant_id_2`.
+                let isTenantKey = stem + "_id" == "tenant_id" && Naming.words(parent.name) == ["tenant"]
+                    && !links.contains { $0.child == entity.name && $0.column == "tenant_id" }
+                links.append(Link(child: entity.name, parent: parent.name, column: isTenantKey ? "tenant_id" : columns.claim(stem + "_id"),
                                   nullable: !relation.required || onDelete == .setNull, onDelete: onDelete,
                                   unique: ownership?.kind == .hasOne, owned: ownership != nil || onDelete == .cascade,
                                   role: ownership?.name, sources: sources))

@@ -51,6 +51,9 @@ struct StoreNodes: Sendable {
         if (sizing.availability ?? 0) >= 99.95 {
             extra.append(node("\(component.name) standby", .replica, 1,
                               ["Synchronous standby in another zone; automatic failover for \(NumberFormat.plain(sizing.availability ?? 0))%"], []))
+        } else if (sizing.availability ?? 0) >= 99.9 {
+            // The multi-AZ decision promises a standby; a managed multi-AZ instance includes it.
+            notes.append("Multi-AZ: the managed instance keeps a synchronous standby in the other zone; automatic failover for \(NumberFormat.plain(sizing.availability ?? 0))%")
         }
         if let reads = readLoad() {
             let count = min(5, max(1, Int((reads.rate / DeploymentGenerator.readsPerReplica).rounded(.up))))
@@ -58,6 +61,9 @@ struct StoreNodes: Sendable {
                 "\(sizing.rate(reads.rate)) reads (\(reads.arithmetic)) ÷ \(sizing.rate(DeploymentGenerator.readsPerReplica))"
                     + " per replica (assumed) → \(count); reads that tolerate lag only",
             ], []))
+        }
+        if facts.topology == "multi-region" {
+            notes.append("Asynchronous replica in the standby region, promoted on regional failover (data loss up to the replication lag)")
         }
         if !extra.isEmpty { notes.append("Replicates to \(extra.map(\.name).joined(separator: ", "))") }
         return [node(component.name, .database, 1, notes, extra.map(\.name))] + extra

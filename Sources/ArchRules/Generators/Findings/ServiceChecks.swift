@@ -97,16 +97,20 @@ struct PolicyChecks: Sendable {
     /// Parameter names that are personal data whatever the model says.
     static let wellKnownPII: Set<String> = ["email", "ssn", "phone", "phonenumber", "dateofbirth", "dob", "passport", "iban", "cardnumber"]
 
-    private var piiKeys: Set<String> {
-        let fields = session.entities.flatMap { $0.fields.filter(\.pii).map(\.name) }
-        let columns = design.tables.flatMap { $0.columns.filter(\.pii).map(\.name) }
+    /// PII field names of one resource (an `Author.name` is not personal data because `Customer.name` is),
+    /// or of every entity when the endpoint names no known resource.
+    private func piiKeys(for resource: String) -> Set<String> {
+        let entities = session.entities.contains { $0.name == resource } ? session.entities.filter { $0.name == resource } : session.entities
+        let tables = design.tables.contains { $0.entity == resource } ? design.tables.filter { $0.entity == resource } : design.tables
+        let fields = entities.flatMap { $0.fields.filter(\.pii).map(\.name) }
+        let columns = tables.flatMap { $0.columns.filter(\.pii).map(\.name) }
         return Set((fields + columns).map(InfraNaming.key)).union(Self.wellKnownPII)
     }
 
     func findings() -> [Finding] {
         var out: [Finding] = []
-        let pii = piiKeys
         for endpoint in design.endpoints {
+            let pii = piiKeys(for: endpoint.resource)
             for parameter in endpoint.parameters where parameter.location != .header && pii.contains(InfraNaming.key(parameter.name)) {
                 out.append(makeFinding("security.pii-in-url", .error, "Personal data in the URL",
                                        subject: "endpoint \(endpoint.method) \(endpoint.path)",
@@ -131,11 +135,12 @@ struct PolicyChecks: Sendable {
                                    answers: ["api.clients", "api.rate_limiting"]))
         }
         if let availability = facts.availability, availability >= 99.99, facts.topology != "multi-region" {
-            let minutes = (100 - availability) / 100 * 525_960
+            let allowed = ((100 - availability) * 1e6).rounded() / 1e6 // 0.01, not 0.010000000000005116
+            let minutes = allowed / 100 * 525_960
             out.append(makeFinding("reliability.single-region-availability", facts.topology == "single-az" ? .error : .warning,
                                    "Availability target beyond one region", subject: "deployment",
                                    detail: "\(NumberFormat.plain(availability))% allows \(NumberFormat.oneDecimal(minutes)) min of downtime a year"
-                                       + " (\(NumberFormat.plain(100 - availability))% × 525,960 min); one regional outage exceeds it (topology \(facts.topology))",
+                                       + " (\(NumberFormat.plain(allowed))% × 525,960 min); one regional outage exceeds it (topology \(facts.topology))",
                                    fix: "Deploy to two regions with failover, or lower the target to 99.95%",
                                    answers: ["requirements.availability", "nonfunctional.disaster_recovery"]))
         }

@@ -18,7 +18,11 @@ struct SecurityContext: Sendable {
     let tables: [Table]
 
     var serviceCount: Int {
-        max(facts.session.services.count, Set(endpoints.map(\.service).filter { !$0.isEmpty }).count,
+        // In one deployable, endpoints' `service` names modules (bounded contexts), not network services.
+        let oneDeployable = ["monolith", "modular_monolith"].contains(facts.answer("services.deployment_style") ?? "")
+            || ["monolith", "modular-monolith"].contains(facts.choice("architecture.style") ?? "")
+        if oneDeployable { return max(facts.session.services.count, 1) }
+        return max(facts.session.services.count, Set(endpoints.map(\.service).filter { !$0.isEmpty }).count,
             facts.isDistributed ? 2 : 1)
     }
 
