@@ -89,6 +89,8 @@ final class DesignCommandTests: ArchtuiTestCase {
         let summary = try XCTUnwrap(result.output.range(of: #"(\d+) errors, \d+ warnings, \d+ notes"#, options: .regularExpression),
                                     "summary line:\n\(result.output)")
         XCTAssertEqual(result.output[summary].hasPrefix("0 errors"), !hasError, result.output)
+        // Regression: Author.name is not personal data just because Customer.name is.
+        XCTAssertFalse(result.output.contains("(endpoint GET /v1/authors) [security.pii-in-url]"), result.output)
     }
 
     func testCheckWithAnErrorFindingExits1() throws {

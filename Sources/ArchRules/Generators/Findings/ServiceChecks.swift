@@ -97,16 +97,21 @@ struct PolicyChecks: Sendable {
     /// Parameter names that are personal data whatever the model says.
     static let wellKnownPII: Set<String> = ["email", "ssn", "phone", "phonenumber", "dateofbirth", "dob", "passport", "iban", "cardnumber"]
 
-    private var piiKeys: Set<String> {
-        let fields = session.entities.flatMap { $0.fields.filter(\.pii).map(\.name) }
-        let columns = design.tables.flatMap { $0.columns.filter(\.pii).map(\.name) }
+    /// PII names of `resource`'s own fields and columns when it is a known entity (so `Author.name` is not
+    /// personal data just because `Customer.name` is), else of every entity; plus the well-known names.
+    private func piiKeys(for resource: String) -> Set<String> {
+        let own = session.entities.contains { $0.name == resource } || design.tables.contains { $0.entity == resource }
+        let entities = own ? session.entities.filter { $0.name == resource } : session.entities
+        let tables = own ? design.tables.filter { $0.entity == resource } : design.tables
+        let fields = entities.flatMap { $0.fields.filter(\.pii).map(\.name) }
+        let columns = tables.flatMap { $0.columns.filter(\.pii).map(\.name) }
         return Set((fields + columns).map(InfraNaming.key)).union(Self.wellKnownPII)
     }
 
     func findings() -> [Finding] {
         var out: [Finding] = []
-        let pii = piiKeys
         for endpoint in design.endpoints {
+            let pii = piiKeys(for: endpoint.resource)
             for parameter in endpoint.parameters where parameter.location != .header && pii.contains(InfraNaming.key(parameter.name)) {
                 out.append(makeFinding("security.pii-in-url", .error, "Personal data in the URL",
                                        subject: "endpoint \(endpoint.method) \(endpoint.path)",
