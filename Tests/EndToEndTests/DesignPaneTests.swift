@@ -71,8 +71,8 @@ final class DesignPaneTests: ArchtuiTestCase {
         try tmux.sendKeys("Enter", "Enter")
         try tmux.waitFor(where: { self.statusLine($0).contains("edit/add") }, description: "adding stopped")
         try tmux.sendKeys("Escape")
-        try tmux.waitFor(where: { ScreenText.hasSegment($0, containing: ["✓ Which entities does the domain", "Shelf"]) },
-                         description: "Shelf in the entities row")
+        // The entities row is too narrow to show a sixth name; the editor closing and the file tell.
+        try tmux.waitFor(where: { self.statusLine($0).contains("question") }, description: "the list editor closed")
         try waitForFile(file, description: "with Shelf") { $0.contains("- name: Shelf\n") }
 
         // The design follows: /v1/shelves in the API tab (still selected), shelves in the Schema tab.
