@@ -205,10 +205,10 @@ final class WalkthroughTests: ArchtuiTestCase {
                           "design pane: \(label) \(value)\n\(screen)", line: line)
         }
         XCTAssertTrue(screen.contains("as answered (12× the average)"), screen, line: line)
-        XCTAssertTrue(screen.contains("Entities (\(Self.entities.count))"), screen, line: line)
-        for entity in Self.entities {
-            XCTAssertTrue(screen.contains("• " + entity), "entity \(entity)\n\(screen)", line: line)
-        }
+        // The Overview's entity list is now below the fold (the component diagram comes first); its summary
+        // line counts the tables, one per entity at least. The entity names are checked in the saved file.
+        let tables = screen.range(of: #"\d+(?= tables)"#, options: .regularExpression).flatMap { Int(screen[$0]) }
+        XCTAssertGreaterThanOrEqual(tables ?? 0, Self.entities.count, "tables in the summary\n\(screen)", line: line)
     }
 
     /// The answer in the saved YAML: `  id: value` (maybe quoted), or `  id:` then `  - item` lines.
