@@ -15,7 +15,11 @@ final class CommandLineTests: ArchtuiTestCase {
         let result = try spawn([binary, "--help"], timeout: 10)
         XCTAssertFalse(result.timedOut)
         XCTAssertEqual(result.status, 0, result.output)
-        for text in ["FILE", "--demo", "archtui"] { XCTAssertTrue(result.output.contains(text), result.output) }
+        for text in ["FILE", "demo", "archtui", "render", "check", "rules"] { XCTAssertTrue(result.output.contains(text), result.output) }
+        // --demo belongs to the default `open` subcommand since render/check/rules exist.
+        let open = try spawn([binary, "open", "--help"], timeout: 10)
+        XCTAssertEqual(open.status, 0, open.output)
+        for text in ["--demo", "--rules", "<file>"] { XCTAssertTrue(open.output.contains(text), open.output) }
     }
 
     func testVersionPrintsAVersion() throws {

@@ -140,7 +140,10 @@ public enum Naming {
     private static let irregularPlurals = ["person": "people", "child": "children", "man": "men", "woman": "women",
                                            "mouse": "mice", "goose": "geese", "foot": "feet", "tooth": "teeth",
                                            "criterion": "criteria", "analysis": "analyses", "status": "statuses",
-                                           "index": "indexes", "matrix": "matrices", "quiz": "quizzes"]
+                                           "index": "indexes", "matrix": "matrices", "quiz": "quizzes",
+                                           "shelf": "shelves", "half": "halves", "leaf": "leaves", "loaf": "loaves",
+                                           "knife": "knives", "life": "lives", "wife": "wives", "wolf": "wolves",
+                                           "calf": "calves", "thief": "thieves", "self": "selves", "elf": "elves"]
     private static let uncountable: Set = ["data", "metadata", "information", "equipment", "news", "series", "species",
                                            "feedback", "software", "inventory", "staff", "media", "unnamed"]
     private static let sqlReserved: Set = [

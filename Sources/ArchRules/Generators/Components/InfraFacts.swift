@@ -105,11 +105,11 @@ enum InfraNaming {
     }
 
     /// `order_item` → `order_items`, `category` → `categories`.
+    /// The plural of a snake_case name's last word, the same as the API and schema generators use
+    /// (`Naming.plural`), so components and sequences name the same paths and tables (`person` → `people`).
     static func plural(_ word: String) -> String {
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
-        if word.hasSuffix("y"), let before = word.dropLast().last, !vowels.contains(before) { return word.dropLast() + "ies" }
-        if ["s", "x", "z", "ch", "sh"].contains(where: { word.hasSuffix($0) }) { return word + "es" }
-        return word + "s"
+        guard let underscore = word.lastIndex(of: "_") else { return Naming.plural(word) }
+        return word[...underscore] + Naming.plural(String(word[word.index(after: underscore)...]))
     }
 
     /// `OrderItem` → `/v1/order-items`.

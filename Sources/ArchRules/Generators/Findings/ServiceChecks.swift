@@ -97,11 +97,12 @@ struct PolicyChecks: Sendable {
     /// Parameter names that are personal data whatever the model says.
     static let wellKnownPII: Set<String> = ["email", "ssn", "phone", "phonenumber", "dateofbirth", "dob", "passport", "iban", "cardnumber"]
 
-    /// PII field names of one resource (an `Author.name` is not personal data because `Customer.name` is),
-    /// or of every entity when the endpoint names no known resource.
+    /// PII names of `resource`'s own fields and columns when it is a known entity (so `Author.name` is not
+    /// personal data just because `Customer.name` is), else of every entity; plus the well-known names.
     private func piiKeys(for resource: String) -> Set<String> {
-        let entities = session.entities.contains { $0.name == resource } ? session.entities.filter { $0.name == resource } : session.entities
-        let tables = design.tables.contains { $0.entity == resource } ? design.tables.filter { $0.entity == resource } : design.tables
+        let own = session.entities.contains { $0.name == resource } || design.tables.contains { $0.entity == resource }
+        let entities = own ? session.entities.filter { $0.name == resource } : session.entities
+        let tables = own ? design.tables.filter { $0.entity == resource } : design.tables
         let fields = entities.flatMap { $0.fields.filter(\.pii).map(\.name) }
         let columns = tables.flatMap { $0.columns.filter(\.pii).map(\.name) }
         return Set((fields + columns).map(InfraNaming.key)).union(Self.wellKnownPII)
