@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArchApp
+import ArchRules
 
 /// Every figure of one bench run, and the table that shows them against their targets.
 struct BenchReport {
@@ -10,29 +12,64 @@ struct BenchReport {
     static let keystrokeRounds = 10
     static let typingSessions = 3
     static let charactersPerSession = 5
+    static let demoDerivationRuns = 200
+    static let largeDerivationRuns = 60
+    static let largeKeystrokeRounds = 4
 
-    var archtuiStartUp: PtyFigures.StartUp
-    var bareStartUp: PtyFigures.StartUp
+    /// Figures measured in pseudo-terminals on the real binaries; nil with `--in-process`.
+    struct PtyPart {
+        var archtuiStartUp: PtyFigures.StartUp
+        var bareStartUp: PtyFigures.StartUp
+        var typingBytes: [Double]
+        var typingPeakRSS: [Double]
+    }
+
+    var pty: PtyPart?
     var keystrokes: KeystrokeBench.Result
-    var typingBytes: [Double]
-    var typingPeakRSS: [Double]
+    var demoDerivation: DerivationBench.Result
+    var largeDerivation: DerivationBench.Result
+    var largeKeystrokes: KeystrokeBench.Result
+    var largeSize: (entities: Int, fields: Int, relations: Int, services: Int)
 
-    static func measure(archtui path: String) throws -> BenchReport {
-        let scratch = try makeScratchDirectory()
-        defer { runToCompletion("/bin/rm", ["-rf", scratch]) }
-        let archtui = TerminalProgram(name: "archtui --demo", path: path, arguments: ["--demo"],
-                                      firstFrameMarker: firstFrameMarker)
-        let bare = try buildBareNCurses(in: scratch)
-        let pty = PtyFigures(terminal: BenchTerminal(scratch: scratch))
+    /// Everything; without `archtui` (nil), only the in-process figures.
+    static func measure(archtui path: String?) throws -> BenchReport {
+        var ptyPart: PtyPart?
+        if let path {
+            let scratch = try makeScratchDirectory()
+            defer { runToCompletion("/bin/rm", ["-rf", scratch]) }
+            let archtui = TerminalProgram(name: "archtui --demo", path: path, arguments: ["--demo"],
+                                          firstFrameMarker: firstFrameMarker)
+            let bare = try buildBareNCurses(in: scratch)
+            let pty = PtyFigures(terminal: BenchTerminal(scratch: scratch))
 
-        progress("start-up: \(startUpRuns) runs each of archtui --demo and a bare ncurses program")
-        let startUps = try pty.startUp([archtui, bare], runs: startUpRuns)
-        progress("keystrokes in process: \(keystrokeRounds) rounds of \(KeystrokeBench.keys.count) keys")
-        let keystrokes = try KeystrokeBench(rounds: keystrokeRounds).run()
-        progress("typing into a field: \(typingSessions) sessions of \(charactersPerSession) characters")
-        let typing = try pty.typingBytes(program: archtui, sessions: typingSessions, characters: charactersPerSession)
-        return BenchReport(archtuiStartUp: startUps[0], bareStartUp: startUps[1], keystrokes: keystrokes,
-                           typingBytes: typing.bytes, typingPeakRSS: typing.peakRSS)
+            progress("start-up: \(startUpRuns) runs each of archtui --demo and a bare ncurses program")
+            let startUps = try pty.startUp([archtui, bare], runs: startUpRuns)
+            progress("typing into a field: \(typingSessions) sessions of \(charactersPerSession) characters")
+            let typing = try pty.typingBytes(program: archtui, sessions: typingSessions, characters: charactersPerSession)
+            ptyPart = PtyPart(archtuiStartUp: startUps[0], bareStartUp: startUps[1],
+                              typingBytes: typing.bytes, typingPeakRSS: typing.peakRSS)
+        }
+
+        // The app's own derivation (ArchtuiCommand): the built-in catalogue and rules, no user rule directories.
+        let builder = try DesignBuilder.standard()
+        let deriver = DesignDeriver { builder.build($0) }
+        let demo = try Demo.session()
+        let large = try LargeSession.make()
+
+        progress("keystrokes in process (demo): \(keystrokeRounds) rounds of \(KeystrokeBench.keys.count) keys")
+        let keystrokes = try KeystrokeBench(rounds: keystrokeRounds, session: demo, keys: KeystrokeBench.keys,
+                                            deriver: deriver).run()
+        progress("derivation: up to \(demoDerivationRuns) builds of the demo, \(largeDerivationRuns) of the large session")
+        let derivation = DerivationBench(builder: builder)
+        let demoDerivation = derivation.run(demo, runs: demoDerivationRuns)
+        let largeDerivation = derivation.run(large, runs: largeDerivationRuns)
+        progress("keystrokes in process (large session): \(largeKeystrokeRounds) rounds of \(KeystrokeBench.largeKeys.count) keys")
+        let largeKeystrokes = try KeystrokeBench(rounds: largeKeystrokeRounds, session: large, keys: KeystrokeBench.largeKeys,
+                                                 deriver: deriver).run()
+        let size = (entities: large.entities.count, fields: large.entities.map(\.fields.count).reduce(0, +),
+                    relations: large.entities.map(\.relations.count).reduce(0, +), services: large.services.count)
+        return BenchReport(pty: ptyPart, keystrokes: keystrokes, demoDerivation: demoDerivation,
+                           largeDerivation: largeDerivation, largeKeystrokes: largeKeystrokes, largeSize: size)
     }
 
     /// Text from the status line, the bottom row of the demo's first frame: once it is read, the
@@ -45,42 +82,79 @@ struct BenchReport {
     }
 
     func printTable() {
-        let app = Samples(archtuiStartUp.milliseconds)
-        let bare = Samples(bareStartUp.milliseconds)
-        let appCPU = Samples(archtuiStartUp.cpuMilliseconds)
-        let bareCPU = Samples(bareStartUp.cpuMilliseconds)
-        let bytes = Samples(typingBytes)
-        let rssMiB = ((archtuiStartUp.peakRSS + typingPeakRSS).max() ?? .nan) / 1024
-        let bareRssMiB = (bareStartUp.peakRSS.max() ?? .nan) / 1024
-
         var table = Table()
-        table.row("start-up to first frame (demo), median", "\(fixed(app.median)) ms",
-                  "≤ 2× bare ncurses (\(fixed(bare.median)) ms) → \(fixed(app.median / bare.median, 2))×")
-        table.row("start-up to first frame (demo), p90", "\(fixed(app.p90)) ms", "bare ncurses \(fixed(bare.p90)) ms")
-        table.row("CPU time of a start-and-quit run, median", "\(fixed(appCPU.median)) ms",
-                  "bare ncurses \(fixed(bareCPU.median)) ms → \(fixed(appCPU.median / bareCPU.median, 2))×")
-        for (clock, parts) in [("wall", keystrokes.wall), ("CPU", keystrokes.cpu)] {
-            let total = Samples(parts.total)
-            table.row("keystroke reduce+view+diff (\(clock)), median", "\(fixed(total.median / 1000, 3)) ms", "≤ 1 ms")
-            table.row("  p90 / max", "\(fixed(total.p90 / 1000, 3)) / \(fixed(total.max / 1000, 3)) ms", "")
-            for (name, values) in [("reduce", parts.reduce), ("view", parts.view), ("diff", parts.diff)] {
-                let part = Samples(values)
-                table.row("  \(name) median / p90 / max",
-                          "\(fixed(part.median)) / \(fixed(part.p90)) / \(fixed(part.max)) µs", "")
+        if let pty {
+            let app = Samples(pty.archtuiStartUp.milliseconds)
+            let bare = Samples(pty.bareStartUp.milliseconds)
+            let appCPU = Samples(pty.archtuiStartUp.cpuMilliseconds)
+            let bareCPU = Samples(pty.bareStartUp.cpuMilliseconds)
+            table.row("start-up to first frame (demo), median", "\(fixed(app.median)) ms",
+                      "≤ 2× bare ncurses (\(fixed(bare.median)) ms) → \(fixed(app.median / bare.median, 2))×")
+            table.row("start-up to first frame (demo), p90", "\(fixed(app.p90)) ms", "bare ncurses \(fixed(bare.p90)) ms")
+            table.row("CPU time of a start-and-quit run, median", "\(fixed(appCPU.median)) ms",
+                      "bare ncurses \(fixed(bareCPU.median)) ms → \(fixed(appCPU.median / bareCPU.median, 2))×")
+        }
+        keystrokeRows(&table, keystrokes, title: "keystroke reduce+view+diff", target: "≤ 1 ms")
+        for (name, result) in [("demo", demoDerivation), ("large", largeDerivation)] {
+            for (clock, values) in [("wall", result.wall), ("CPU", result.cpu)] {
+                let samples = Samples(values)
+                table.row("derivation DesignBuilder.build, \(name) (\(clock)), median",
+                          "\(fixed(samples.median / 1000, 2)) ms", "well under 16 ms")
+                table.row("  p90 / max",
+                          "\(fixed(samples.p90 / 1000, 2)) / \(fixed(samples.max / 1000, 2)) ms",
+                          clock == "wall" ? "\(samples.sorted.count) builds → \(result.tables) tables, "
+                              + "\(result.endpoints) endpoints, \(result.findings) findings" : "")
             }
         }
-        table.row("bytes to terminal per typed character", "\(fixed(bytes.median, 0)) B",
-                  "≤ 64 B (min \(fixed(bytes.sorted.first ?? .nan, 0)), max \(fixed(bytes.max, 0)))")
-        table.row("peak RSS of archtui (ru_maxrss)", "\(fixed(rssMiB)) MiB", "bare ncurses \(fixed(bareRssMiB)) MiB")
+        keystrokeRows(&table, largeKeystrokes, title: "keystroke→frame, large session", target: "≤ 16 ms")
+        for (clock, values) in [("wall", largeKeystrokes.derivingWall), ("CPU", largeKeystrokes.derivingCPU)] {
+            let samples = Samples(values)
+            table.row("  re-deriving keys only (\(clock)) median / p90 / max",
+                      "\(fixed(samples.median / 1000, 2)) / \(fixed(samples.p90 / 1000, 2)) / \(fixed(samples.max / 1000, 2)) ms",
+                      clock == "wall" ? "\(samples.sorted.count) of \(largeKeystrokes.wall.total.count) keystrokes" : "≤ 16 ms")
+        }
+        table.row("  slowest key (CPU)", "\(fixed(largeKeystrokes.slowestCPU / 1000, 2)) ms", largeKeystrokes.slowestKey)
+        if let pty {
+            let bytes = Samples(pty.typingBytes)
+            let rssMiB = ((pty.archtuiStartUp.peakRSS + pty.typingPeakRSS).max() ?? .nan) / 1024
+            let bareRssMiB = (pty.bareStartUp.peakRSS.max() ?? .nan) / 1024
+            table.row("bytes to terminal per typed character", "\(fixed(bytes.median, 0)) B",
+                      "≤ 64 B (min \(fixed(bytes.sorted.first ?? .nan, 0)), max \(fixed(bytes.max, 0)))")
+            table.row("peak RSS of archtui (ru_maxrss)", "\(fixed(rssMiB)) MiB", "bare ncurses \(fixed(bareRssMiB)) MiB")
+        }
         print("")
         table.print(header: ("figure", "measured", "target"))
+        let ptyNote = pty.map { pty in
+            "start-up: \(pty.archtuiStartUp.milliseconds.count) runs each in a 120×40 pty (TERM=xterm-256color); "
+                + "typing: \(pty.typingBytes.count) characters.\n"
+        } ?? "pty figures skipped (--in-process).\n"
         print("""
 
-            start-up: \(app.sorted.count) runs each in a 120×40 pty (TERM=xterm-256color); keystrokes: \
-            \(KeystrokeBench.keys.count) keys × \(Self.keystrokeRounds) rounds at 120×40; typing: \(bytes.sorted.count) characters.
+            \(ptyNote)keystrokes: \(KeystrokeBench.keys.count) keys × \(Self.keystrokeRounds) rounds (demo), \
+            \(KeystrokeBench.largeKeys.count) keys × \(Self.largeKeystrokeRounds) rounds (large), at 120×40, real DesignBuilder derivation.
+            large session: \(largeSize.entities) entities, \(largeSize.fields) fields, \(largeSize.relations) relations, \
+            \(largeSize.services) services; answers from the demo.
             Load average during the run: \(loadAverage()) on \(processorCount()) processors. Wall-clock figures \
-            grow with load; CPU-time figures much less so.
+            grow with load; CPU-time figures (this thread's CPU clock) much less so.
             """)
+    }
+
+    /// Whole keystroke and its parts, by both clocks; ms for the whole, parts in ms too when any reaches 1 ms.
+    private func keystrokeRows(_ table: inout Table, _ result: KeystrokeBench.Result, title: String, target: String) {
+        for (clock, parts) in [("wall", result.wall), ("CPU", result.cpu)] {
+            let total = Samples(parts.total)
+            table.row("\(title) (\(clock)), median", "\(fixed(total.median / 1000, 3)) ms", target)
+            table.row("  p90 / max", "\(fixed(total.p90 / 1000, 3)) / \(fixed(total.max / 1000, 3)) ms", "")
+            let inMilliseconds = total.max >= 1000
+            for (name, values) in [("reduce", parts.reduce), ("view", parts.view), ("diff", parts.diff)] {
+                let part = Samples(values)
+                let scale = inMilliseconds ? 1000.0 : 1, digits = inMilliseconds ? 2 : 1
+                table.row("  \(name) median / p90 / max",
+                          "\(fixed(part.median / scale, digits)) / \(fixed(part.p90 / scale, digits)) / "
+                              + "\(fixed(part.max / scale, digits)) \(inMilliseconds ? "ms" : "µs")",
+                          name == "reduce" ? "incl. derivation" : "")
+            }
+        }
     }
 
     private func loadAverage() -> String {

@@ -1,0 +1,38 @@
+import ArchModel
+import ArchRules
+
+/// Cost of `DesignBuilder.build(session)`: the derivation run on every session change.
+struct DerivationBench {
+    /// Times per build in µs, by both clocks, and what the last build produced (a sanity check on size).
+    struct Result {
+        var wall: [Double] = []
+        var cpu: [Double] = []
+        var tables = 0
+        var endpoints = 0
+        var findings = 0
+    }
+
+    let builder: DesignBuilder
+
+    /// `runs` measured builds after `warmUp` unmeasured ones; stops early once `budgetSeconds` of wall
+    /// time have passed (at least `minimumRuns` builds), so a loaded machine does not stall the bench.
+    func run(_ session: Session, runs: Int, warmUp: Int = 2, minimumRuns: Int = 10, budgetSeconds: Double = 15) -> Result {
+        var result = Result()
+        for _ in 0..<warmUp { _ = builder.build(session) }
+        let began = KeystrokeBench.reading().wall
+        for run in 0..<runs {
+            let t0 = KeystrokeBench.reading()
+            let design = builder.build(session)
+            let t1 = KeystrokeBench.reading()
+            result.wall.append(t1.wall - t0.wall)
+            result.cpu.append(t1.cpu - t0.cpu)
+            if run == runs - 1 || (run + 1 >= minimumRuns && t1.wall - began > budgetSeconds * 1e6) {
+                result.tables = design.tables.count
+                result.endpoints = design.endpoints.count
+                result.findings = design.findings.count
+                break
+            }
+        }
+        return result
+    }
+}
