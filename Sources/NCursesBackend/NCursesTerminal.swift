@@ -105,6 +105,14 @@ public final class NCursesTerminal: TerminalBackend {
         }
     }
 
+    /// Whether the terminal went away without a SIGHUP (its other end closed): input then reports a hang-up
+    /// or an error at once, and a loop waiting for keys would spin. Checked when `nextEvent` returns nil.
+    public var isGone: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// Suspends the process like Ctrl-Z in a normal program: restores the terminal, stops, and on resume
     /// takes the screen back. The next `nextEvent` reports `.resize` so the app repaints everything.
     public func suspend() {

@@ -40,7 +40,12 @@ final class Runtime {
                 break
             }
             let event = terminal.nextEvent(timeoutMilliseconds: waitTime())
-            if let event { handle(event) }
+            if let event {
+                handle(event)
+            } else if terminal.isGone {
+                finishOnSignal(SIGHUP)
+                break
+            }
             let saved = autosaveIfDue()
             // Idle wake-ups (nothing typed, nothing saved) change nothing on screen: skip the frame.
             if running, event != nil || saved { draw() }

@@ -26,8 +26,9 @@ final class TmuxHarnessTests: XCTestCase {
         return session
     }
 
-    /// Loops on `read -t` so that traps run promptly.
-    private let idle = "while :; do read -t 0.05 _; done"
+    /// Loops on `read -t` so that traps run promptly; leaves when the terminal is gone (read fails with a
+    /// status of 128 or less instead of timing out), so no shell is left spinning after the test.
+    private let idle = "while :; do read -t 0.05 _; s=$?; [ $s -eq 0 ] || [ $s -gt 128 ] || exit 0; done"
 
     func testTypesUnicodeTextAndReadsItBack() throws {
         let tmux = try bash(#"printf "ready\n"; IFS= read -r line; printf "got %s\n" "$line"; sleep 30"#)
