@@ -38,12 +38,27 @@ public struct AppState: Sendable {
     /// What the user said. Every change re-derives `design`, so the design pane is always current.
     public var session: Session {
         didSet {
-            design = deriveDesign(session)
             designRevision += 1
+            if derivesDesignInline { adoptDesign(deriveDesign(session), revision: designRevision) }
         }
     }
     /// Counts session changes, so cached renderings of the design know when they are stale.
     public private(set) var designRevision = 0
+    /// The session revision `design` was derived from; behind `designRevision` while a derivation runs.
+    public private(set) var derivedRevision = 0
+    /// True: every session change re-derives the design at once (tests, small sessions). The runtime turns
+    /// it off and derives in the background, so a large session never holds up a keystroke.
+    public var derivesDesignInline = true
+
+    /// Whether the design shown is older than the session.
+    public var designIsStale: Bool { derivedRevision != designRevision }
+
+    /// Takes a design derived from session revision `revision`, unless a newer one is already shown.
+    mutating func adoptDesign(_ newDesign: Design, revision: Int) {
+        guard revision >= derivedRevision else { return }
+        design = newDesign
+        derivedRevision = revision
+    }
     /// The last wrapped design tab (see `DesignTabText`), refreshed by `reduce`.
     var designTextCache: DesignTabText?
     /// What follows from the session; derived, never edited.
@@ -85,7 +100,8 @@ public struct AppState: Sendable {
 
     /// The current design tab wrapped to `width`: the cached text when still current, else made now.
     func designTabText(width: Int) -> DesignTabText {
-        if let cached = designTextCache, cached.key == DesignTabText.Key(revision: designRevision, tab: designTab, width: width) {
+        let key = DesignTabText.Key(state: self, width: width)
+        if let cached = designTextCache, cached.key == key {
             return cached
         }
         return DesignTabText(state: self, width: width)

@@ -9,6 +9,8 @@ public enum Event: Sendable {
     case saveFailed(message: String)
     case opened(Session, path: String)
     case openFailed(message: String)
+    /// A design derived in the background from session revision `revision`.
+    case designDerived(Design, revision: Int)
 }
 
 /// Work `reduce` asks the runtime to do; results come back as events.

@@ -26,6 +26,9 @@ extension AppState {
             questionIndex = 0
             focus = .questions
             return []
+        case .designDerived(let derived, let revision):
+            adoptDesign(derived, revision: revision)
+            return []
         case .openFailed(let message):
             if case .launcher(var launcher) = screen {
                 launcher.error = message

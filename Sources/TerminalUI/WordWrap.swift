@@ -5,6 +5,11 @@ public enum WordWrap {
     /// leading indentation (a hanging indent), as long as that leaves half the width for text.
     public static func wrap(_ line: [Span], width: Int) -> [[Span]] {
         guard width > 0 else { return [[]] }
+        // Most lines fit: a cell never takes fewer UTF-8 bytes than it is wide, so a line with no more bytes
+        // than `width` fits without looking at a single character.
+        if line.reduce(0, { $0 + $1.text.utf8.count }) <= width, !line.contains(where: { $0.text.contains("\n") }) {
+            return [line]
+        }
         let allTokens = tokens(line)
         var indent: [StyledCharacter] = []
         if let first = allTokens.first, first.first?.character == " ", first.count <= width / 2, allTokens.count > 1 {
@@ -23,7 +28,7 @@ public enum WordWrap {
 
         for token in allTokens {
             let tokenWidth = token.reduce(0) { $0 + $1.width }
-            if token.first?.character.isWhitespace == true {
+            if let first = token.first?.character, isSpace(first) {
                 if current.count == indent.count && !rows.isEmpty { continue }
                 for item in token where used + item.width <= width {
                     current.append(item)
@@ -50,6 +55,12 @@ public enum WordWrap {
             .map(\.plainText)
     }
 
+    /// Spaces and tabs break lines; an ASCII check first, since this runs for every character wrapped.
+    private static func isSpace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 0x20 || ascii == 0x09 }
+        return character.isWhitespace
+    }
+
     private struct StyledCharacter {
         var character: Character
         var style: Style
@@ -62,7 +73,7 @@ public enum WordWrap {
         for span in line {
             for character in span.text {
                 let item = StyledCharacter(character: character, style: span.style, width: DisplayWidth.of(character))
-                if let last = result.last?.last, last.character.isWhitespace == character.isWhitespace {
+                if let last = result.last?.last, isSpace(last.character) == isSpace(character) {
                     result[result.count - 1].append(item)
                 } else {
                     result.append([item])

@@ -65,7 +65,7 @@ struct BenchReport {
         let largeDerivation = derivation.run(large, runs: largeDerivationRuns)
         progress("keystrokes in process (large session): \(largeKeystrokeRounds) rounds of \(KeystrokeBench.largeKeys.count) keys")
         let largeKeystrokes = try KeystrokeBench(rounds: largeKeystrokeRounds, session: large, keys: KeystrokeBench.largeKeys,
-                                                 deriver: deriver).run()
+                                                 deriver: deriver, inlineDerivation: false).run()
         let size = (entities: large.entities.count, fields: large.entities.map(\.fields.count).reduce(0, +),
                     relations: large.entities.map(\.relations.count).reduce(0, +), services: large.services.count)
         return BenchReport(pty: ptyPart, keystrokes: keystrokes, demoDerivation: demoDerivation,
@@ -106,10 +106,10 @@ struct BenchReport {
                               + "\(result.endpoints) endpoints, \(result.findings) findings" : "")
             }
         }
-        keystrokeRows(&table, largeKeystrokes, title: "keystroke→frame, large session", target: "≤ 16 ms")
+        keystrokeRows(&table, largeKeystrokes, title: "keystroke→frame, large session", target: "≤ 16 ms (derivation in background)")
         for (clock, values) in [("wall", largeKeystrokes.derivingWall), ("CPU", largeKeystrokes.derivingCPU)] {
             let samples = Samples(values)
-            table.row("  re-deriving keys only (\(clock)) median / p90 / max",
+            table.row("  session-changing keys only (\(clock)) median / p90 / max",
                       "\(fixed(samples.median / 1000, 2)) / \(fixed(samples.p90 / 1000, 2)) / \(fixed(samples.max / 1000, 2)) ms",
                       clock == "wall" ? "\(samples.sorted.count) of \(largeKeystrokes.wall.total.count) keystrokes" : "≤ 16 ms")
         }

@@ -10,6 +10,8 @@ final class Runtime {
     static let autosaveDelay: Duration = .seconds(1)
     /// Longest wait for a key, so signals and autosave deadlines are noticed promptly.
     static let pollInterval: Int32 = 100
+    /// How often to look for a finished background derivation.
+    static let derivationPollInterval: Int32 = 5
 
     private var state: AppState
     private let files: SessionFiles
@@ -22,11 +24,14 @@ final class Runtime {
     /// Set after a save failed on quit: the next quit leaves without saving.
     private var quitDespiteFailedSave = false
     private var running = true
+    private let deriver: BackgroundDeriver
 
     init(state: AppState, files: SessionFiles) {
         self.state = state
+        self.state.derivesDesignInline = false
         self.files = files
         self.savedSession = state.session
+        self.deriver = BackgroundDeriver(state.deriveDesign)
     }
 
     func run() throws {
@@ -47,8 +52,10 @@ final class Runtime {
                 break
             }
             let saved = autosaveIfDue()
-            // Idle wake-ups (nothing typed, nothing saved) change nothing on screen: skip the frame.
-            if running, event != nil || saved { draw() }
+            let derived = collectDesign()
+            // Idle wake-ups (nothing typed, saved or derived) change nothing on screen: skip the frame.
+            if running, event != nil || saved || derived { draw() }
+            startDerivationIfStale()
         }
     }
 
@@ -153,8 +160,21 @@ final class Runtime {
         running = false
     }
 
-    /// Milliseconds to wait for input: until the autosave deadline, at most the poll interval.
+    /// Shows a design finished in the background; true when there was one.
+    private func collectDesign() -> Bool {
+        guard let (design, revision) = deriver.takeResult() else { return false }
+        dispatch(.designDerived(design, revision: revision))
+        return true
+    }
+
+    private func startDerivationIfStale() {
+        if state.designIsStale { deriver.start(state.session, revision: state.designRevision) }
+    }
+
+    /// Milliseconds to wait for input: until the autosave deadline, at most the poll interval, and briefly
+    /// while a design is being derived so it shows as soon as it is ready.
     private func waitTime() -> Int32 {
+        if deriver.isBusy { return Self.derivationPollInterval }
         guard let deadline = autosaveDeadline else { return Self.pollInterval }
         let remaining = clock.now.duration(to: deadline).components
         let milliseconds = remaining.seconds * 1000 + remaining.attoseconds / 1_000_000_000_000_000

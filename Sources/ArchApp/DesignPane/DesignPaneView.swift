@@ -11,7 +11,8 @@ struct DesignPaneView {
         let content = DesignPaneContent(state: state, paneRect: rect)
         let offset = content.clampedScroll(state.designScroll)
         let total = content.lines.count
-        let position = total > content.area.height ? "\(offset + 1)–\(min(total, offset + content.area.height))/\(total)" : nil
+        var position = total > content.area.height ? "\(offset + 1)–\(min(total, offset + content.area.height))/\(total)" : nil
+        if state.designIsStale { position = "updating… " + (position ?? "") }
         let inner = Pane(title: "Design", info: position, focused: focused).render(in: rect, buffer: &buffer)
         guard inner.height > 1 else { return }
         DesignTabStrip(selected: state.designTab, focused: focused, findings: state.design.findings.count)
@@ -34,8 +35,18 @@ struct DesignPaneView {
 struct DesignTabText: Sendable {
     struct Key: Hashable, Sendable {
         var revision: Int
+        var derived: Int
         var tab: DesignTab
         var width: Int
+
+        /// Only the Overview shows the session itself (answers, entities); the other tabs change only
+        /// when a new design arrives, so a keystroke does not re-wrap a large API tab.
+        init(state: AppState, width: Int) {
+            revision = state.designTab == .overview ? state.designRevision : 0
+            derived = state.derivedRevision
+            tab = state.designTab
+            self.width = width
+        }
     }
 
     struct Line: Sendable {
@@ -52,7 +63,7 @@ struct DesignTabText: Sendable {
     let itemLines: [ClosedRange<Int>?]
 
     init(state: AppState, width: Int) {
-        key = Key(revision: state.designRevision, tab: state.designTab, width: width)
+        key = Key(state: state, width: width)
         let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue).items(for: state.designTab)
         var lines: [Line] = []
         var itemLines: [ClosedRange<Int>?] = []

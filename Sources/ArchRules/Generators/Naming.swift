@@ -20,28 +20,37 @@ public enum Naming {
             if !current.isEmpty { words.append(current); current = "" }
             if !escaped.isEmpty { words.append(escaped); escaped = "" }
         }
-        let characters = Array(asciiFolded(name))
+        let characters = asciiFolded(name)
+        // Past the escape above every scalar is ASCII, so plain range checks replace Unicode property look-ups
+        // (this runs for every entity, field and example value; it must be cheap).
+        func isUpper(_ s: Unicode.Scalar) -> Bool { ("A"..."Z").contains(s) }
+        func isLower(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+        var currentScalars: [Unicode.Scalar] = []
         for (index, scalar) in characters.enumerated() {
             if !scalar.isASCII {
-                if !current.isEmpty { words.append(current); current = "" }
+                if !currentScalars.isEmpty { current = String(String.UnicodeScalarView(currentScalars)); currentScalars = []; words.append(current); current = "" }
                 let hex = String(scalar.value, radix: 16)
                 escaped += "u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 continue
             }
             if !escaped.isEmpty { words.append(escaped); escaped = "" }
-            let char = Character(scalar)
-            guard char.isLetter || char.isNumber else { flush(); continue }
-            if char.isUppercase, let last = current.last {
-                let nextIsLower = index + 1 < characters.count && Character(characters[index + 1]).isLowercase
-                    && characters[index + 1].isASCII
-                let afterDigits = last.isNumber && current.contains(where: \.isLetter)  // `Item2Name` splits, `3D` does not
-                if last.isLowercase || afterDigits || (last.isUppercase && nextIsLower) {
-                    words.append(current.lowercased())
-                    current = ""
+            guard isUpper(scalar) || isLower(scalar) || isDigit(scalar) else {
+                if !currentScalars.isEmpty { words.append(String(String.UnicodeScalarView(currentScalars))); currentScalars = [] }
+                flush()
+                continue
+            }
+            if isUpper(scalar), let last = currentScalars.last {
+                let nextIsLower = index + 1 < characters.count && isLower(characters[index + 1])
+                let afterDigits = isDigit(last) && currentScalars.contains { isUpper($0) || isLower($0) }  // `Item2Name` splits, `3D` does not
+                if isLower(last) || afterDigits || (isUpper(last) && nextIsLower) {
+                    words.append(String(String.UnicodeScalarView(currentScalars)))
+                    currentScalars = []
                 }
             }
-            current.append(char)
+            currentScalars.append(scalar)
         }
+        if !currentScalars.isEmpty { current = String(String.UnicodeScalarView(currentScalars)) }
         flush()
         words = words.map { $0.lowercased() }
         if words.isEmpty { return ["unnamed"] }
@@ -122,6 +131,7 @@ public enum Naming {
 
     /// Accents dropped (`é` → `e`), a few letters spelled out (`ß` → `ss`); other scalars kept for escaping.
     private static func asciiFolded(_ name: String) -> [Unicode.Scalar] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return Array(name.unicodeScalars) }  // nothing to fold
         let spelled: [Unicode.Scalar: String] = ["ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
                                                   "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th"]
         var result: [Unicode.Scalar] = []

@@ -21,6 +21,8 @@ public struct SchemaNames: Sendable {
     /// The entities kept, in declaration order.
     public let entities: [Entity]
     private let byKey: [String: Names]
+    /// The kept entities by lower-cased name: lookups happen per relation, so they must not scan.
+    private let entityByKey: [String: Entity]
 
     /// Names for `entities`, claimed in declaration order so a collision always renames the later entity.
     public init(_ entities: [Entity]) {
@@ -44,13 +46,14 @@ public struct SchemaNames: Sendable {
         }
         self.entities = kept
         self.byKey = byKey
+        self.entityByKey = Dictionary(kept.map { (Self.key($0.name), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The names of the entity called `name` (ignoring case), if it exists.
     public func names(_ name: String) -> Names? { byKey[Self.key(name)] }
 
     /// The entity called `name` (ignoring case), if it exists.
-    public func entity(_ name: String) -> Entity? { entities.first { Self.key($0.name) == Self.key(name) } }
+    public func entity(_ name: String) -> Entity? { entityByKey[Self.key(name)] }
 
     /// Join tables claim from the same namespace as entity tables.
     func tableNamespace() -> UniqueNames { UniqueNames(reserved: entities.compactMap { names($0.name)?.table }) }
