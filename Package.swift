@@ -50,7 +50,11 @@ let package = Package(
         .testTarget(name: "ArchModelTests", dependencies: ["ArchModel", "TestSupport"]),
         .testTarget(name: "ArchRulesTests", dependencies: ["ArchRules", "ArchModel", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
-        .testTarget(name: "ArchAppTests", dependencies: ["ArchApp", "ArchModel", "ArchRules", "TerminalUI", "TestSupport"]),
+        .testTarget(
+            name: "ArchAppTests",
+            dependencies: ["ArchApp", "ArchModel", "ArchRules", "TerminalUI", "TestSupport"],
+            exclude: ["Goldens"]
+        ),
         .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "CNCurses", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

@@ -74,7 +74,7 @@ struct BenchReport {
 
     /// Text from the status line, the bottom row of the demo's first frame: once it is read, the
     /// frame has been sent in full (ncurses updates top to bottom).
-    static let firstFrameMarker = "archtui-demo-"
+    static let firstFrameMarker = " finding"
 
     private static func progress(_ line: String) {
         print("… \(line)")
