@@ -85,12 +85,20 @@ public struct AppState: Sendable {
     public var statusMessage: String?
     public var size: Size
 
+    /// - Parameter derivesInline: false starts with the capacity figures only and the design marked stale,
+    ///   for a runtime that derives in the background (so the first frame does not wait for the rules).
     public init(catalogue: Catalogue, session: Session, filePath: String, screen: Screen = .method, size: Size,
-                deriveDesign: DesignDeriver = .capacityOnly) {
+                deriveDesign: DesignDeriver = .capacityOnly, derivesInline: Bool = true) {
         self.catalogue = catalogue
         self.session = session
         self.deriveDesign = deriveDesign
-        self.design = deriveDesign(session)
+        self.derivesDesignInline = derivesInline
+        if derivesInline {
+            self.design = deriveDesign(session)
+        } else {
+            self.design = DesignDeriver.capacityOnly(session)
+            self.derivedRevision = -1
+        }
         self.filePath = filePath
         self.screen = screen
         self.size = size

@@ -63,8 +63,11 @@ struct OpenCommand: ParsableCommand {
                 for scripts use `archtui render FILE` or `archtui check FILE`.
                 """)
         }
-        let builder = try rules.designBuilder()
-        let catalogue = builder.catalogue
+        // The first frame needs only the questions; the rules load on the derivation thread behind it.
+        // User rule packs are small: check them now, so a broken one still stops here with file:line:col.
+        let catalogue = try rules.catalogue()
+        try rules.checkUserPacks(catalogue: catalogue)
+        let builder = LazyDesignBuilder(rules: rules, catalogue: catalogue)
         let state = try initialState(catalogue: catalogue, deriver: DesignDeriver { builder.build($0) })
         let runtime = Runtime(state: state, files: SessionFiles(catalogue: catalogue))
         try runtime.run()
@@ -76,21 +79,21 @@ struct OpenCommand: ParsableCommand {
         let files = SessionFiles(catalogue: catalogue)
         if demo {
             let (session, path) = try files.demoCopy()
-            return AppState(catalogue: catalogue, session: session, filePath: path, size: size, deriveDesign: deriver)
+            return AppState(catalogue: catalogue, session: session, filePath: path, size: size, deriveDesign: deriver, derivesInline: false)
         }
         guard let file else {
             let launcher = LauncherState(sessionFiles: files.sessionFilesInWorkingDirectory())
             return AppState(catalogue: catalogue, session: Session(projectName: ""), filePath: "",
-                            screen: .launcher(launcher), size: size, deriveDesign: deriver)
+                            screen: .launcher(launcher), size: size, deriveDesign: deriver, derivesInline: false)
         }
         switch try files.open(file) {
         case .some(let opened):
-            var state = AppState(catalogue: catalogue, session: opened.session, filePath: file, size: size, deriveDesign: deriver)
+            var state = AppState(catalogue: catalogue, session: opened.session, filePath: file, size: size, deriveDesign: deriver, derivesInline: false)
             state.showWarnings(opened.warnings, in: file)
             return state
         case .none:
             return AppState(catalogue: catalogue, session: Session(projectName: ""), filePath: file,
-                            screen: .projectName(TextFieldState(), error: nil), size: size, deriveDesign: deriver)
+                            screen: .projectName(TextFieldState(), error: nil), size: size, deriveDesign: deriver, derivesInline: false)
         }
     }
 }

@@ -16,20 +16,40 @@ struct RuleOptions: ParsableArguments {
         return DesignBuilder(catalogue: catalogue, registry: registry)
     }
 
-    /// The catalogue and rules, with load errors turned into exit codes and `file:line:col` messages.
-    func load() throws(CommandFailure) -> (Catalogue, RuleRegistry) {
-        let catalogue: Catalogue
+    /// The built-in question catalogue.
+    func catalogue() throws(CommandFailure) -> Catalogue {
         do {
-            catalogue = try CatalogueLoader.builtIn()
+            return try CatalogueLoader.builtIn()
         } catch {
             throw CommandFailure(code: 70, message: "built-in question catalogue: \(error)")
         }
+    }
+
+    /// Loads each `--rules` directory alone, to report a broken user pack before the TUI starts.
+    func checkUserPacks(catalogue: Catalogue) throws(CommandFailure) {
+        try checkDirectoriesExist()
+        for directory in directories {
+            do {
+                _ = try RulePack.load(directory: URL(fileURLWithPath: directory), catalogue: catalogue)
+            } catch {
+                throw CommandFailure(code: 65, message: "\(error)")
+            }
+        }
+    }
+
+    private func checkDirectoriesExist() throws(CommandFailure) {
         for directory in directories {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw CommandFailure(code: 66, message: "--rules \(directory): no such directory")
             }
         }
+    }
+
+    /// The catalogue and rules, with load errors turned into exit codes and `file:line:col` messages.
+    func load() throws(CommandFailure) -> (Catalogue, RuleRegistry) {
+        let catalogue = try catalogue()
+        try checkDirectoriesExist()
         do {
             let registry = try RuleRegistry.load(userDirectories: directories.map { URL(fileURLWithPath: $0) }, catalogue: catalogue)
             return (catalogue, registry)
