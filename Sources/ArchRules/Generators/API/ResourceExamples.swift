@@ -8,35 +8,36 @@ struct ResourceExamples {
     /// (JSON key, field) for the fields the table stores; fields shadowed by generated columns are left out.
     let fields: [(key: String, field: Field)]
 
+    /// Members for the parents' ids, by foreign key column, and for the stored fields: made once, since
+    /// every route of the resource shows them (large sessions have thousands of routes).
+    private let linkMembers: [(column: String, member: (String, JSONValue))]
+    private let fieldMembers: [(String, JSONValue)]
+    /// The resource as the API returns it.
+    let item: JSONValue
+
     init(entity: Entity, links: [RelationGraph.Link]) {
         self.entity = entity
         self.links = links
-        var keys = UniqueNames(separator: "", reserved: ["id", "createdAt", "updatedAt"] + links.map { Naming.camelCase($0.column) })
+        let linkMembers = links.map { (column: $0.column, member: (Naming.camelCase($0.column), JSONValue.string(ExampleValues.uuid($0.parent)))) }
+        var keys = UniqueNames(separator: "", reserved: ["id", "createdAt", "updatedAt"] + linkMembers.map(\.member.0))
         let taken = Set(RelationGraph.systemColumns + links.map(\.column))
-        fields = entity.fields.filter { !taken.contains(Naming.snakeCase($0.name)) }
-            .map { (keys.claim(Naming.camelCase($0.name)), $0) }
-    }
-
-    /// The resource as the API returns it.
-    var item: JSONValue {
-        var members: [(String, JSONValue)] = [("id", .string(ExampleValues.uuid(entity.name)))]
-        members += links.map { (Naming.camelCase($0.column), .string(ExampleValues.uuid($0.parent))) }
-        members += fields.map { ($0.key, ExampleValues.value(for: $0.field, entity: entity.name)) }
-        members += [("createdAt", .string(ExampleValues.timestamp)), ("updatedAt", .string(ExampleValues.timestamp))]
-        return .object(members)
+        let fields = entity.fields.filter { !taken.contains(Naming.snakeCase($0.name)) }
+            .map { (key: keys.claim(Naming.camelCase($0.name)), field: $0) }
+        let fieldMembers = fields.map { ($0.key, ExampleValues.value(for: $0.field, entity: entity.name)) }
+        self.fields = fields
+        self.linkMembers = linkMembers
+        self.fieldMembers = fieldMembers
+        item = .object([("id", .string(ExampleValues.uuid(entity.name)))] + linkMembers.map(\.member) + fieldMembers
+                       + [("createdAt", .string(ExampleValues.timestamp)), ("updatedAt", .string(ExampleValues.timestamp))])
     }
 
     /// A create body: every stored field and the parents' ids, except the one in the path (`nestedColumn`).
     func createBody(nestedColumn: String? = nil) -> JSONValue {
-        let parentLinks = links.filter { $0.column != nestedColumn }
-        return .object(parentLinks.map { (Naming.camelCase($0.column), .string(ExampleValues.uuid($0.parent))) }
-            + fields.map { ($0.key, ExampleValues.value(for: $0.field, entity: entity.name)) })
+        .object(linkMembers.filter { $0.column != nestedColumn }.map(\.member) + fieldMembers)
     }
 
     /// A JSON Merge Patch body changing the first two fields.
-    var patchBody: JSONValue {
-        .object(fields.prefix(2).map { ($0.key, ExampleValues.value(for: $0.field, entity: entity.name)) })
-    }
+    var patchBody: JSONValue { .object(Array(fieldMembers.prefix(2))) }
 
     /// A page of items in the answered pagination style.
     func page(_ pagination: String) -> JSONValue {

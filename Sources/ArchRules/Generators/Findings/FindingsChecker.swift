@@ -113,10 +113,11 @@ struct DataChecks: Sendable {
             }
         }
         var reported = Set<String>()
+        let joins = JoinTableIndex(tables: design.tables)
         for entity in session.entities {
             for relation in entity.relations where relation.kind == .manyToMany {
                 let pair = [InfraNaming.key(entity.name), InfraNaming.key(relation.target)].sorted().joined(separator: "|")
-                guard !reported.contains(pair), !hasJoinTable(entity.name, relation.target) else { continue }
+                guard !reported.contains(pair), !joins.hasJoinTable(entity.name, relation.target) else { continue }
                 reported.insert(pair)
                 out.append(makeFinding("data.many-to-many-without-join-table", .warning, "Many-to-many without join table",
                                        subject: "entity \(entity.name)",
@@ -132,15 +133,29 @@ struct DataChecks: Sendable {
         let candidates = table.indexes.map(\.columns) + [table.primaryKey] + table.uniqueConstraints
         return candidates.contains { $0.count >= columns.count && Array($0.prefix(columns.count)) == columns }
     }
+}
 
-    private func hasJoinTable(_ a: String, _ b: String) -> Bool {
-        func tableName(_ entity: String) -> String? {
-            design.tables.first { $0.entity.map(InfraNaming.key) == InfraNaming.key(entity) }?.name
+/// Which tables reference which: built once per check, so a many-to-many lookup does not scan every
+/// table for every relation.
+private struct JoinTableIndex {
+    let isEmpty: Bool
+    /// The first table of each entity, by `InfraNaming.key` of the entity's name.
+    let tableOfEntity: [String: String]
+    /// For each table: the tables its foreign keys reference, and how many foreign keys it has.
+    let references: [(tables: Set<String>, count: Int)]
+
+    init(tables: [Table]) {
+        isEmpty = tables.isEmpty
+        var tableOfEntity: [String: String] = [:]
+        for table in tables {
+            if let entity = table.entity, tableOfEntity[InfraNaming.key(entity)] == nil { tableOfEntity[InfraNaming.key(entity)] = table.name }
         }
-        guard let left = tableName(a), let right = tableName(b) else { return design.tables.isEmpty }
-        return design.tables.contains { table in
-            let referenced = Set(table.foreignKeys.map(\.referencedTable))
-            return referenced.contains(left) && referenced.contains(right) && (left != right || table.foreignKeys.count >= 2)
-        }
+        self.tableOfEntity = tableOfEntity
+        references = tables.map { (Set($0.foreignKeys.map(\.referencedTable)), $0.foreignKeys.count) }
+    }
+
+    func hasJoinTable(_ a: String, _ b: String) -> Bool {
+        guard let left = tableOfEntity[InfraNaming.key(a)], let right = tableOfEntity[InfraNaming.key(b)] else { return isEmpty }
+        return references.contains { $0.tables.contains(left) && $0.tables.contains(right) && (left != right || $0.count >= 2) }
     }
 }

@@ -110,8 +110,10 @@ struct PolicyChecks: Sendable {
 
     func findings() -> [Finding] {
         var out: [Finding] = []
+        var piiByResource: [String: Set<String>] = [:]  // endpoints share resources; work each out once
         for endpoint in design.endpoints {
-            let pii = piiKeys(for: endpoint.resource)
+            let pii = piiByResource[endpoint.resource] ?? piiKeys(for: endpoint.resource)
+            piiByResource[endpoint.resource] = pii
             for parameter in endpoint.parameters where parameter.location != .header && pii.contains(InfraNaming.key(parameter.name)) {
                 out.append(makeFinding("security.pii-in-url", .error, "Personal data in the URL",
                                        subject: "endpoint \(endpoint.method) \(endpoint.path)",
