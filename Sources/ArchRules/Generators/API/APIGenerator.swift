@@ -47,23 +47,23 @@ struct RouteBuilder {
         guard let own = names.names(entity.name) else { return [] }
         let owners = graph.links(child: entity.name).filter { $0.owned && $0.parent != entity.name }
         var routes: [Endpoint] = []
+        let examples = ResourceExamples(entity: entity, links: graph.links(child: entity.name))
         if owners.isEmpty {
-            routes += collection(entity, own, path: "\(prefix)/\(own.segment)", via: nil)
+            routes += collection(entity, own, examples, path: "\(prefix)/\(own.segment)", via: nil)
         }
         for link in graph.links(child: entity.name) where link.owned {
             guard let parent = names.names(link.parent) else { continue }
             let base = "\(prefix)/\(parent.segment)/{\(parent.parameter)}/\(subSegment(link, own: own))"
-            routes += collection(entity, own, path: base, via: (link, parent))
+            routes += collection(entity, own, examples, path: base, via: (link, parent))
         }
-        return routes + item(entity, own)
+        return routes + item(entity, own, examples)
     }
 
     // MARK: - Routes
 
-    private func collection(_ entity: Entity, _ own: SchemaNames.Names, path: String,
+    private func collection(_ entity: Entity, _ own: SchemaNames.Names, _ examples: ResourceExamples, path: String,
                             via: (link: RelationGraph.Link, parent: SchemaNames.Names)?) -> [Endpoint] {
         let display = displayName(entity)
-        let examples = ResourceExamples(entity: entity, links: graph.links(child: entity.name))
         let suffix = via.map { "Of" + $0.parent.pascal } ?? ""
         var pathParameters: [Endpoint.Parameter] = []
         var parentErrors: [Endpoint.Response] = []
@@ -82,7 +82,7 @@ struct RouteBuilder {
                 resource: entity.name, service: entity.service ?? "", parameters: pathParameters + versionHeader,
                 responses: vocabulary.errors([Endpoint.Response(status: 200, description: "the \(display)"),
                                               vocabulary.error(404, "\(displayName(parent)) not found, or it has no \(display)")]),
-                responseExample: examples.item.rendered(),
+                responseExample: examples.renderedItem,
                 authorization: vocabulary.authorization(segment: own.segment, display: display, write: false),
                 trace: trace(sources, []))
             return [get, create(entity, own, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
@@ -122,17 +122,16 @@ struct RouteBuilder {
                 vocabulary.error(400, "malformed JSON"),
                 vocabulary.error(422, "validation failed; the problem lists each invalid field"),
             ] + parentErrors + conflicts),
-            responseExample: examples.item.rendered(),
+            responseExample: examples.renderedItem,
             authorization: vocabulary.authorization(segment: own.segment, display: display, write: true),
             requiresIdempotencyKey: idempotent,
             trace: trace(sources, ["api.idempotency", "services.failure_handling"])
         )
     }
 
-    private func item(_ entity: Entity, _ own: SchemaNames.Names) -> [Endpoint] {
+    private func item(_ entity: Entity, _ own: SchemaNames.Names, _ examples: ResourceExamples) -> [Endpoint] {
         let display = displayName(entity)
         let path = "\(prefix)/\(own.segment)/{\(own.parameter)}"
-        let examples = ResourceExamples(entity: entity, links: graph.links(child: entity.name))
         let versioned = tables.first { $0.entity == entity.name }?.column("lock_version") != nil
         let id = idParameter(own.parameter, display)
         let notFound = vocabulary.error(404, "\(display) not found")
@@ -144,11 +143,11 @@ struct RouteBuilder {
                                                        description: "the ETag of the last read; optimistic locking")] : []
         let sources = ["entity \(entity.name)"]
         func endpoint(_ method: String, _ verb: String, _ summary: String, _ responses: [Endpoint.Response],
-                      extra: [Endpoint.Parameter] = [], request: JSONValue? = nil, response: JSONValue? = nil) -> Endpoint {
+                      extra: [Endpoint.Parameter] = [], request: JSONValue? = nil, response: String? = nil) -> Endpoint {
             Endpoint(method: method, path: path, operationId: verb + own.pascal, summary: summary, resource: entity.name,
                      service: entity.service ?? "", parameters: [id] + versionHeader + extra,
                      requestExample: request?.rendered(), responses: vocabulary.errors(responses),
-                     responseExample: response?.rendered(),
+                     responseExample: response,
                      authorization: vocabulary.authorization(segment: own.segment, display: display, write: method != "GET"),
                      trace: trace(sources, []))
         }
@@ -159,12 +158,12 @@ struct RouteBuilder {
             : [vocabulary.error(409, "still referenced by \(restricted.joined(separator: ", ")) (ON DELETE RESTRICT)")]
         return [
             endpoint("GET", "get", "Get \(article(display))", [Endpoint.Response(status: 200, description: "the \(display)"), notFound],
-                     response: examples.item),
+                     response: examples.renderedItem),
             endpoint("PATCH", "update", "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
                      [Endpoint.Response(status: 200, description: "the updated \(display)"), vocabulary.error(400, "malformed JSON"),
                       notFound, vocabulary.error(422, "validation failed; the problem lists each invalid field")]
                         + uniqueConflict + preconditions,
-                     extra: ifMatch, request: examples.patchBody, response: examples.item),
+                     extra: ifMatch, request: examples.patchBody, response: examples.renderedItem),
             endpoint("DELETE", "delete", "Delete \(article(display))",
                      [Endpoint.Response(status: 204, description: "\(display) deleted"), notFound] + deleteConflict + preconditions,
                      extra: ifMatch),

@@ -14,6 +14,8 @@ struct ResourceExamples {
     private let fieldMembers: [(String, JSONValue)]
     /// The resource as the API returns it.
     let item: JSONValue
+    /// `item` as JSON text, shown by several routes.
+    let renderedItem: String
 
     init(entity: Entity, links: [RelationGraph.Link]) {
         self.entity = entity
@@ -29,6 +31,7 @@ struct ResourceExamples {
         self.fieldMembers = fieldMembers
         item = .object([("id", .string(ExampleValues.uuid(entity.name)))] + linkMembers.map(\.member) + fieldMembers
                        + [("createdAt", .string(ExampleValues.timestamp)), ("updatedAt", .string(ExampleValues.timestamp))])
+        renderedItem = item.rendered()
     }
 
     /// A create body: every stored field and the parents' ids, except the one in the path (`nestedColumn`).
