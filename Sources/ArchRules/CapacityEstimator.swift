@@ -30,115 +30,86 @@ public struct CapacityEstimator: Sendable {
 
     public init() {}
 
+    /// The figures, with the arithmetic spelled out. The numbers come from `CapacityFacts`, the one place
+    /// they are computed, so rules (`capacity.peak_rps > 5k`) and this pane always agree.
     public func estimate(_ session: Session) -> [CapacityFigure] {
-        var figures: [CapacityFigure] = []
+        let facts = CapacityFacts(session: session).values
         let number = { (id: String) in session[id]?.number }
-
-        let average = averageRequests(number(Input.dailyActiveUsers), number(Input.requestsPerUser), into: &figures)
-        let peak = peakRequests(answered: number(Input.peakRequests), average: average, into: &figures)
-        if let peak, let readPercent = number(Input.readPercent) {
-            let reads = peak * readPercent / 100
+        var figures: [CapacityFigure] = []
+        if let average = facts["average_rps"], let users = number(Input.dailyActiveUsers), let perUser = number(Input.requestsPerUser) {
             figures.append(CapacityFigure(
-                label: "Peak reads / writes",
-                value: "\(rate(reads)) / \(rate(peak - reads))",
-                arithmetic: "\(rate(peak)) × \(NumberFormat.plain(readPercent))% reads"
-            ))
+                label: "Average load", value: Self.rate(average),
+                arithmetic: "\(NumberFormat.compact(users)) users × \(NumberFormat.plain(perUser)) req/day ÷ 86,400 s",
+                amount: average))
         }
-        storage(session, into: &figures)
-        if let peak, let sizeKB = number(Input.recordSize) {
+        guard let peak = facts["peak_rps"] else { return figures + storage(facts, session) }
+        var peakArithmetic = "average × \(NumberFormat.plain(Self.assumedPeakFactor)) (assumed; no peak answered)"
+        if number(Input.peakRequests) != nil {
+            peakArithmetic = "as answered"
+            if let average = facts["average_rps"], average > 0 {
+                peakArithmetic += " (\(NumberFormat.oneDecimal(peak / average))× the average)"
+            }
+        }
+        figures.append(CapacityFigure(label: "Peak load", value: Self.rate(peak), arithmetic: peakArithmetic, amount: peak))
+        if let reads = facts["read_rps"], let writes = facts["write_rps"], let readPercent = number(Input.readPercent) {
+            figures.append(CapacityFigure(
+                label: "Peak reads / writes", value: "\(Self.rate(reads)) / \(Self.rate(writes))",
+                arithmetic: "\(Self.rate(peak)) × \(NumberFormat.plain(readPercent))% reads"))
+        }
+        figures += storage(facts, session)
+        if let sizeKB = number(Input.recordSize) {
             let bytesPerSecond = peak * sizeKB * 1_000
             figures.append(CapacityFigure(
                 label: "Bandwidth at peak",
                 value: "\(NumberFormat.oneDecimal(bytesPerSecond * 8 / 1e6)) Mbit/s",
-                arithmetic: "\(rate(peak)) × \(NumberFormat.plain(sizeKB)) KB per response (one record each, assumed)",
-                amount: bytesPerSecond
-            ))
+                arithmetic: "\(Self.rate(peak)) × \(NumberFormat.plain(sizeKB)) KB per response (one record each, assumed)",
+                amount: bytesPerSecond))
         }
-        if let peak {
-            let headroom = 1 + (number(Input.headroomPercent) ?? Self.defaultHeadroomPercent) / 100
-            instances(peak: peak, headroom: headroom, throughput: number(Input.instanceThroughput),
-                      availability: number(Input.availability), into: &figures)
+        if let count = facts["instances"], let throughput = number(Input.instanceThroughput) {
+            figures += instances(count, peak: peak, throughput: throughput, session: session)
         }
         return figures
     }
 
-    private func averageRequests(_ users: Double?, _ perUser: Double?, into figures: inout [CapacityFigure]) -> Double? {
-        guard let users, let perUser else { return nil }
-        let average = users * perUser / 86_400
-        figures.append(CapacityFigure(
-            label: "Average load",
-            value: rate(average),
-            arithmetic: "\(NumberFormat.compact(users)) users × \(NumberFormat.plain(perUser)) req/day ÷ 86,400 s",
-            amount: average
-        ))
-        return average
-    }
-
-    private func peakRequests(answered: Double?, average: Double?, into figures: inout [CapacityFigure]) -> Double? {
-        if let answered {
-            var arithmetic = "as answered"
-            if let average, average > 0 {
-                arithmetic += " (\(NumberFormat.oneDecimal(answered / average))× the average)"
-            }
-            figures.append(CapacityFigure(label: "Peak load", value: rate(answered), arithmetic: arithmetic, amount: answered))
-            return answered
-        }
-        guard let average else { return nil }
-        let peak = average * Self.assumedPeakFactor
-        figures.append(CapacityFigure(
-            label: "Peak load", value: rate(peak),
-            arithmetic: "average × \(NumberFormat.plain(Self.assumedPeakFactor)) (assumed; no peak answered)",
-            amount: peak
-        ))
-        return peak
-    }
-
-    private func storage(_ session: Session, into figures: inout [CapacityFigure]) {
-        guard let records = session[Input.recordsFirstYear]?.number,
-              let sizeKB = session[Input.recordSize]?.number else { return }
-        let firstYear = records * sizeKB * 1_000
-        figures.append(CapacityFigure(
-            label: "Storage, year 1",
-            value: bytes(firstYear),
+    private func storage(_ facts: [String: Double], _ session: Session) -> [CapacityFigure] {
+        guard let firstYear = facts["storage_year1"], let records = session[Input.recordsFirstYear]?.number,
+              let sizeKB = session[Input.recordSize]?.number else { return [] }
+        var figures = [CapacityFigure(
+            label: "Storage, year 1", value: Self.bytes(firstYear),
             arithmetic: "\(NumberFormat.compact(records)) records × \(NumberFormat.plain(sizeKB)) KB",
-            amount: firstYear
-        ))
-        guard let years = session[Input.retentionYears]?.number, years > 1 else { return }
-        let growth = (session[Input.growthPercent]?.number ?? 0) / 100
-        var total = 0.0, yearly = firstYear
-        for _ in 0..<Int(min(years, 100)) {
-            total += yearly
-            yearly *= 1 + growth
-        }
+            amount: firstYear)]
+        guard let years = session[Input.retentionYears]?.number, years > 1, let total = facts["storage_total"] else { return figures }
+        let growth = (session[Input.growthPercent]?.number ?? 0)
         figures.append(CapacityFigure(
-            label: "Storage after \(NumberFormat.plain(years)) years",
-            value: bytes(total),
-            arithmetic: "year 1 growing \(NumberFormat.plain(growth * 100))% a year, kept \(NumberFormat.plain(years)) years",
-            amount: total
-        ))
+            label: "Storage after \(NumberFormat.plain(years)) years", value: Self.bytes(total),
+            arithmetic: "year 1 growing \(NumberFormat.plain(growth))% a year, kept \(NumberFormat.plain(years)) years",
+            amount: total))
+        return figures
     }
 
-    private func instances(peak: Double, headroom: Double, throughput: Double?, availability: Double?,
-                           into figures: inout [CapacityFigure]) {
-        guard let throughput, throughput > 0 else { return }
-        let needed = (peak * headroom / throughput).rounded(.up)
-        let redundancy = (availability ?? 0) >= 99.9 ? 2.0 : 1.0
-        let count = max(needed, redundancy)
-        var arithmetic = "\(rate(peak)) × \(NumberFormat.oneDecimal(headroom)) headroom ÷ \(rate(throughput)) per instance"
-        if count > needed { arithmetic += "; at least 2 for \(NumberFormat.plain(availability ?? 0))% availability" }
-        figures.append(CapacityFigure(label: "App instances at peak", value: NumberFormat.plain(count), arithmetic: arithmetic, amount: count))
+    private func instances(_ count: Double, peak: Double, throughput: Double, session: Session) -> [CapacityFigure] {
+        let headroom = 1 + (session[Input.headroomPercent]?.number ?? Self.defaultHeadroomPercent) / 100
+        let availability = session[Input.availability]?.number ?? 0
+        var arithmetic = "\(Self.rate(peak)) × \(NumberFormat.oneDecimal(headroom)) headroom ÷ \(Self.rate(throughput)) per instance"
+        if count > (peak * headroom / throughput).rounded(.up) {
+            arithmetic += "; at least 2 for \(NumberFormat.plain(availability))% availability"
+        }
         let connections = count * Self.connectionsPerInstance
         var connectionNote = "\(NumberFormat.plain(count)) instances × \(NumberFormat.plain(Self.connectionsPerInstance)) pooled connections"
         if connections > Self.databaseConnectionLimit {
             connectionNote += "; above PostgreSQL's default max_connections (\(NumberFormat.plain(Self.databaseConnectionLimit))): put a pooler (PgBouncer) in front"
         }
-        figures.append(CapacityFigure(label: "Database connections", value: NumberFormat.plain(connections),
-                                      arithmetic: connectionNote, amount: connections))
+        return [
+            CapacityFigure(label: "App instances at peak", value: NumberFormat.plain(count), arithmetic: arithmetic, amount: count),
+            CapacityFigure(label: "Database connections", value: NumberFormat.plain(connections), arithmetic: connectionNote, amount: connections),
+        ]
     }
 
-    private func rate(_ value: Double) -> String { "\(NumberFormat.compact(value)) req/s" }
+    /// `7.5k req/s`.
+    static func rate(_ value: Double) -> String { "\(NumberFormat.compact(value)) req/s" }
 
-    private func bytes(_ value: Double) -> String {
+    /// `2.1 TB` (decimal units).
+    static func bytes(_ value: Double) -> String {
         let units: [(Double, String)] = [(1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")]
         for (size, unit) in units where value >= size { return "\(NumberFormat.oneDecimal(value / size)) \(unit)" }
         return "\(NumberFormat.plain(value.rounded())) B"

@@ -1,7 +1,7 @@
 import ArchModel
 
-/// The capacity estimate as numbers rules can compare (`capacity.peak_rps > 5k`), computed the same way
-/// as `CapacityEstimator`'s figures. A fact whose inputs are unanswered is absent (null in conditions).
+/// The capacity estimate as numbers rules can compare (`capacity.peak_rps > 5k`); the one place they are
+/// computed (`CapacityEstimator` explains them as figures). A fact whose inputs are unanswered is absent (null in conditions).
 public struct CapacityFacts: Hashable, Sendable {
     /// A fact's dimension and the question ids it is computed from.
     public struct Definition: Hashable, Sendable {
@@ -71,13 +71,7 @@ public struct CapacityFacts: Hashable, Sendable {
 
     /// A fact as shown to people: `7.5k req/s`, `2.1 TB`, `4`.
     public static func format(_ name: String, _ value: Double) -> String {
-        switch definitions[name]?.dimension {
-        case .bytes:
-            let units: [(Double, String)] = [(1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")]
-            for (size, unit) in units where value >= size { return "\(NumberFormat.oneDecimal(value / size)) \(unit)" }
-            return "\(NumberFormat.plain(value.rounded())) B"
-        default:
-            return name == "instances" ? NumberFormat.plain(value) : "\(NumberFormat.compact(value)) req/s"
-        }
+        if definitions[name]?.dimension == .bytes { return CapacityEstimator.bytes(value) }
+        return name == "instances" ? NumberFormat.plain(value) : CapacityEstimator.rate(value)
     }
 }
