@@ -5,8 +5,6 @@ import TerminalUI
 struct QuestionsPaneView {
     let state: AppState
 
-    private static let errorStyle = Style(foreground: .red, bold: true)
-
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
         let step = state.currentStep
         let questions = state.visibleQuestions

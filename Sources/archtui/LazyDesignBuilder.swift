@@ -20,7 +20,7 @@ final class LazyDesignBuilder: @unchecked Sendable {
     func build(_ session: Session) -> Design {
         let builder = lock.withLock {
             if loaded == nil {
-                loaded = Result { () throws(CommandFailure) in try rules.designBuilder() }
+                loaded = Result { () throws(CommandFailure) in try rules.designBuilder(catalogue: catalogue) }
             }
             return loaded!
         }

@@ -16,6 +16,11 @@ struct RuleOptions: ParsableArguments {
         return DesignBuilder(catalogue: catalogue, registry: registry)
     }
 
+    /// The design builder over an already loaded catalogue.
+    func designBuilder(catalogue: Catalogue) throws(CommandFailure) -> DesignBuilder {
+        DesignBuilder(catalogue: catalogue, registry: try registry(catalogue: catalogue))
+    }
+
     /// The built-in question catalogue.
     func catalogue() throws(CommandFailure) -> Catalogue {
         do {
@@ -49,10 +54,13 @@ struct RuleOptions: ParsableArguments {
     /// The catalogue and rules, with load errors turned into exit codes and `file:line:col` messages.
     func load() throws(CommandFailure) -> (Catalogue, RuleRegistry) {
         let catalogue = try catalogue()
+        return (catalogue, try registry(catalogue: catalogue))
+    }
+
+    private func registry(catalogue: Catalogue) throws(CommandFailure) -> RuleRegistry {
         try checkDirectoriesExist()
         do {
-            let registry = try RuleRegistry.load(userDirectories: directories.map { URL(fileURLWithPath: $0) }, catalogue: catalogue)
-            return (catalogue, registry)
+            return try RuleRegistry.load(userDirectories: directories.map { URL(fileURLWithPath: $0) }, catalogue: catalogue)
         } catch {
             throw CommandFailure(code: 65, message: "\(error)")
         }

@@ -70,9 +70,10 @@ final class Runtime {
     }
 
     private func dispatch(_ event: Event) {
-        let before = state.session
+        // The revision counts session changes: no deep comparison of a large session on every key.
+        let before = state.designRevision
         let effects = state.reduce(event)
-        if state.session != before { autosaveDeadline = clock.now.advanced(by: Self.autosaveDelay) }
+        if state.designRevision != before { autosaveDeadline = clock.now.advanced(by: Self.autosaveDelay) }
         for effect in effects { perform(effect) }
     }
 
