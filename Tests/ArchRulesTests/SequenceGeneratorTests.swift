@@ -16,7 +16,7 @@ final class SequenceGeneratorTests: XCTestCase {
                                                "Create Order across services (sync calls)"])
         let order = diagrams[1]
         XCTAssertEqual(order.participants, ["Client", "API gateway", "Orders service", "Orders DB"])
-        XCTAssertEqual(order.messages.map(\.text), ["POST /v1/orders", "POST /v1/orders (authenticated)", "INSERT order", "row id",
+        XCTAssertEqual(order.messages.map(\.text), ["POST /v1/orders", "POST /v1/orders (authenticated)", "INSERT orders", "row id",
                                                     "201 Created", "201 Created"])
         XCTAssertEqual(order.messages.filter(\.isReply).count, 3)
     }
@@ -40,5 +40,15 @@ final class SequenceGeneratorTests: XCTestCase {
         let diagrams = flows(InfraFixtures.shop(), [])
         XCTAssertEqual(diagrams.count, 3)
         XCTAssertEqual(diagrams[0].participants, ["Client", "API gateway", "Shop application", "PostgreSQL"])
+    }
+}
+
+final class InfraNamingTests: XCTestCase {
+    func testComponentAndSequenceNamesAreTheSchemasAndAPIs() {
+        XCTAssertEqual(InfraNaming.table("OrderItem"), Naming.tableName("OrderItem"))
+        XCTAssertEqual(InfraNaming.collectionPath("OrderItem"), "/v1/" + Naming.urlSegment("OrderItem"))
+        // A hostile name yields identifier characters only, as in the schema.
+        let snake = InfraNaming.snake("order; DROP TABLE x")
+        XCTAssertTrue(snake.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }, snake)
     }
 }

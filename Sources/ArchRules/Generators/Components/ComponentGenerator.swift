@@ -35,7 +35,7 @@ public struct ComponentGenerator: Sendable {
 
     private func database(_ facts: InfraFacts, name: String, entities: [String], for owners: [String]) -> Component {
         let product = InfraNaming.product(facts.datastore)
-        let tables = entities.map { InfraNaming.plural(InfraNaming.snake($0)) }
+        let tables = entities.map { InfraNaming.table($0) }
         let scope = owners.count == 1 ? "data of \(owners[0])" : "shared by \(owners.joined(separator: ", "))"
         return Component(
             name: name, kind: .database,

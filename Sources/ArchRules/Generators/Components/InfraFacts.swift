@@ -93,29 +93,14 @@ struct InfraFacts: Sendable {
 
 /// Naming helpers shared by the infrastructure generators.
 enum InfraNaming {
-    /// `OrderItem` → `order_item`.
-    static func snake(_ name: String) -> String {
-        var out = ""
-        for (index, char) in name.enumerated() {
-            if char == " " || char == "-" { out += "_"; continue }
-            if char.isUppercase, index > 0, out.last != "_" { out += "_" }
-            out += char.lowercased()
-        }
-        return out
-    }
+    /// `OrderItem` → `order_item`: the schema's own naming, so safe for any user-given name.
+    static func snake(_ name: String) -> String { Naming.snakeCase(name) }
 
-    /// `order_item` → `order_items`, `category` → `categories`.
-    /// The plural of a snake_case name's last word, the same as the API and schema generators use
-    /// (`Naming.plural`), so components and sequences name the same paths and tables (`person` → `people`).
-    static func plural(_ word: String) -> String {
-        guard let underscore = word.lastIndex(of: "_") else { return Naming.plural(word) }
-        return word[...underscore] + Naming.plural(String(word[word.index(after: underscore)...]))
-    }
+    /// `OrderItem` → `order_items`, the table the schema generator gives the entity.
+    static func table(_ entity: String) -> String { Naming.tableName(entity) }
 
-    /// `OrderItem` → `/v1/order-items`.
-    static func collectionPath(_ entity: String) -> String {
-        "/v1/" + plural(snake(entity)).split(separator: "_").joined(separator: "-")
-    }
+    /// `OrderItem` → `/v1/order-items`, the API generator's collection path.
+    static func collectionPath(_ entity: String) -> String { "/v1/" + Naming.urlSegment(entity) }
 
     /// `OrderItem` → `order_item.created`.
     static func createdEvent(_ entity: String) -> String { snake(entity) + ".created" }

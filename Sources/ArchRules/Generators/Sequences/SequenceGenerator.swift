@@ -56,9 +56,9 @@ struct FlowContext: Sendable {
         let route = createRoute(entity.name)
         let front = flow.enter(route: route, gateway: gateway, service: service.name)
         if let database = database(of: service) {
-            flow.call(service.name, database, "INSERT \(InfraNaming.snake(entity.name))", reply: "row id")
+            flow.call(service.name, database, "INSERT \(InfraNaming.table(entity.name))", reply: "row id")
         }
-        if let cache { flow.call(service.name, cache, "invalidate \(InfraNaming.plural(InfraNaming.snake(entity.name))) lists", reply: "ok") }
+        if let cache { flow.call(service.name, cache, "invalidate \(InfraNaming.table(entity.name)) lists", reply: "ok") }
         let event = InfraNaming.createdEvent(entity.name)
         if publishesEvents, let broker { flow.send(service.name, broker, "publish \(event)") }
         flow.leave(front: front, service: service.name, gateway: gateway, status: "201 Created")
@@ -91,7 +91,7 @@ struct FlowContext: Sendable {
         for call in calls where call.style == .sync {
             flow.call(start.name, call.target, call.purpose.isEmpty ? "call \(call.target)" : call.purpose, reply: "ok")
         }
-        if let database = database(of: start) { flow.call(start.name, database, "INSERT \(InfraNaming.snake(entity))", reply: "row id") }
+        if let database = database(of: start) { flow.call(start.name, database, "INSERT \(InfraNaming.table(entity))", reply: "row id") }
         let asyncCalls = calls.filter { $0.style == .async }
         let event = InfraNaming.createdEvent(entity)
         if !asyncCalls.isEmpty { flow.send(start.name, broker ?? asyncCalls[0].target, "publish \(event)") }
