@@ -10,6 +10,11 @@ public enum Demo {
 
     /// The demo session, decoded against the built-in catalogue.
     public static func session() throws -> Session {
-        try SessionFile.decode(sessionText(), file: resourcePath, catalogue: CatalogueLoader.builtIn())
+        try session(catalogue: CatalogueLoader.builtIn())
+    }
+
+    /// The demo session, decoded against a catalogue the caller already loaded.
+    public static func session(catalogue: Catalogue) throws -> Session {
+        try SessionFile.decode(sessionText(), file: resourcePath, catalogue: catalogue)
     }
 }

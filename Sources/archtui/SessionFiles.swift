@@ -33,7 +33,7 @@ struct SessionFiles {
     /// A scratch copy of the built-in demo in a fresh temporary directory, and its path.
     func demoCopy() throws(CommandFailure) -> (Session, String) {
         do {
-            let session = try Demo.session()
+            let session = try Demo.session(catalogue: catalogue)
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("archtui-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
