@@ -4,14 +4,6 @@ import TerminalUI
 /// The pane that receives keys.
 public enum FocusedPane: Int, Hashable, Sendable, CaseIterable {
     case steps, questions, design
-
-    var title: String {
-        switch self {
-        case .steps: return "Method"
-        case .questions: return "Questions"
-        case .design: return "Design"
-        }
-    }
 }
 
 /// What sits on top of the panes and takes the keys first.
