@@ -1,4 +1,4 @@
-import ArchRules
+@testable import ArchRules
 import XCTest
 
 final class NamingTests: XCTestCase {
@@ -80,5 +80,35 @@ final class NamingTests: XCTestCase {
         XCTAssertEqual(names.names("Order!")?.segment, "orders-2")
         XCTAssertEqual(names.names("Order!")?.parameter, "order2Id")
         XCTAssertEqual(names.names("Order!")?.pascal, "Order2")
+    }
+}
+
+final class NamingFastPathTests: XCTestCase {
+    /// The byte-level ASCII path must split exactly like the general scalar path, on every kind of ASCII name.
+    func testASCIIPathAgreesWithTheGeneralPath() {
+        let alphabet = Array("aZbY09_- .;Ab3DxHTTPs")
+        var generator = SplitMix(seed: 42)
+        var names = ["", "OrderItem", "HTTPRequest", "Item2Name", "3D", "order; DROP TABLE x", "__", "a_b-c", "ABCdef", "X1y2Z3"]
+        for _ in 0..<2_000 {
+            let length = Int(generator.next() % 12)
+            names.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+        }
+        for name in names {
+            XCTAssertEqual(Naming.asciiWords(name), Naming.scalarWords(name), "words of \"\(name)\"")
+        }
+        XCTAssertNil(Naming.asciiWords("Café"), "non-ASCII names take the general path")
+    }
+}
+
+/// A small deterministic generator (tests must not depend on the system's random source).
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

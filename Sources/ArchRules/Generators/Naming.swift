@@ -12,7 +12,10 @@ public enum Naming {
     public static let maxIdentifierLength = 63
 
     /// The name split into lowercase ASCII words: `OrderItem` → `order`, `item`; `HTTPRequest` → `http`, `request`.
-    public static func words(_ name: String) -> [String] {
+    public static func words(_ name: String) -> [String] { asciiWords(name) ?? scalarWords(name) }
+
+    /// `words` for any name, scalar by scalar (the general path; `asciiWords` must agree with it on ASCII).
+    static func scalarWords(_ name: String) -> [String] {
         var words: [String] = []
         var current = ""
         var escaped = ""
@@ -56,6 +59,49 @@ public enum Naming {
         if words.isEmpty { return ["unnamed"] }
         if let first = words.first?.first, first.isNumber { words[0] = "n" + words[0] }
         return words
+    }
+
+    /// `words` for an all-ASCII name, on bytes: the common case, run for every entity, field and example value.
+    /// Nil when the name has a non-ASCII byte (folding and escaping need the general path).
+    static func asciiWords(_ name: String) -> [String]? {
+        var name = name
+        name.makeContiguousUTF8()
+        return name.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+            func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+            func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            var words: [String] = []
+            var start = -1  // start of the current word, -1 when none
+            var hasLetter = false
+            func flush(_ end: Int) {
+                guard start >= 0 else { return }
+                words.append(String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for offset in 0..<(end - start) {
+                        let byte = bytes[start + offset]
+                        buffer[offset] = isUpper(byte) ? byte + 0x20 : byte
+                    }
+                    return end - start
+                })
+                start = -1
+                hasLetter = false
+            }
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard isUpper(byte) || isLower(byte) || isDigit(byte) else { flush(index); continue }
+                if isUpper(byte), start >= 0 {
+                    let last = bytes[index - 1]
+                    let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
+                    if isLower(last) || (isDigit(last) && hasLetter) || (isUpper(last) && nextIsLower) { flush(index) }
+                }
+                if start < 0 { start = index }
+                if !isDigit(byte) { hasLetter = true }
+            }
+            flush(bytes.count)
+            if words.isEmpty { return ["unnamed"] }
+            if let first = words[0].utf8.first, isDigit(first) { words[0] = "n" + words[0] }
+            return words
+        } ?? nil
     }
 
     /// `OrderItem` → `order_item`: a column or other SQL identifier, at most `maxIdentifierLength` long.
@@ -104,7 +150,7 @@ public enum Naming {
 
     /// Cuts an identifier to `maxIdentifierLength`, keeping it unique with a hash of the full name.
     public static func limited(_ identifier: String) -> String {
-        guard identifier.count > maxIdentifierLength else { return identifier }
+        guard identifier.utf8.count > maxIdentifierLength, identifier.count > maxIdentifierLength else { return identifier }
         return String(identifier.prefix(maxIdentifierLength - 9)) + "_" + hash(identifier)
     }
 
@@ -121,7 +167,14 @@ public enum Naming {
         return first + parts.dropFirst().map(capitalized).joined()
     }
 
-    private static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+    private static func capitalized(_ word: String) -> String {
+        if let first = word.utf8.first, first >= 0x61, first <= 0x7A {  // ASCII lowercase: no Unicode case mapping needed
+            var bytes = Array(word.utf8)
+            bytes[0] -= 0x20
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
 
     private static func isEscaped(_ word: String) -> Bool {
         let chunks = word.split(separator: "u", omittingEmptySubsequences: false)

@@ -45,6 +45,14 @@ public struct RelationGraph: Sendable {
         var pairs: [Pair] = []
         var pairKeys: Set<String> = []
         var tables = names.tableNamespace()
+        // Has-many/has-one declarations by the child they name, in the parents' declaration order.
+        var owners: [String: [(parent: Entity, relation: Relation)]] = [:]
+        for parent in names.entities {
+            for relation in parent.relations where [.hasMany, .hasOne].contains(relation.kind) {
+                guard let child = names.entity(relation.target) else { continue }
+                owners[child.name, default: []].append((parent, relation))
+            }
+        }
         for entity in names.entities {
             var columns = UniqueNames(reserved: Self.systemColumns)
             for relation in entity.relations where relation.kind == .belongsTo {
@@ -63,19 +71,16 @@ public struct RelationGraph: Sendable {
                                   unique: ownership?.kind == .hasOne, owned: ownership != nil || onDelete == .cascade,
                                   role: ownership?.name, sources: sources))
             }
-            for parent in names.entities {
-                for relation in parent.relations where [.hasMany, .hasOne].contains(relation.kind) {
-                    guard names.entity(relation.target)?.name == entity.name,
-                          !entity.relations.contains(where: { $0.kind == .belongsTo && names.entity($0.target)?.name == parent.name })
-                    else { continue }
-                    let isSelf = parent.name == entity.name
-                    let stem = (isSelf ? "parent_" : "") + (names.names(parent.name)?.singular ?? "parent")
-                    let onDelete: DeleteRule = relation.onDelete == .setNull ? .setNull : .cascade
-                    links.append(Link(child: entity.name, parent: parent.name, column: columns.claim(stem + "_id"),
-                                      nullable: isSelf || onDelete == .setNull, onDelete: onDelete,
-                                      unique: relation.kind == .hasOne, owned: true, role: relation.name,
-                                      sources: ["relation \(parent.name) \(relation.kind.rawValue) \(entity.name)"]))
-                }
+            for (parent, relation) in owners[entity.name] ?? [] {
+                guard !entity.relations.contains(where: { $0.kind == .belongsTo && names.entity($0.target)?.name == parent.name })
+                else { continue }
+                let isSelf = parent.name == entity.name
+                let stem = (isSelf ? "parent_" : "") + (names.names(parent.name)?.singular ?? "parent")
+                let onDelete: DeleteRule = relation.onDelete == .setNull ? .setNull : .cascade
+                links.append(Link(child: entity.name, parent: parent.name, column: columns.claim(stem + "_id"),
+                                  nullable: isSelf || onDelete == .setNull, onDelete: onDelete,
+                                  unique: relation.kind == .hasOne, owned: true, role: relation.name,
+                                  sources: ["relation \(parent.name) \(relation.kind.rawValue) \(entity.name)"]))
             }
             for relation in entity.relations where relation.kind == .manyToMany {
                 guard let other = names.entity(relation.target), let left = names.names(entity.name),
@@ -95,13 +100,19 @@ public struct RelationGraph: Sendable {
         }
         self.links = links
         self.pairs = pairs
+        linksByChild = Dictionary(grouping: links, by: \.child)
+        linksByParent = Dictionary(grouping: links, by: \.parent)
     }
 
-    /// Links whose child is `entity`, in the order of the child's columns.
-    public func links(child entity: String) -> [Link] { links.filter { $0.child == entity } }
+    /// `links` indexed both ways: generators ask per entity, so a lookup must not scan every link.
+    private let linksByChild: [String: [Link]]
+    private let linksByParent: [String: [Link]]
 
-    /// Links whose parent is `entity`.
-    public func links(parent entity: String) -> [Link] { links.filter { $0.parent == entity } }
+    /// Links whose child is `entity`, in the order of the child's columns.
+    public func links(child entity: String) -> [Link] { linksByChild[entity] ?? [] }
+
+    /// Links whose parent is `entity`, in declaration order.
+    public func links(parent entity: String) -> [Link] { linksByParent[entity] ?? [] }
 
     /// The has-many/has-one by which `parent` declares it owns `child`, if any.
     private static func ownership(of child: Entity, by parent: Entity) -> Relation? {
