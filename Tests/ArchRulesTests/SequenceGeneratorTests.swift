@@ -51,4 +51,13 @@ final class InfraNamingTests: XCTestCase {
         let snake = InfraNaming.snake("order; DROP TABLE x")
         XCTAssertTrue(snake.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }, snake)
     }
+
+    /// Keys ignore case and separators, on the ASCII fast path and on the general one alike.
+    func testKeysIgnoreCaseAndSeparators() {
+        for name in ["Order Items", "order_items", "OrderItems", "order-items!"] {
+            XCTAssertEqual(InfraNaming.key(name), "orderitems", name)
+        }
+        XCTAssertEqual(InfraNaming.key("Café Orders"), "caféorders")
+        XCTAssertEqual(InfraNaming.key("Item2"), "item2")
+    }
 }

@@ -15,24 +15,56 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Pretty-printed JSON, two spaces per level.
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+        var out = ""
+        render(into: &out, indent: indent)
+        return out
+    }
+
+    /// Appends the rendering to `out`: one growing buffer, not a string per nested value (examples are many).
+    private func render(into out: inout String, indent: Int) {
         switch self {
-        case .string(let text): return Self.quoted(text)
-        case .number(let literal): return literal
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
+        case .string(let text): Self.appendQuoted(text, to: &out)
+        case .number(let literal): out += literal
+        case .bool(let value): out += value ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(end)]"
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += ",\n" }
+                Self.appendPad(indent + 1, to: &out)
+                item.render(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            Self.appendPad(indent, to: &out)
+            out += "]"
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            return "{\n" + members.map { pad + Self.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(end)}"
+            if members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (index, member) in members.enumerated() {
+                if index > 0 { out += ",\n" }
+                Self.appendPad(indent + 1, to: &out)
+                Self.appendQuoted(member.0, to: &out)
+                out += ": "
+                member.1.render(into: &out, indent: indent + 1)
+            }
+            out += "\n"
+            Self.appendPad(indent, to: &out)
+            out += "}"
         }
     }
 
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
+    private static func appendPad(_ levels: Int, to out: inout String) {
+        for _ in 0..<levels { out += "  " }
+    }
+
+    private static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text  // nothing to escape: the common case
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -46,7 +78,7 @@ public indirect enum JSONValue: Hashable, Sendable {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
 
@@ -60,9 +92,20 @@ public enum ExampleValues {
 
     /// A UUID fixed by `seed` (an entity name, or `Entity.field`): the same entity always shows the same id.
     public static func uuid(_ seed: String) -> String {
-        let a = Naming.hash(seed), b = Naming.hash(seed + "#1"), c = Naming.hash(seed + "#2"), d = Naming.hash(seed + "#3")
-        let hex = Array(a + b + c + d)
-        func part(_ range: Range<Int>) -> String { String(hex[range]) }
+        // FNV-1a of `seed`, `seed#1`, `seed#2`, `seed#3` (as `Naming.hash`), continuing from the seed's state.
+        var state: UInt32 = 2_166_136_261
+        for byte in seed.utf8 { state = (state ^ UInt32(byte)) &* 16_777_619 }
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for suffix in ["", "#1", "#2", "#3"] {
+            var value = state
+            for byte in suffix.utf8 { value = (value ^ UInt32(byte)) &* 16_777_619 }
+            for shift in stride(from: 28, through: 0, by: -4) {
+                let nibble = UInt8((value >> UInt32(shift)) & 0xF)
+                hex.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+            }
+        }
+        func part(_ range: Range<Int>) -> String { String(decoding: hex[range], as: UTF8.self) }
         return "\(part(0..<8))-\(part(8..<12))-7\(part(13..<16))-8\(part(17..<20))-\(part(20..<32))"
     }
 

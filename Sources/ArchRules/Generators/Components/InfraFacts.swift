@@ -107,7 +107,17 @@ enum InfraNaming {
 
     /// Case- and separator-insensitive key: `Order Items`, `order_items`, `OrderItems` → `orderitems`.
     static func key(_ name: String) -> String {
-        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes, no Unicode properties (this runs per entity)
+            let kept = name.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 0x20
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                default: nil
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
+        return String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// Display name of a datastore or broker technology.
