@@ -128,12 +128,26 @@ public enum Naming {
         return camel(words(verb) + stem)
     }
 
-    /// The name's words with the last one in its plural form.
-    public static func pluralWords(_ name: String) -> [String] {
-        var parts = words(name)
+    // MARK: - From words already split (callers that need several forms of one name split it once)
+
+    /// `["order", "item"]` → `order_item`.
+    static func snakeCase(words: [String]) -> String { limited(words.joined(separator: "_")) }
+
+    /// `["order", "item"]` → `OrderItem`.
+    static func pascalCase(words: [String]) -> String { words.map(capitalized).joined() }
+
+    /// `["order", "item"]` → `orderItem`.
+    static func camelCase(words: [String]) -> String { camel(words) }
+
+    /// `["order", "item"]` → `["order", "items"]`.
+    static func pluralWords(words: [String]) -> [String] {
+        var parts = words
         parts[parts.count - 1] = plural(parts[parts.count - 1])
         return parts
     }
+
+    /// The name's words with the last one in its plural form.
+    public static func pluralWords(_ name: String) -> [String] { pluralWords(words: words(name)) }
 
     /// English plural of one lowercase word; escaped (non-Latin) words stay as they are.
     public static func plural(_ word: String) -> String {

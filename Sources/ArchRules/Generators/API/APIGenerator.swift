@@ -33,6 +33,14 @@ struct RouteBuilder {
     let tables: [Table]
     let vocabulary: EndpointVocabulary
     let prefix: String
+    /// The answers every route reads, read once (a large design has thousands of routes).
+    private let pagination: String
+    private let versionHeader: [Endpoint.Parameter]
+    private let idempotencyChoice: String
+    private let retries: Bool
+    private let traces: Traces
+    /// Tables with optimistic locking, by entity.
+    private let versionedEntities: Set<String>
 
     init(inputs: GeneratorInputs, names: SchemaNames, graph: RelationGraph, tables: [Table]) {
         self.inputs = inputs
@@ -41,6 +49,30 @@ struct RouteBuilder {
         self.tables = tables
         vocabulary = EndpointVocabulary(inputs: inputs)
         prefix = inputs.choice("api.versioning") == "url" ? "/v1" : ""
+        pagination = inputs.choice("api.pagination")
+        versionHeader = inputs.choice("api.versioning") != "header" ? [] : [
+            Endpoint.Parameter(name: "API-Version", location: .header, type: .string, required: true,
+                               description: "the API version requested, e.g. 1"),
+        ]
+        idempotencyChoice = inputs.choice("api.idempotency")
+        retries = inputs.values("services.failure_handling").contains("retries")
+        traces = Traces(inputs: inputs)
+        versionedEntities = Set(tables.compactMap { $0.column("lock_version") == nil ? nil : $0.entity })
+    }
+
+    /// The answers behind each kind of route, worked out once.
+    private struct Traces {
+        let item: [String], list: [String], create: [String]
+
+        init(inputs: GeneratorInputs) {
+            func answers(_ extra: [String]) -> [String] {
+                inputs.answered(["api.style", "api.versioning", "api.auth", "api.authorization"] + extra
+                                + ["api.error_format", "api.rate_limiting"])
+            }
+            item = answers([])
+            list = answers(["api.pagination"])
+            create = answers(["api.idempotency", "services.failure_handling"])
+        }
     }
 
     func routes(_ entity: Entity) -> [Endpoint] {
@@ -73,7 +105,6 @@ struct RouteBuilder {
             parentErrors = [vocabulary.error(404, "\(displayName(names.entity(via.link.parent) ?? entity)) not found")]
             sources += via.link.sources
         }
-        let pagination = inputs.choice("api.pagination")
         let paging = pagination == "none" ? [] : pagingParameters(pagination)
         if let via, via.link.unique, let parent = names.entity(via.link.parent) {
             // has-one: the child is a singleton resource of its parent, no page to turn.
@@ -84,7 +115,7 @@ struct RouteBuilder {
                                               vocabulary.error(404, "\(displayName(parent)) not found, or it has no \(display)")]),
                 responseExample: examples.renderedItem,
                 authorization: vocabulary.authorization(segment: own.segment, display: display, write: false),
-                trace: trace(sources, []))
+                trace: Trace(answers: traces.item, sources: sources))
             return [get, create(entity, own, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                                 examples: examples, sources: sources, suffix: suffix)]
         }
@@ -97,7 +128,7 @@ struct RouteBuilder {
             responseExample: examples.page(pagination).rendered(),
             authorization: vocabulary.authorization(segment: own.segment, display: display, write: false),
             paginated: !paging.isEmpty,
-            trace: trace(sources, ["api.pagination"])
+            trace: Trace(answers: traces.list, sources: sources)
         )
         return [list, create(entity, own, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                              examples: examples, sources: sources, suffix: suffix)]
@@ -125,14 +156,14 @@ struct RouteBuilder {
             responseExample: examples.renderedItem,
             authorization: vocabulary.authorization(segment: own.segment, display: display, write: true),
             requiresIdempotencyKey: idempotent,
-            trace: trace(sources, ["api.idempotency", "services.failure_handling"])
+            trace: Trace(answers: traces.create, sources: sources)
         )
     }
 
     private func item(_ entity: Entity, _ own: SchemaNames.Names, _ examples: ResourceExamples) -> [Endpoint] {
         let display = displayName(entity)
         let path = "\(prefix)/\(own.segment)/{\(own.parameter)}"
-        let versioned = tables.first { $0.entity == entity.name }?.column("lock_version") != nil
+        let versioned = versionedEntities.contains(entity.name)
         let id = idParameter(own.parameter, display)
         let notFound = vocabulary.error(404, "\(display) not found")
         let preconditions = versioned ? [
@@ -149,7 +180,7 @@ struct RouteBuilder {
                      requestExample: request?.rendered(), responses: vocabulary.errors(responses),
                      responseExample: response,
                      authorization: vocabulary.authorization(segment: own.segment, display: display, write: method != "GET"),
-                     trace: trace(sources, []))
+                     trace: Trace(answers: traces.item, sources: sources))
         }
         let uniqueConflict = entity.fields.contains(where: \.unique)
             ? [vocabulary.error(409, "another \(display) already has this " + uniqueNames(entity))] : []
@@ -171,12 +202,6 @@ struct RouteBuilder {
     }
 
     // MARK: - Parameters
-
-    private var versionHeader: [Endpoint.Parameter] {
-        guard inputs.choice("api.versioning") == "header" else { return [] }
-        return [Endpoint.Parameter(name: "API-Version", location: .header, type: .string, required: true,
-                                   description: "the API version requested, e.g. 1")]
-    }
 
     private var idempotencyHeader: Endpoint.Parameter {
         Endpoint.Parameter(name: "Idempotency-Key", location: .header, type: .string, required: true,
@@ -217,12 +242,12 @@ struct RouteBuilder {
     // MARK: - Rules and words
 
     private func needsIdempotencyKey(_ entity: Entity) -> Bool {
-        switch inputs.choice("api.idempotency") {
+        switch idempotencyChoice {
         case "natural": return false
         case "none":
             let paymentLike = !Set(Naming.words(entity.name)).isDisjoint(with: APIGenerator.paymentLikeWords)
                 || entity.fields.contains { $0.type == .money }
-            return paymentLike && inputs.values("services.failure_handling").contains("retries")
+            return paymentLike && retries
         default: return true
         }
     }
@@ -248,12 +273,9 @@ struct RouteBuilder {
     }
 
     private func uniqueNames(_ entity: Entity) -> String { entity.fields.filter(\.unique).map(\.name).joined(separator: " or ") }
-    private func displayName(_ entity: Entity) -> String { Naming.words(entity.name).joined(separator: " ") }
-    private func plural(_ entity: Entity?) -> String { Naming.pluralWords(entity?.name ?? "").joined(separator: " ") }
-    private func article(_ word: String) -> String { ("aeiou".contains(word.prefix(1)) ? "an " : "a ") + word }
-
-    private func trace(_ sources: [String], _ extra: [String]) -> Trace {
-        Trace(answers: inputs.answered(["api.style", "api.versioning", "api.auth", "api.authorization"] + extra
-                                        + ["api.error_format", "api.rate_limiting"]), sources: sources)
+    private func displayName(_ entity: Entity) -> String { names.names(entity.name)?.display ?? Naming.words(entity.name).joined(separator: " ") }
+    private func plural(_ entity: Entity?) -> String {
+        entity.flatMap { names.names($0.name)?.pluralDisplay } ?? Naming.pluralWords(entity?.name ?? "").joined(separator: " ")
     }
+    private func article(_ word: String) -> String { (word.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + word }
 }

@@ -1,11 +1,18 @@
 import ArchModel
 
 /// The words endpoints share: who may call them, and what each error status means under the answered error format.
+/// The answers are read once, when it is made: every endpoint of a large design asks again.
 struct EndpointVocabulary {
-    let inputs: GeneratorInputs
+    /// "bearer token (OIDC) or API key"; nil when no scheme is answered (public API).
+    private let schemes: String?
+    private let authorizationModel: String
+    private let tenantScoped: Bool
+    /// " (problem details, RFC 9457)" or " (error envelope)".
+    private let formatSuffix: String
+    /// 401, 403, 429 and 500, as they apply: merged into every endpoint's responses.
+    private let commonErrors: [Endpoint.Response]
 
-    /// "bearer token (OIDC); scope orders:write; RBAC: a role granting orders:write"
-    func authorization(segment: String, display: String, write: Bool) -> String {
+    init(inputs: GeneratorInputs) {
         let schemes = inputs.values("api.auth").compactMap { scheme -> String? in
             switch scheme {
             case "oidc": return "bearer token (OIDC)"
@@ -15,40 +22,42 @@ struct EndpointVocabulary {
             default: return nil
             }
         }
-        guard !schemes.isEmpty else { return "none (public)" }
+        self.schemes = schemes.isEmpty ? nil : schemes.joined(separator: " or ")
+        authorizationModel = inputs.choice("api.authorization")
+        tenantScoped = inputs.sharedSchemaTenancy
+        formatSuffix = inputs.choice("api.error_format") == "problem_json" ? " (problem details, RFC 9457)" : " (error envelope)"
+        var common: [(Int, String)] = []
+        if !inputs.values("api.auth").isEmpty {
+            common += [(401, "missing or invalid credentials"), (403, "authenticated but not allowed")]
+        }
+        if inputs.choice("api.rate_limiting") != "none" { common.append((429, "rate limit exceeded; retry after the Retry-After header")) }
+        common.append((500, "unexpected error; the problem's instance identifies it in the logs"))
+        let suffix = formatSuffix
+        commonErrors = common.map { Endpoint.Response(status: $0.0, description: $0.1 + suffix) }
+    }
+
+    /// "bearer token (OIDC); scope orders:write; RBAC: a role granting orders:write"
+    func authorization(segment: String, display: String, write: Bool) -> String {
+        guard let schemes else { return "none (public)" }
         let permission = "\(segment):\(write ? "write" : "read")"
-        var parts = [schemes.joined(separator: " or "), "scope \(permission)"]
-        switch inputs.choice("api.authorization") {
+        var parts = [schemes, "scope \(permission)"]
+        switch authorizationModel {
         case "abac": parts.append("ABAC: policy on the caller's and the \(display)'s attributes")
         case "rebac": parts.append("ReBAC: the caller must be related to the \(display) (owner, member, …)")
         case "owner": parts.append("owner only: the caller's own \(display) records; others' answer 404")
         default: parts.append("RBAC: a role granting \(permission)")
         }
-        if inputs.sharedSchemaTenancy { parts.append("within the caller's tenant") }
+        if tenantScoped { parts.append("within the caller's tenant") }
         return parts.joined(separator: "; ")
     }
 
-    /// Whether 401/403 apply: some authentication scheme is in use.
-    var authenticated: Bool { !inputs.values("api.auth").isEmpty }
-
-    /// Whether 429 applies.
-    var rateLimited: Bool { inputs.choice("api.rate_limiting") != "none" }
-
     /// An error response with its meaning, in the answered format.
     func error(_ status: Int, _ meaning: String) -> Endpoint.Response {
-        let format = inputs.choice("api.error_format") == "problem_json" ? "problem details, RFC 9457" : "error envelope"
-        return Endpoint.Response(status: status, description: "\(meaning) (\(format))")
+        Endpoint.Response(status: status, description: meaning + formatSuffix)
     }
 
     /// The errors every endpoint can answer, merged into `specific` in status order.
     func errors(_ specific: [Endpoint.Response]) -> [Endpoint.Response] {
-        var all = specific
-        if authenticated {
-            all.append(error(401, "missing or invalid credentials"))
-            all.append(error(403, "authenticated but not allowed"))
-        }
-        if rateLimited { all.append(error(429, "rate limit exceeded; retry after the Retry-After header")) }
-        all.append(error(500, "unexpected error; the problem's instance identifies it in the logs"))
-        return all.sorted { ($0.status, $0.description) < ($1.status, $1.description) }
+        (specific + commonErrors).sorted { ($0.status, $0.description) < ($1.status, $1.description) }
     }
 }

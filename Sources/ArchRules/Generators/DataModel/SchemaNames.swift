@@ -16,6 +16,9 @@ public struct SchemaNames: Sendable {
         /// `OrderItem`, `OrderItems`: the stems of operation ids.
         public var pascal: String
         public var pascalPlural: String
+        /// `order item`, `order items`: the entity in prose.
+        public var display: String
+        public var pluralDisplay: String
     }
 
     /// The entities kept, in declaration order.
@@ -32,16 +35,19 @@ public struct SchemaNames: Sendable {
         var pascals = UniqueNames(separator: "")
         for entity in entities where byKey[Self.key(entity.name)] == nil {
             kept.append(entity)
-            let pascal = pascals.claim(Naming.pascalCase(entity.name))
-            let suffix = String(pascal.dropFirst(Naming.pascalCase(entity.name).count))  // "2" after a collision
-            let plural = Naming.pluralWords(entity.name).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            let words = Naming.words(entity.name), pluralWords = Naming.pluralWords(words: words)
+            let basePascal = Naming.pascalCase(words: words)
+            let pascal = pascals.claim(basePascal)
+            let suffix = String(pascal.dropFirst(basePascal.count))  // "2" after a collision
             byKey[Self.key(entity.name)] = Names(
-                table: tables.claim(Naming.tableName(entity.name)),
-                singular: singulars.claim(Naming.snakeCase(entity.name)),
-                segment: segments.claim(Naming.urlSegment(entity.name)),
-                parameter: Naming.camelCase(entity.name) + suffix + "Id",
+                table: tables.claim(Naming.snakeCase(words: pluralWords)),
+                singular: singulars.claim(Naming.snakeCase(words: words)),
+                segment: segments.claim(pluralWords.joined(separator: "-")),
+                parameter: Naming.camelCase(words: words) + suffix + "Id",
                 pascal: pascal,
-                pascalPlural: plural + suffix
+                pascalPlural: Naming.pascalCase(words: pluralWords) + suffix,
+                display: words.joined(separator: " "),
+                pluralDisplay: pluralWords.joined(separator: " ")
             )
         }
         self.entities = kept

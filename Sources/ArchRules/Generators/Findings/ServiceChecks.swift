@@ -97,24 +97,40 @@ struct PolicyChecks: Sendable {
     /// Parameter names that are personal data whatever the model says.
     static let wellKnownPII: Set<String> = ["email", "ssn", "phone", "phonenumber", "dateofbirth", "dob", "passport", "iban", "cardnumber"]
 
-    /// PII names of `resource`'s own fields and columns when it is a known entity (so `Author.name` is not
-    /// personal data just because `Customer.name` is), else of every entity; plus the well-known names.
-    private func piiKeys(for resource: String) -> Set<String> {
-        let own = session.entities.contains { $0.name == resource } || design.tables.contains { $0.entity == resource }
-        let entities = own ? session.entities.filter { $0.name == resource } : session.entities
-        let tables = own ? design.tables.filter { $0.entity == resource } : design.tables
-        let fields = entities.flatMap { $0.fields.filter(\.pii).map(\.name) }
-        let columns = tables.flatMap { $0.columns.filter(\.pii).map(\.name) }
-        return Set((fields + columns).map(InfraNaming.key)).union(Self.wellKnownPII)
+    /// PII names (as `InfraNaming.key`s) of each resource's own fields and columns when it is a known entity (so
+    /// `Author.name` is not personal data just because `Customer.name` is), else of every entity; plus the
+    /// well-known names. Worked out once per resource: a large design has thousands of endpoints.
+    private struct PIIKeys {
+        private var byResource: [String: Set<String>] = [:]
+        private let all: Set<String>
+
+        init(session: Session, design: Design) {
+            func keys(_ fields: [Field], _ columns: [Column]) -> Set<String> {
+                Set((fields.filter(\.pii).map(\.name) + columns.filter(\.pii).map(\.name)).map(InfraNaming.key))
+            }
+            var tablesByEntity: [String: [Table]] = [:]
+            for table in design.tables { if let entity = table.entity { tablesByEntity[entity, default: []].append(table) } }
+            let entitiesByName = Dictionary(grouping: session.entities, by: \.name)
+            for resource in Set(entitiesByName.keys).union(tablesByEntity.keys) {
+                byResource[resource] = keys((entitiesByName[resource] ?? []).flatMap(\.fields),
+                                            (tablesByEntity[resource] ?? []).flatMap(\.columns)).union(wellKnownPII)
+            }
+            all = keys(session.entities.flatMap(\.fields), design.tables.flatMap(\.columns)).union(wellKnownPII)
+        }
+
+        subscript(resource: String) -> Set<String> { byResource[resource] ?? all }
     }
 
     func findings() -> [Finding] {
         var out: [Finding] = []
-        var piiByResource: [String: Set<String>] = [:]  // endpoints share resources; work each out once
+        let piiKeys = PIIKeys(session: session, design: design)
+        var keyByName: [String: String] = [:]  // endpoints repeat parameter names
         for endpoint in design.endpoints {
-            let pii = piiByResource[endpoint.resource] ?? piiKeys(for: endpoint.resource)
-            piiByResource[endpoint.resource] = pii
-            for parameter in endpoint.parameters where parameter.location != .header && pii.contains(InfraNaming.key(parameter.name)) {
+            let pii = piiKeys[endpoint.resource]
+            for parameter in endpoint.parameters where parameter.location != .header {
+                let key = keyByName[parameter.name] ?? InfraNaming.key(parameter.name)
+                keyByName[parameter.name] = key
+                guard pii.contains(key) else { continue }
                 out.append(makeFinding("security.pii-in-url", .error, "Personal data in the URL",
                                        subject: "endpoint \(endpoint.method) \(endpoint.path)",
                                        detail: "\(parameter.location.rawValue) parameter \(parameter.name) is personal data; URLs end up in logs, caches and browser history",

@@ -21,15 +21,21 @@ struct OWASPChecklist: Sendable {
     func notes() -> [SecurityNote] {
         let endpoints = context.endpoints
         let facts = context.facts
-        func list(_ items: [String], none: String) -> String {
-            items.isEmpty ? none : items.prefix(4).joined(separator: ", ") + (items.count > 4 ? " and \(items.count - 4) more" : "")
+        func list(_ items: [String], none: String) -> String { list(Sample(items, \.self), none: none) }
+        func list(_ sample: Sample, none: String) -> String {
+            sample.first.isEmpty ? none
+                : sample.first.joined(separator: ", ") + (sample.count > 4 ? " and \(sample.count - 4) more" : "")
         }
-        let objectPaths = unique(endpoints.filter { $0.parameters.contains { $0.location == .path } || $0.path.contains("{") }.map(\.path))
+        // Only the first four of each list are shown (and the count), so large designs build no more than that.
+        let objectPaths = Sample(distinct: endpoints.lazy.filter { $0.parameters.contains { $0.location == .path } || $0.path.contains("{") }
+            .map(\.path))
         let tenant = facts.sharesTablesAcrossTenants ? "; every query also filters by the caller's tenant_id" : ""
-        let writes = endpoints.filter { ["PUT", "PATCH", "POST"].contains($0.method.uppercased()) }.map { "\($0.method.uppercased()) \($0.path)" }
-        let paged = endpoints.filter(\.paginated).map(\.path)
-        let deletes = endpoints.filter { $0.method.uppercased() == "DELETE" }.map { "DELETE \($0.path)" }
-        let creates = endpoints.filter { $0.method.uppercased() == "POST" }.map { "POST \($0.path)" }
+        let writes = Sample(endpoints.lazy.filter { ["PUT", "PATCH", "POST"].contains($0.method.uppercased()) }) {
+            "\($0.method.uppercased()) \($0.path)"
+        }
+        let paged = Sample(endpoints.lazy.filter(\.paginated), \.path)
+        let deletes = Sample(endpoints.lazy.filter { $0.method.uppercased() == "DELETE" }) { "DELETE \($0.path)" }
+        let creates = Sample(endpoints.lazy.filter { $0.method.uppercased() == "POST" }) { "POST \($0.path)" }
         let integrations = facts.values("requirements.integrations").flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let texts: [(String, String)] = [
@@ -62,9 +68,26 @@ struct OWASPChecklist: Sendable {
         }
     }
 
-    private func unique(_ items: [String]) -> [String] {
-        var seen: [String] = []
-        for item in items where !seen.contains(item) { seen.append(item) }
-        return seen
+}
+
+/// The first four items of a list and how many there are: what a note shows of a long list.
+struct Sample {
+    private(set) var first: [String] = []
+    private(set) var count = 0
+
+    /// Every item counts; only the first four are described (the others are counted, not built).
+    init<Items: Sequence>(_ items: Items, _ describe: (Items.Element) -> String) {
+        var iterator = items.makeIterator()
+        while first.count < 4, let item = iterator.next() { first.append(describe(item)); count += 1 }
+        while iterator.next() != nil { count += 1 }
+    }
+
+    /// Distinct items, in first-seen order.
+    init<Items: Sequence>(distinct items: Items) where Items.Element == String {
+        var seen: Set<String> = []
+        for item in items where seen.insert(item).inserted {
+            if first.count < 4 { first.append(item) }
+            count += 1
+        }
     }
 }
