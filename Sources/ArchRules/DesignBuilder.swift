@@ -26,18 +26,12 @@ public struct DesignBuilder: Sendable {
         let tables = DataModelGenerator().tables(for: session, decisions: decisions)
         let endpoints = APIGenerator().endpoints(for: session, tables: tables, decisions: decisions)
         let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
-        var design = Design(
-            projectName: session.projectName,
-            decisions: decisions,
-            components: components,
-            endpoints: endpoints,
-            tables: tables,
-            sequences: SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions),
-            deployment: DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions),
-            security: outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions),
-            capacity: capacity,
-            recommendations: outcome.recommendations
-        )
+        let sequences = SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions)
+        let deployment = DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions)
+        let security = outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions)
+        var design = Design(projectName: session.projectName, decisions: decisions, components: components, endpoints: endpoints,
+                            tables: tables, sequences: sequences, deployment: deployment, security: security, capacity: capacity,
+                            recommendations: outcome.recommendations)
         design.findings = Self.ordered(outcome.findings + FindingsChecker().findings(session: session, design: design))
         return design
     }

@@ -15,70 +15,69 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Pretty-printed JSON, two spaces per level.
     public func rendered(indent: Int = 0) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         render(into: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the rendering to `out`: one growing buffer, not a string per nested value (examples are many).
-    private func render(into out: inout String, indent: Int) {
+    /// Appends the rendering to `out` as UTF-8: one growing byte buffer, not a string per nested value
+    /// (a large design renders thousands of examples).
+    private func render(into out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let text): Self.appendQuoted(text, to: &out)
-        case .number(let literal): out += literal
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case .number(let literal): out += literal.utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { out += "[]".utf8; return }
+            out += "[\n".utf8
             for (index, item) in items.enumerated() {
-                if index > 0 { out += ",\n" }
+                if index > 0 { out += ",\n".utf8 }
                 Self.appendPad(indent + 1, to: &out)
                 item.render(into: &out, indent: indent + 1)
             }
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
             Self.appendPad(indent, to: &out)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { out += "{}".utf8; return }
+            out += "{\n".utf8
             for (index, member) in members.enumerated() {
-                if index > 0 { out += ",\n" }
+                if index > 0 { out += ",\n".utf8 }
                 Self.appendPad(indent + 1, to: &out)
                 Self.appendQuoted(member.0, to: &out)
-                out += ": "
+                out += ": ".utf8
                 member.1.render(into: &out, indent: indent + 1)
             }
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
             Self.appendPad(indent, to: &out)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func appendPad(_ levels: Int, to out: inout String) {
-        for _ in 0..<levels { out += "  " }
+    private static func appendPad(_ levels: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * levels))
     }
 
-    private static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text  // nothing to escape: the common case
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// A JSON string literal: quotes, backslashes and control characters escaped; everything else (UTF-8) as is.
+    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\"".utf8
+            case UInt8(ascii: "\\"): out += "\\\\".utf8
+            case UInt8(ascii: "\n"): out += "\\n".utf8
+            case UInt8(ascii: "\r"): out += "\\r".utf8
+            case UInt8(ascii: "\t"): out += "\\t".utf8
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += "\\u00".utf8
+                out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)  // bytes of multi-byte characters are all ≥ 0x80: copied as they are
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 
