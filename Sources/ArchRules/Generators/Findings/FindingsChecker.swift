@@ -141,8 +141,9 @@ private struct JoinTableIndex {
     let isEmpty: Bool
     /// The first table of each entity, by `InfraNaming.key` of the entity's name.
     let tableOfEntity: [String: String]
-    /// For each table: the tables its foreign keys reference, and how many foreign keys it has.
-    let references: [(tables: Set<String>, count: Int)]
+    /// Pairs of tables some table references both of (`a|b`, sorted), and `a|a` when a table has two or more
+    /// foreign keys and references `a`: a self-referencing join table.
+    let linkedPairs: Set<String>
 
     init(tables: [Table]) {
         isEmpty = tables.isEmpty
@@ -151,11 +152,21 @@ private struct JoinTableIndex {
             if let entity = table.entity, tableOfEntity[InfraNaming.key(entity)] == nil { tableOfEntity[InfraNaming.key(entity)] = table.name }
         }
         self.tableOfEntity = tableOfEntity
-        references = tables.map { (Set($0.foreignKeys.map(\.referencedTable)), $0.foreignKeys.count) }
+        var pairs: Set<String> = []
+        for table in tables where table.foreignKeys.count >= 2 {
+            let referenced = Set(table.foreignKeys.map(\.referencedTable)).sorted()
+            for (index, left) in referenced.enumerated() {
+                pairs.insert(Self.pairKey(left, left))
+                for right in referenced[(index + 1)...] { pairs.insert(Self.pairKey(left, right)) }
+            }
+        }
+        linkedPairs = pairs
     }
 
     func hasJoinTable(_ a: String, _ b: String) -> Bool {
         guard let left = tableOfEntity[InfraNaming.key(a)], let right = tableOfEntity[InfraNaming.key(b)] else { return isEmpty }
-        return references.contains { $0.tables.contains(left) && $0.tables.contains(right) && (left != right || $0.count >= 2) }
+        return linkedPairs.contains(Self.pairKey(left, right))
     }
+
+    private static func pairKey(_ a: String, _ b: String) -> String { a <= b ? a + "|" + b : b + "|" + a }
 }

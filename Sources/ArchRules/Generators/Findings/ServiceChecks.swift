@@ -101,24 +101,29 @@ struct PolicyChecks: Sendable {
     /// `Author.name` is not personal data just because `Customer.name` is), else of every entity; plus the
     /// well-known names. Worked out once per resource: a large design has thousands of endpoints.
     private struct PIIKeys {
+        /// Only resources with personal data have an entry; the others have none of their own.
         private var byResource: [String: Set<String>] = [:]
+        private let known: Set<String>
         private let all: Set<String>
 
         init(session: Session, design: Design) {
-            func keys(_ fields: [Field], _ columns: [Column]) -> Set<String> {
-                Set((fields.filter(\.pii).map(\.name) + columns.filter(\.pii).map(\.name)).map(InfraNaming.key))
+            var known = Set(session.entities.map(\.name))
+            for entity in session.entities {
+                for field in entity.fields where field.pii { byResource[entity.name, default: []].insert(InfraNaming.key(field.name)) }
             }
-            var tablesByEntity: [String: [Table]] = [:]
-            for table in design.tables { if let entity = table.entity { tablesByEntity[entity, default: []].append(table) } }
-            let entitiesByName = Dictionary(grouping: session.entities, by: \.name)
-            for resource in Set(entitiesByName.keys).union(tablesByEntity.keys) {
-                byResource[resource] = keys((entitiesByName[resource] ?? []).flatMap(\.fields),
-                                            (tablesByEntity[resource] ?? []).flatMap(\.columns)).union(wellKnownPII)
+            for table in design.tables {
+                guard let entity = table.entity else { continue }
+                known.insert(entity)
+                for column in table.columns where column.pii { byResource[entity, default: []].insert(InfraNaming.key(column.name)) }
             }
-            all = keys(session.entities.flatMap(\.fields), design.tables.flatMap(\.columns)).union(wellKnownPII)
+            self.known = known
+            all = byResource.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         }
 
-        subscript(resource: String) -> Set<String> { byResource[resource] ?? all }
+        /// Whether `key` names personal data of `resource`.
+        func contains(_ key: String, of resource: String) -> Bool {
+            wellKnownPII.contains(key) || (known.contains(resource) ? byResource[resource]?.contains(key) ?? false : all.contains(key))
+        }
     }
 
     func findings() -> [Finding] {
@@ -126,11 +131,10 @@ struct PolicyChecks: Sendable {
         let piiKeys = PIIKeys(session: session, design: design)
         var keyByName: [String: String] = [:]  // endpoints repeat parameter names
         for endpoint in design.endpoints {
-            let pii = piiKeys[endpoint.resource]
             for parameter in endpoint.parameters where parameter.location != .header {
                 let key = keyByName[parameter.name] ?? InfraNaming.key(parameter.name)
                 keyByName[parameter.name] = key
-                guard pii.contains(key) else { continue }
+                guard piiKeys.contains(key, of: endpoint.resource) else { continue }
                 out.append(makeFinding("security.pii-in-url", .error, "Personal data in the URL",
                                        subject: "endpoint \(endpoint.method) \(endpoint.path)",
                                        detail: "\(parameter.location.rawValue) parameter \(parameter.name) is personal data; URLs end up in logs, caches and browser history",
