@@ -6,25 +6,30 @@ import Foundation
 public struct DesignBuilder: Sendable {
     public let catalogue: Catalogue
     public let engine: RuleEngine
+    /// Shared by copies of this builder: each build reuses what the last one made from unchanged inputs.
+    public let memo: DerivationMemo?
 
-    public init(catalogue: Catalogue, registry: RuleRegistry) {
+    /// A builder for `catalogue` and the rules of `registry`; `memoizing: false` builds everything every time.
+    public init(catalogue: Catalogue, registry: RuleRegistry, memoizing: Bool = true) {
         self.catalogue = catalogue
         self.engine = registry.engine
+        memo = memoizing ? DerivationMemo() : nil
     }
 
     /// The built-in catalogue and rules (plus the user's rule directory and `extraRuleDirectories`).
-    public static func standard(extraRuleDirectories: [URL] = []) throws -> DesignBuilder {
+    public static func standard(extraRuleDirectories: [URL] = [], memoizing: Bool = true) throws -> DesignBuilder {
         let catalogue = try CatalogueLoader.builtIn()
         let registry = try RuleRegistry.load(userDirectories: extraRuleDirectories, catalogue: catalogue)
-        return DesignBuilder(catalogue: catalogue, registry: registry)
+        return DesignBuilder(catalogue: catalogue, registry: registry, memoizing: memoizing)
     }
 
     public func build(_ session: Session) -> Design {
         let outcome = engine.evaluate(session: session, catalogue: catalogue)
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
-        let tables = DataModelGenerator().tables(for: session, decisions: decisions)
-        let endpoints = APIGenerator().endpoints(for: session, tables: tables, decisions: decisions)
+        let model = SchemaModel(session: session, decisions: decisions)
+        let tables = DataModelGenerator().tables(for: model)
+        let endpoints = APIGenerator().endpoints(for: model, tables: tables, memo: memo)
         let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
         let sequences = SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions)
         let deployment = DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions)

@@ -28,6 +28,7 @@ struct BenchReport {
     var keystrokes: KeystrokeBench.Result
     var demoDerivation: DerivationBench.Result
     var largeDerivation: DerivationBench.Result
+    var largeEditDerivation: DerivationBench.Result
     var largeKeystrokes: KeystrokeBench.Result
     var largeSize: (entities: Int, fields: Int, relations: Int, services: Int)
 
@@ -60,16 +61,19 @@ struct BenchReport {
         let keystrokes = try KeystrokeBench(rounds: keystrokeRounds, session: demo, keys: KeystrokeBench.keys,
                                             deriver: deriver).run()
         progress("derivation: up to \(demoDerivationRuns) builds of the demo, \(largeDerivationRuns) of the large session")
-        let derivation = DerivationBench(builder: builder)
+        // Cold: nothing to reuse, as for the first derivation of a session. After an edit: what typing costs.
+        let derivation = DerivationBench(builder: try DesignBuilder.standard(memoizing: false))
         let demoDerivation = derivation.run(demo, runs: demoDerivationRuns)
         let largeDerivation = derivation.run(large, runs: largeDerivationRuns)
+        let largeEditDerivation = DerivationBench(builder: try DesignBuilder.standard()).run(large, runs: largeDerivationRuns, editing: true)
         progress("keystrokes in process (large session): \(largeKeystrokeRounds) rounds of \(KeystrokeBench.largeKeys.count) keys")
         let largeKeystrokes = try KeystrokeBench(rounds: largeKeystrokeRounds, session: large, keys: KeystrokeBench.largeKeys,
                                                  deriver: deriver, inlineDerivation: false).run()
         let size = (entities: large.entities.count, fields: large.entities.map(\.fields.count).reduce(0, +),
                     relations: large.entities.map(\.relations.count).reduce(0, +), services: large.services.count)
         return BenchReport(pty: ptyPart, keystrokes: keystrokes, demoDerivation: demoDerivation,
-                           largeDerivation: largeDerivation, largeKeystrokes: largeKeystrokes, largeSize: size)
+                           largeDerivation: largeDerivation, largeEditDerivation: largeEditDerivation,
+                           largeKeystrokes: largeKeystrokes, largeSize: size)
     }
 
     /// Text from the status line, the bottom row of the demo's first frame: once it is read, the
@@ -95,7 +99,8 @@ struct BenchReport {
                       "bare ncurses \(fixed(bareCPU.median)) ms → \(fixed(appCPU.median / bareCPU.median, 2))×")
         }
         keystrokeRows(&table, keystrokes, title: "keystroke reduce+view+diff", target: "≤ 1 ms")
-        for (name, result) in [("demo", demoDerivation), ("large", largeDerivation)] {
+        for (name, result) in [("demo, cold", demoDerivation), ("large, cold", largeDerivation),
+                               ("large, after an edit", largeEditDerivation)] {
             for (clock, values) in [("wall", result.wall), ("CPU", result.cpu)] {
                 let samples = Samples(values)
                 table.row("derivation DesignBuilder.build, \(name) (\(clock)), median",

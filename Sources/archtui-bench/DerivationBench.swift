@@ -16,11 +16,15 @@ struct DerivationBench {
 
     /// `runs` measured builds after `warmUp` unmeasured ones; stops early once `budgetSeconds` of wall
     /// time have passed (at least `minimumRuns` builds), so a loaded machine does not stall the bench.
-    func run(_ session: Session, runs: Int, warmUp: Int = 2, minimumRuns: Int = 10, budgetSeconds: Double = 15) -> Result {
+    /// With `editing`, each build follows an edit of one entity (`Edit`), as when the user types.
+    func run(_ session: Session, runs: Int, warmUp: Int = 2, minimumRuns: Int = 10, budgetSeconds: Double = 15,
+             editing: Bool = false) -> Result {
         var result = Result()
+        var session = session
         for _ in 0..<warmUp { _ = builder.build(session) }
         let began = KeystrokeBench.reading().wall
         for run in 0..<runs {
+            if editing { Self.edit(&session, run: run) }
             let t0 = KeystrokeBench.reading()
             let design = builder.build(session)
             let t1 = KeystrokeBench.reading()
@@ -34,5 +38,12 @@ struct DerivationBench {
             }
         }
         return result
+    }
+
+    /// Toggles `indexed` on the first field of one entity, a different one each run (a field edit in the TUI).
+    static func edit(_ session: inout Session, run: Int) {
+        let entity = (run * 37) % session.entities.count
+        guard !session.entities[entity].fields.isEmpty else { return }
+        session.entities[entity].fields[0].indexed.toggle()
     }
 }

@@ -16,37 +16,65 @@ public struct APIGenerator: Sendable {
 
     /// The endpoints for `session`, in entity declaration order; `tables` tell which resources are versioned.
     public func endpoints(for session: Session, tables: [Table], decisions: [Decision]) -> [Endpoint] {
-        let inputs = GeneratorInputs(session: session, decisions: decisions)
-        guard ["rest", ""].contains(inputs.choice("api.style")) else { return [] }
-        let names = SchemaNames(session.entities)
-        let graph = RelationGraph(names)
-        let builder = RouteBuilder(inputs: inputs, names: names, graph: graph, tables: tables)
-        return names.entities.flatMap(builder.routes)
+        endpoints(for: SchemaModel(session: session, decisions: decisions), tables: tables)
+    }
+
+    /// The endpoints of `model`; routes whose inputs did not change since the last derivation come from `memo`.
+    func endpoints(for model: SchemaModel, tables: [Table], memo: DerivationMemo? = nil) -> [Endpoint] {
+        guard ["rest", ""].contains(model.inputs.choice("api.style")) else { return [] }
+        let builder = RouteBuilder(inputs: model.inputs)
+        let versioned = Set(tables.compactMap { $0.column("lock_version") == nil ? nil : $0.entity })
+        let entities = model.names.entities.compactMap { RouteInputs(entity: $0, model: model, versioned: versioned.contains($0.name)) }
+        guard let memo else { return entities.flatMap(builder.routes) }
+        return memo.routes(context: builder) { reuse in entities.flatMap { inputs in reuse(inputs) { builder.routes(for: inputs) } } }
     }
 }
 
-/// Builds the routes of one entity; holds what all entities share.
-struct RouteBuilder {
-    let inputs: GeneratorInputs
-    let names: SchemaNames
-    let graph: RelationGraph
-    let tables: [Table]
+/// Everything the routes of one entity are made from (with the `RouteBuilder`'s answers): its fields, its names,
+/// its foreign keys with the names of their parents, and who restricts its deletion. Routes are a function of
+/// exactly this, so equal inputs can reuse the last derivation's routes.
+struct RouteInputs: Hashable {
+    /// A foreign key of the entity and the names of the entity it references.
+    struct Parent: Hashable {
+        let link: RelationGraph.Link
+        let names: SchemaNames.Names
+    }
+
+    let entity: Entity
+    let own: SchemaNames.Names
+    /// In the order of the entity's columns.
+    let parents: [Parent]
+    /// Plural names of the children whose foreign keys restrict deleting the entity.
+    let restrictingChildren: [String]
+    /// The table has `lock_version`: writes take `If-Match`.
+    let versioned: Bool
+
+    init?(entity: Entity, model: SchemaModel, versioned: Bool) {
+        guard let own = model.names.names(entity.name) else { return nil }
+        self.entity = entity
+        self.own = own
+        parents = model.graph.links(child: entity.name).compactMap { link in
+            model.names.names(link.parent).map { Parent(link: link, names: $0) }
+        }
+        restrictingChildren = model.graph.links(parent: entity.name).filter { $0.onDelete == .restrict }.compactMap {
+            model.names.names($0.child)?.pluralDisplay
+        }
+        self.versioned = versioned
+    }
+}
+
+/// Builds the routes of one entity from its `RouteInputs`; holds the answers all entities share, read once (a
+/// large design has thousands of routes). Equal builders build equal routes from equal inputs.
+struct RouteBuilder: Hashable {
     let vocabulary: EndpointVocabulary
     let prefix: String
-    /// The answers every route reads, read once (a large design has thousands of routes).
     private let pagination: String
     private let versionHeader: [Endpoint.Parameter]
     private let idempotencyChoice: String
     private let retries: Bool
     private let traces: Traces
-    /// Tables with optimistic locking, by entity.
-    private let versionedEntities: Set<String>
 
-    init(inputs: GeneratorInputs, names: SchemaNames, graph: RelationGraph, tables: [Table]) {
-        self.inputs = inputs
-        self.names = names
-        self.graph = graph
-        self.tables = tables
+    init(inputs: GeneratorInputs) {
         vocabulary = EndpointVocabulary(inputs: inputs)
         prefix = inputs.choice("api.versioning") == "url" ? "/v1" : ""
         pagination = inputs.choice("api.pagination")
@@ -57,11 +85,10 @@ struct RouteBuilder {
         idempotencyChoice = inputs.choice("api.idempotency")
         retries = inputs.values("services.failure_handling").contains("retries")
         traces = Traces(inputs: inputs)
-        versionedEntities = Set(tables.compactMap { $0.column("lock_version") == nil ? nil : $0.entity })
     }
 
     /// The answers behind each kind of route, worked out once.
-    private struct Traces {
+    private struct Traces: Hashable {
         let item: [String], list: [String], create: [String]
 
         init(inputs: GeneratorInputs) {
@@ -75,73 +102,70 @@ struct RouteBuilder {
         }
     }
 
-    func routes(_ entity: Entity) -> [Endpoint] {
-        guard let own = names.names(entity.name) else { return [] }
-        let owners = graph.links(child: entity.name).filter { $0.owned && $0.parent != entity.name }
+    func routes(for inputs: RouteInputs) -> [Endpoint] {
+        let entity = inputs.entity, own = inputs.own
         var routes: [Endpoint] = []
-        let examples = ResourceExamples(entity: entity, links: graph.links(child: entity.name))
-        if owners.isEmpty {
-            routes += collection(entity, own, examples, path: "\(prefix)/\(own.segment)", via: nil)
+        let examples = ResourceExamples(entity: entity, links: inputs.parents.map(\.link))
+        if !inputs.parents.contains(where: { $0.link.owned && $0.link.parent != entity.name }) {
+            routes += collection(inputs, examples, path: "\(prefix)/\(own.segment)", via: nil)
         }
-        for link in graph.links(child: entity.name) where link.owned {
-            guard let parent = names.names(link.parent) else { continue }
-            let base = "\(prefix)/\(parent.segment)/{\(parent.parameter)}/\(subSegment(link, own: own))"
-            routes += collection(entity, own, examples, path: base, via: (link, parent))
+        for parent in inputs.parents where parent.link.owned {
+            let base = "\(prefix)/\(parent.names.segment)/{\(parent.names.parameter)}/\(subSegment(parent.link, own: own))"
+            routes += collection(inputs, examples, path: base, via: parent)
         }
-        return routes + item(entity, own, examples)
+        return routes + item(inputs, examples)
     }
 
     // MARK: - Routes
 
-    private func collection(_ entity: Entity, _ own: SchemaNames.Names, _ examples: ResourceExamples, path: String,
-                            via: (link: RelationGraph.Link, parent: SchemaNames.Names)?) -> [Endpoint] {
-        let display = displayName(entity)
-        let suffix = via.map { "Of" + $0.parent.pascal } ?? ""
+    private func collection(_ inputs: RouteInputs, _ examples: ResourceExamples, path: String,
+                            via: RouteInputs.Parent?) -> [Endpoint] {
+        let entity = inputs.entity, own = inputs.own, display = own.display
+        let suffix = via.map { "Of" + $0.names.pascal } ?? ""
         var pathParameters: [Endpoint.Parameter] = []
         var parentErrors: [Endpoint.Response] = []
         var sources = ["entity \(entity.name)"]
         if let via {
-            pathParameters = [idParameter(via.parent.parameter, displayName(names.entity(via.link.parent) ?? entity))]
-            parentErrors = [vocabulary.error(404, "\(displayName(names.entity(via.link.parent) ?? entity)) not found")]
+            pathParameters = [idParameter(via.names.parameter, via.names.display)]
+            parentErrors = [vocabulary.error(404, "\(via.names.display) not found")]
             sources += via.link.sources
         }
         let paging = pagination == "none" ? [] : pagingParameters(pagination)
-        if let via, via.link.unique, let parent = names.entity(via.link.parent) {
+        if let via, via.link.unique {
             // has-one: the child is a singleton resource of its parent, no page to turn.
             let get = Endpoint(
-                method: "GET", path: path, operationId: "get\(own.pascal)\(suffix)", summary: "Get the \(display) of \(article(displayName(parent)))",
+                method: "GET", path: path, operationId: "get\(own.pascal)\(suffix)", summary: "Get the \(display) of \(article(via.names.display))",
                 resource: entity.name, service: entity.service ?? "", parameters: pathParameters + versionHeader,
                 responses: vocabulary.errors([Endpoint.Response(status: 200, description: "the \(display)"),
-                                              vocabulary.error(404, "\(displayName(parent)) not found, or it has no \(display)")]),
+                                              vocabulary.error(404, "\(via.names.display) not found, or it has no \(display)")]),
                 responseExample: examples.renderedItem,
                 authorization: vocabulary.authorization(segment: own.segment, display: display, write: false),
                 trace: Trace(answers: traces.item, sources: sources))
-            return [get, create(entity, own, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
+            return [get, create(inputs, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                                 examples: examples, sources: sources, suffix: suffix)]
         }
         let list = Endpoint(
-            method: "GET", path: path, operationId: "list\(own.pascalPlural)\(suffix)", summary: "List \(plural(entity))",
+            method: "GET", path: path, operationId: "list\(own.pascalPlural)\(suffix)", summary: "List \(own.pluralDisplay)",
             resource: entity.name, service: entity.service ?? "",
-            parameters: pathParameters + versionHeader + paging + filters(entity, examples, excluding: via?.link.column),
-            responses: vocabulary.errors([Endpoint.Response(status: 200, description: "a page of \(plural(entity))"),
+            parameters: pathParameters + versionHeader + paging + filters(inputs, examples, excluding: via?.link.column),
+            responses: vocabulary.errors([Endpoint.Response(status: 200, description: "a page of \(own.pluralDisplay)"),
                                           vocabulary.error(400, "malformed filter, limit or cursor")] + parentErrors),
             responseExample: examples.page(pagination).rendered(),
             authorization: vocabulary.authorization(segment: own.segment, display: display, write: false),
             paginated: !paging.isEmpty,
             trace: Trace(answers: traces.list, sources: sources)
         )
-        return [list, create(entity, own, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
+        return [list, create(inputs, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                              examples: examples, sources: sources, suffix: suffix)]
     }
 
-    private func create(_ entity: Entity, _ own: SchemaNames.Names, path: String,
-                        via: (link: RelationGraph.Link, parent: SchemaNames.Names)?, parameters pathParameters: [Endpoint.Parameter],
+    private func create(_ inputs: RouteInputs, path: String, via: RouteInputs.Parent?, parameters pathParameters: [Endpoint.Parameter],
                         parentErrors: [Endpoint.Response], examples: ResourceExamples, sources: [String], suffix: String) -> Endpoint {
-        let display = displayName(entity)
+        let entity = inputs.entity, own = inputs.own, display = own.display
         let idempotent = needsIdempotencyKey(entity)
         var conflicts: [Endpoint.Response] = []
         if entity.fields.contains(where: \.unique) || via?.link.unique == true || idempotent {
-            conflicts = [vocabulary.error(409, conflictMeaning(entity, hasOne: via?.link.unique == true, idempotent: idempotent))]
+            conflicts = [vocabulary.error(409, conflictMeaning(inputs, hasOne: via?.link.unique == true, idempotent: idempotent))]
         }
         return Endpoint(
             method: "POST", path: path, operationId: "create\(own.pascal)\(suffix)", summary: "Create \(article(display))",
@@ -160,10 +184,10 @@ struct RouteBuilder {
         )
     }
 
-    private func item(_ entity: Entity, _ own: SchemaNames.Names, _ examples: ResourceExamples) -> [Endpoint] {
-        let display = displayName(entity)
+    private func item(_ inputs: RouteInputs, _ examples: ResourceExamples) -> [Endpoint] {
+        let entity = inputs.entity, own = inputs.own, display = own.display
         let path = "\(prefix)/\(own.segment)/{\(own.parameter)}"
-        let versioned = versionedEntities.contains(entity.name)
+        let versioned = inputs.versioned
         let id = idParameter(own.parameter, display)
         let notFound = vocabulary.error(404, "\(display) not found")
         let preconditions = versioned ? [
@@ -184,7 +208,7 @@ struct RouteBuilder {
         }
         let uniqueConflict = entity.fields.contains(where: \.unique)
             ? [vocabulary.error(409, "another \(display) already has this " + uniqueNames(entity))] : []
-        let restricted = graph.links(parent: entity.name).filter { $0.onDelete == .restrict }.map { plural(names.entity($0.child)) }
+        let restricted = inputs.restrictingChildren
         let deleteConflict = restricted.isEmpty ? []
             : [vocabulary.error(409, "still referenced by \(restricted.joined(separator: ", ")) (ON DELETE RESTRICT)")]
         return [
@@ -222,10 +246,10 @@ struct RouteBuilder {
     }
 
     /// Filters on parent ids and on indexed, unique or enum fields; never on personal data (emails count as such).
-    private func filters(_ entity: Entity, _ examples: ResourceExamples, excluding column: String?) -> [Endpoint.Parameter] {
-        let parents = graph.links(child: entity.name).filter { $0.column != column }.map {
-            Endpoint.Parameter(name: Naming.camelCase($0.column), location: .query, type: .uuid,
-                               description: "only those of this \(displayName(names.entity($0.parent) ?? entity))")
+    private func filters(_ inputs: RouteInputs, _ examples: ResourceExamples, excluding column: String?) -> [Endpoint.Parameter] {
+        let parents = inputs.parents.filter { $0.link.column != column }.map {
+            Endpoint.Parameter(name: Naming.camelCase($0.link.column), location: .query, type: .uuid,
+                               description: "only those of this \($0.names.display)")
         }
         let fields = examples.fields.filter { pair in
             let field = pair.field
@@ -252,9 +276,10 @@ struct RouteBuilder {
         }
     }
 
-    private func conflictMeaning(_ entity: Entity, hasOne: Bool, idempotent: Bool) -> String {
+    private func conflictMeaning(_ inputs: RouteInputs, hasOne: Bool, idempotent: Bool) -> String {
         var reasons: [String] = []
-        if entity.fields.contains(where: \.unique) { reasons.append("another \(displayName(entity)) already has this " + uniqueNames(entity)) }
+        let entity = inputs.entity
+        if entity.fields.contains(where: \.unique) { reasons.append("another \(inputs.own.display) already has this " + uniqueNames(entity)) }
         if hasOne { reasons.append("the parent already has one") }
         if idempotent { reasons.append("the Idempotency-Key was used with a different body") }
         return reasons.joined(separator: "; ")
@@ -273,9 +298,5 @@ struct RouteBuilder {
     }
 
     private func uniqueNames(_ entity: Entity) -> String { entity.fields.filter(\.unique).map(\.name).joined(separator: " or ") }
-    private func displayName(_ entity: Entity) -> String { names.names(entity.name)?.display ?? Naming.words(entity.name).joined(separator: " ") }
-    private func plural(_ entity: Entity?) -> String {
-        entity.flatMap { names.names($0.name)?.pluralDisplay } ?? Naming.pluralWords(entity?.name ?? "").joined(separator: " ")
-    }
     private func article(_ word: String) -> String { (word.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + word }
 }

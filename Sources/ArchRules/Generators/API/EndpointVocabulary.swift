@@ -2,7 +2,7 @@ import ArchModel
 
 /// The words endpoints share: who may call them, and what each error status means under the answered error format.
 /// The answers are read once, when it is made: every endpoint of a large design asks again.
-struct EndpointVocabulary {
+struct EndpointVocabulary: Hashable {
     /// "bearer token (OIDC) or API key"; nil when no scheme is answered (public API).
     private let schemes: String?
     private let authorizationModel: String

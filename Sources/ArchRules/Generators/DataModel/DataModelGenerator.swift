@@ -26,9 +26,12 @@ public struct DataModelGenerator: Sendable {
 
     /// The schema for `session`; `decisions` may override answers (see `GeneratorInputs`).
     public func tables(for session: Session, decisions: [Decision]) -> [Table] {
-        let inputs = GeneratorInputs(session: session, decisions: decisions)
-        let names = SchemaNames(session.entities)
-        let graph = RelationGraph(names)
+        tables(for: SchemaModel(session: session, decisions: decisions))
+    }
+
+    /// The schema of `model`.
+    func tables(for model: SchemaModel) -> [Table] {
+        let inputs = model.inputs, names = model.names, graph = model.graph
         var indexNames = UniqueNames()
         var tables = names.entities.map { entityTable($0, names: names, graph: graph, inputs: inputs, indexNames: &indexNames) }
         if let rows = Self.expectedRows(inputs), rows > Self.partitionThreshold {

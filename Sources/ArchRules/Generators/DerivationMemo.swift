@@ -1,0 +1,77 @@
+import ArchModel
+import Foundation
+
+/// What one derivation may reuse from the one before: per entity, the routes made from exactly the same inputs.
+/// Editing one field of a 400-entity session then rebuilds one entity's routes, not all of them.
+///
+/// Invisible in results: a value is reused only for equal inputs under equal shared answers, and a test builds
+/// the same sessions with and without a memo and compares. Safe to share between threads (one pass at a time).
+public final class DerivationMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var routeCache = ReuseCache<RouteBuilder, RouteInputs, [Endpoint]>()
+
+    public init() {}
+
+    /// How many values the last pass reused and how many it had to make.
+    public struct Reuse: Equatable, Sendable {
+        public var reused: Int
+        public var made: Int
+    }
+
+    /// Routes in the last derivation.
+    public var lastRouteReuse: Reuse { lock.withLock { routeCache.lastPass } }
+
+    /// Runs one pass of route building: `body` gets a function that returns the routes for some inputs, reused
+    /// or made by its second argument.
+    func routes(context: RouteBuilder,
+                _ body: (_ reuseOrMake: (RouteInputs, () -> [Endpoint]) -> [Endpoint]) -> [Endpoint]) -> [Endpoint] {
+        lock.withLock { routeCache.pass(context: context, body) }
+    }
+}
+
+/// Values made in the last pass, kept for the next pass when its shared context is equal. Only the last pass's
+/// values are kept, so memory stays that of one design.
+struct ReuseCache<Context: Hashable, Key: Hashable, Value> {
+    private var context: Context?
+    private var previous: [HashedKey<Key>: Value] = [:]
+    private(set) var lastPass = DerivationMemo.Reuse(reused: 0, made: 0)
+
+    mutating func pass(context: Context, _ body: (_ reuseOrMake: (Key, () -> Value) -> Value) -> Value) -> Value {
+        let earlier = self.context == context ? previous : [:]
+        var current: [HashedKey<Key>: Value] = [:]
+        current.reserveCapacity(earlier.count)
+        var reuse = DerivationMemo.Reuse(reused: 0, made: 0)
+        let result = body { key, make in
+            let hashed = HashedKey(key)
+            let value: Value
+            if let earlierValue = earlier[hashed] {
+                value = earlierValue
+                reuse.reused += 1
+            } else {
+                value = make()
+                reuse.made += 1
+            }
+            current[hashed] = value
+            return value
+        }
+        self.context = context
+        previous = current
+        lastPass = reuse
+        return result
+    }
+}
+
+/// A key with its hash worked out once: keys are large (an entity with its fields), and each is hashed for the
+/// look-up and again for the insert.
+struct HashedKey<Key: Hashable>: Hashable {
+    let key: Key
+    private let hash: Int
+
+    init(_ key: Key) {
+        self.key = key
+        hash = key.hashValue
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.hash == rhs.hash && lhs.key == rhs.key }
+}

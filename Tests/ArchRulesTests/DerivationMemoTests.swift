@@ -1,0 +1,66 @@
+import ArchModel
+@testable import ArchRules
+import XCTest
+
+/// A memoizing builder gives exactly the design a fresh builder gives, edit after edit, and does reuse work.
+final class DerivationMemoTests: XCTestCase {
+    private static let builders: (memoizing: DesignBuilder, fresh: DesignBuilder)? = {
+        guard let catalogue = try? CatalogueLoader.builtIn(),
+              let registry = try? RuleRegistry.load(userDirectories: [], catalogue: catalogue) else { return nil }
+        return (DesignBuilder(catalogue: catalogue, registry: registry),
+                DesignBuilder(catalogue: catalogue, registry: registry, memoizing: false))
+    }()
+
+    /// Edits that touch one entity, its neighbours' names, relations and the shared answers, one after another.
+    private static let edits: [(String, @Sendable (inout Session) -> Void)] = [
+        ("add a field", { $0.entities[0].fields.append(Field(name: "loyaltyTier", type: .enumeration, indexed: true, enumValues: ["gold"])) }),
+        ("make a field unique", { $0.entities[1].fields[0].unique = true }),
+        ("rename an entity others reference", { session in
+            let old = session.entities[0].name
+            session.entities[0].name = "Patron"
+            for index in session.entities.indices {
+                for relation in session.entities[index].relations.indices where session.entities[index].relations[relation].target == old {
+                    session.entities[index].relations[relation].target = "Patron"
+                }
+            }
+        }),
+        ("add a restricting relation", { $0.entities[2].relations.append(Relation(kind: .belongsTo, target: $0.entities[1].name)) }),
+        ("change the versioning answer", { $0["api.versioning"] = .choice("header") }),
+        ("change the pagination answer", { $0["api.pagination"] = .choice("offset") }),
+        ("share tables across tenants", { $0["data.multi_tenancy"] = .choice("shared_schema") }),
+        ("remove an entity", { $0.entities.remove(at: 1) }),
+        ("undo to the start", { _ in }),
+    ]
+
+    func testMemoizedDesignsEqualFreshOnesEditAfterEdit() throws {
+        let (memoizing, fresh) = try XCTUnwrap(Self.builders)
+        for (name, original) in try [("demo", Demo.session())] + SampleSessions.all() {
+            var session = original
+            XCTAssertEqual(memoizing.build(session), fresh.build(session), "\(name): first build")
+            for (edit, apply) in Self.edits {
+                if edit == "undo to the start" { session = original } else { apply(&session) }
+                XCTAssertEqual(memoizing.build(session), fresh.build(session), "\(name) after: \(edit)")
+            }
+        }
+    }
+
+    func testAnEditRebuildsOnlyTheRoutesOfWhatChanged() throws {
+        let (memoizing, _) = try XCTUnwrap(Self.builders)
+        var session = try XCTUnwrap(SampleSessions.all().first { $0.name == "ridehailing" }).session
+        _ = memoizing.build(session)
+        let entities = try XCTUnwrap(memoizing.memo?.lastRouteReuse).made
+        XCTAssertGreaterThan(entities, 5)
+
+        _ = memoizing.build(session)
+        XCTAssertEqual(memoizing.memo?.lastRouteReuse, DerivationMemo.Reuse(reused: entities, made: 0), "nothing changed")
+
+        let last = session.entities.count - 1
+        session.entities[last].fields.append(Field(name: "note", type: .text))
+        _ = memoizing.build(session)
+        XCTAssertEqual(memoizing.memo?.lastRouteReuse, DerivationMemo.Reuse(reused: entities - 1, made: 1), "one entity's field changed")
+
+        session["api.pagination"] = .choice("offset")
+        _ = memoizing.build(session)
+        XCTAssertEqual(memoizing.memo?.lastRouteReuse, DerivationMemo.Reuse(reused: 0, made: entities), "a shared answer changed")
+    }
+}
