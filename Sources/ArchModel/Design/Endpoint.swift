@@ -1,45 +1,109 @@
 /// A REST operation of the designed API.
-public struct Endpoint: Hashable, Sendable {
-    public var method: String
+///
+/// The fields live in one immutable box, so copying an endpoint is one reference count: designs hold thousands
+/// and every check walks them. Setting a field makes a new box (value semantics as usual).
+public struct Endpoint: Hashable, Sendable, CustomReflectable {
+    private var box: Box
+
+    public var method: String {
+        get { box.fields.method }
+        set { var fields = box.fields; fields.method = newValue; box = Box(fields) }
+    }
     /// e.g. `/v1/orders/{orderId}/items`.
-    public var path: String
-    public var operationId: String
-    public var summary: String
+    public var path: String {
+        get { box.fields.path }
+        set { var fields = box.fields; fields.path = newValue; box = Box(fields) }
+    }
+    public var operationId: String {
+        get { box.fields.operationId }
+        set { var fields = box.fields; fields.operationId = newValue; box = Box(fields) }
+    }
+    public var summary: String {
+        get { box.fields.summary }
+        set { var fields = box.fields; fields.summary = newValue; box = Box(fields) }
+    }
     /// The entity (resource) it serves.
-    public var resource: String
+    public var resource: String {
+        get { box.fields.resource }
+        set { var fields = box.fields; fields.resource = newValue; box = Box(fields) }
+    }
     /// The service that implements it.
-    public var service: String
-    public var parameters: [Parameter]
+    public var service: String {
+        get { box.fields.service }
+        set { var fields = box.fields; fields.service = newValue; box = Box(fields) }
+    }
+    public var parameters: [Parameter] {
+        get { box.fields.parameters }
+        set { var fields = box.fields; fields.parameters = newValue; box = Box(fields) }
+    }
     /// Example request body (JSON text), when the method takes one.
-    public var requestExample: String?
+    public var requestExample: String? {
+        get { box.fields.requestExample }
+        set { var fields = box.fields; fields.requestExample = newValue; box = Box(fields) }
+    }
     /// Status code → meaning, e.g. 201 "created", 404 "order not found". The first is the success code.
-    public var responses: [Response]
+    public var responses: [Response] {
+        get { box.fields.responses }
+        set { var fields = box.fields; fields.responses = newValue; box = Box(fields) }
+    }
     /// Example response body (JSON text) of the success response.
-    public var responseExample: String?
+    public var responseExample: String? {
+        get { box.fields.responseExample }
+        set { var fields = box.fields; fields.responseExample = newValue; box = Box(fields) }
+    }
     /// Who may call it: "bearer token, scope orders:write; owner or admin".
-    public var authorization: String
-    public var requiresIdempotencyKey: Bool
-    public var paginated: Bool
-    public var trace: Trace
+    public var authorization: String {
+        get { box.fields.authorization }
+        set { var fields = box.fields; fields.authorization = newValue; box = Box(fields) }
+    }
+    public var requiresIdempotencyKey: Bool {
+        get { box.fields.requiresIdempotencyKey }
+        set { var fields = box.fields; fields.requiresIdempotencyKey = newValue; box = Box(fields) }
+    }
+    public var paginated: Bool {
+        get { box.fields.paginated }
+        set { var fields = box.fields; fields.paginated = newValue; box = Box(fields) }
+    }
+    public var trace: Trace {
+        get { box.fields.trace }
+        set { var fields = box.fields; fields.trace = newValue; box = Box(fields) }
+    }
 
     public init(method: String, path: String, operationId: String, summary: String, resource: String, service: String = "",
                 parameters: [Parameter] = [], requestExample: String? = nil, responses: [Response] = [],
                 responseExample: String? = nil, authorization: String = "", requiresIdempotencyKey: Bool = false,
                 paginated: Bool = false, trace: Trace = Trace()) {
-        self.method = method
-        self.path = path
-        self.operationId = operationId
-        self.summary = summary
-        self.resource = resource
-        self.service = service
-        self.parameters = parameters
-        self.requestExample = requestExample
-        self.responses = responses
-        self.responseExample = responseExample
-        self.authorization = authorization
-        self.requiresIdempotencyKey = requiresIdempotencyKey
-        self.paginated = paginated
-        self.trace = trace
+        box = Box(Fields(method: method, path: path, operationId: operationId, summary: summary, resource: resource, service: service,
+                         parameters: parameters, requestExample: requestExample, responses: responses,
+                         responseExample: responseExample, authorization: authorization,
+                         requiresIdempotencyKey: requiresIdempotencyKey, paginated: paginated, trace: trace))
+    }
+
+    public static func == (lhs: Endpoint, rhs: Endpoint) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
+    /// Shows the fields, not the box, in test failures and dumps.
+    public var customMirror: Mirror { Mirror(reflecting: box.fields) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
+    private struct Fields: Hashable, Sendable {
+        var method: String
+        var path: String
+        var operationId: String
+        var summary: String
+        var resource: String
+        var service: String
+        var parameters: [Parameter]
+        var requestExample: String?
+        var responses: [Response]
+        var responseExample: String?
+        var authorization: String
+        var requiresIdempotencyKey: Bool
+        var paginated: Bool
+        var trace: Trace
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     /// A parameter in the path, query or a header.
