@@ -28,7 +28,7 @@ public struct DesignBuilder: Sendable {
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
         let model = SchemaModel(session: session, decisions: decisions)
-        let tables = DataModelGenerator().tables(for: model)
+        let tables = DataModelGenerator().tables(for: model, memo: memo)
         let endpoints = APIGenerator().endpoints(for: model, tables: tables, memo: memo)
         let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
         let sequences = SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions)

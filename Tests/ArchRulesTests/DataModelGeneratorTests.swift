@@ -11,6 +11,19 @@ final class DataModelGeneratorTests: XCTestCase {
         try XCTUnwrap(tables.first { $0.name == name }, "no table \(name) in \(tables.map(\.name))")
     }
 
+    /// `Ab.csD` and `AbsC.d` both make `ix_abs_cs_d`: the later table's index gets the suffix, the names stay unique.
+    func testConstraintNamesAreUniqueAcrossTablesInTableOrder() throws {
+        let session = Session(projectName: "clash", entities: [
+            Entity(name: "Ab", fields: [Field(name: "csD", indexed: true)]),
+            Entity(name: "AbsC", fields: [Field(name: "d", indexed: true)], relations: [Relation(kind: .belongsTo, target: "Ab")]),
+        ])
+        let schema = tables(session)
+        XCTAssertEqual(try table("abs", in: schema).indexes.map(\.name), ["ix_abs_cs_d"])
+        XCTAssertEqual(try table("abs_cs", in: schema).indexes.map(\.name), ["ix_abs_cs_ab_id", "ix_abs_cs_d_2"])
+        let all = schema.flatMap { $0.indexes.map(\.name) + $0.foreignKeys.map(\.name) }
+        XCTAssertEqual(Set(all).count, all.count, "\(all)")
+    }
+
     func testOneTablePerEntityInDeclarationOrderThenJoinTables() {
         XCTAssertEqual(tables().map(\.name), ["orders", "order_items", "products", "categories", "product_categories"])
         XCTAssertEqual(tables().map(\.entity), ["Order", "OrderItem", "Product", "Category", nil])

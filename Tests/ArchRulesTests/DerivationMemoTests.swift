@@ -44,7 +44,7 @@ final class DerivationMemoTests: XCTestCase {
         }
     }
 
-    func testAnEditRebuildsOnlyTheRoutesOfWhatChanged() throws {
+    func testAnEditRebuildsOnlyTheRoutesAndTableOfWhatChanged() throws {
         let (memoizing, _) = try XCTUnwrap(Self.builders)
         var session = try XCTUnwrap(SampleSessions.all().first { $0.name == "ridehailing" }).session
         _ = memoizing.build(session)
@@ -53,11 +53,13 @@ final class DerivationMemoTests: XCTestCase {
 
         _ = memoizing.build(session)
         XCTAssertEqual(memoizing.memo?.lastRouteReuse, DerivationMemo.Reuse(reused: entities, made: 0), "nothing changed")
+        XCTAssertEqual(memoizing.memo?.lastTableReuse, DerivationMemo.Reuse(reused: entities, made: 0), "nothing changed")
 
         let last = session.entities.count - 1
         session.entities[last].fields.append(Field(name: "note", type: .text))
         _ = memoizing.build(session)
         XCTAssertEqual(memoizing.memo?.lastRouteReuse, DerivationMemo.Reuse(reused: entities - 1, made: 1), "one entity's field changed")
+        XCTAssertEqual(memoizing.memo?.lastTableReuse, DerivationMemo.Reuse(reused: entities - 1, made: 1), "one entity's field changed")
 
         session["api.pagination"] = .choice("offset")
         _ = memoizing.build(session)

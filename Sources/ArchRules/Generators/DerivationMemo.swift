@@ -1,7 +1,8 @@
 import ArchModel
 import Foundation
 
-/// What one derivation may reuse from the one before: per entity, the routes made from exactly the same inputs.
+/// What one derivation may reuse from the one before: per entity, the routes and the table made from exactly the
+/// same inputs.
 /// Editing one field of a 400-entity session then rebuilds one entity's routes, not all of them.
 ///
 /// Invisible in results: a value is reused only for equal inputs under equal shared answers, and a test builds
@@ -9,6 +10,7 @@ import Foundation
 public final class DerivationMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var routeCache = ReuseCache<RouteBuilder, RouteInputs, [Endpoint]>()
+    private var tableCache = ReuseCache<TableContext, TableInputs, Table>()
 
     public init() {}
 
@@ -20,12 +22,18 @@ public final class DerivationMemo: @unchecked Sendable {
 
     /// Routes in the last derivation.
     public var lastRouteReuse: Reuse { lock.withLock { routeCache.lastPass } }
+    /// Entity tables in the last derivation.
+    public var lastTableReuse: Reuse { lock.withLock { tableCache.lastPass } }
 
     /// Runs one pass of route building: `body` gets a function that returns the routes for some inputs, reused
     /// or made by its second argument.
-    func routes(context: RouteBuilder,
-                _ body: (_ reuseOrMake: (RouteInputs, () -> [Endpoint]) -> [Endpoint]) -> [Endpoint]) -> [Endpoint] {
+    func routes<Result>(context: RouteBuilder, _ body: (_ reuseOrMake: (RouteInputs, () -> [Endpoint]) -> [Endpoint]) -> Result) -> Result {
         lock.withLock { routeCache.pass(context: context, body) }
+    }
+
+    /// Runs one pass of entity table building, as `routes`.
+    func tables<Result>(context: TableContext, _ body: (_ reuseOrMake: (TableInputs, () -> Table) -> Table) -> Result) -> Result {
+        lock.withLock { tableCache.pass(context: context, body) }
     }
 }
 
@@ -36,7 +44,7 @@ struct ReuseCache<Context: Hashable, Key: Hashable, Value> {
     private var previous: [HashedKey<Key>: Value] = [:]
     private(set) var lastPass = DerivationMemo.Reuse(reused: 0, made: 0)
 
-    mutating func pass(context: Context, _ body: (_ reuseOrMake: (Key, () -> Value) -> Value) -> Value) -> Value {
+    mutating func pass<Result>(context: Context, _ body: (_ reuseOrMake: (Key, () -> Value) -> Value) -> Result) -> Result {
         let earlier = self.context == context ? previous : [:]
         var current: [HashedKey<Key>: Value] = [:]
         current.reserveCapacity(earlier.count)

@@ -29,11 +29,14 @@ public struct DataModelGenerator: Sendable {
         tables(for: SchemaModel(session: session, decisions: decisions))
     }
 
-    /// The schema of `model`.
-    func tables(for model: SchemaModel) -> [Table] {
+    /// The schema of `model`; entity tables whose inputs did not change since the last derivation come from `memo`.
+    func tables(for model: SchemaModel, memo: DerivationMemo? = nil) -> [Table] {
         let inputs = model.inputs, names = model.names, graph = model.graph
-        var indexNames = UniqueNames()
-        var tables = names.entities.map { entityTable($0, names: names, graph: graph, inputs: inputs, indexNames: &indexNames) }
+        let context = TableContext(inputs: inputs)
+        let entities = names.entities.compactMap { TableInputs(entity: $0, model: model) }
+        var tables = memo?.tables(context: context) { reuseOrMake in
+            entities.map { entity in reuseOrMake(entity) { entityTable(entity, context: context) } }
+        } ?? entities.map { entityTable($0, context: context) }
         if let rows = Self.expectedRows(inputs), rows > Self.partitionThreshold {
             let childTables = Set(graph.links.compactMap { names.names($0.child)?.table })
             let answers = inputs.answered(["requirements.records_first_year", "requirements.growth_per_year",
@@ -43,8 +46,24 @@ public struct DataModelGenerator: Sendable {
                 tables[index].trace = tables[index].trace.merged(with: Trace(answers: answers, sources: ["capacity"]))
             }
         }
-        tables += graph.pairs.compactMap { joinTable($0, names: names, indexNames: &indexNames) }
+        tables += graph.pairs.compactMap { joinTable($0, names: names) }
+        Self.claimConstraintNames(&tables)
         return tables
+    }
+
+    /// Foreign key and index names are unique across the schema (MySQL and PostgreSQL require it): each table's
+    /// names, made from its own name and columns, are claimed in table order, so a clash renames the later one.
+    /// `fk_` and `ix_`/`ux_` names never clash with each other, so each kind is claimed in its own order.
+    static func claimConstraintNames(_ tables: inout [Table]) {
+        var names = UniqueNames()
+        for table in tables.indices {
+            for key in tables[table].foreignKeys.indices {
+                tables[table].foreignKeys[key].name = names.claim(tables[table].foreignKeys[key].name)
+            }
+            for index in tables[table].indexes.indices {
+                tables[table].indexes[index].name = names.claim(tables[table].indexes[index].name)
+            }
+        }
     }
 
     /// Rows expected over the retention period: first-year records, growing yearly, summed over the years kept
@@ -56,10 +75,9 @@ public struct DataModelGenerator: Sendable {
         return (0..<years).reduce(0.0) { total, year in total + first * pow(growth, Double(year)) }
     }
 
-    private func entityTable(_ entity: Entity, names: SchemaNames, graph: RelationGraph, inputs: GeneratorInputs,
-                             indexNames: inout UniqueNames) -> Table {
-        let table = names.names(entity.name)?.table ?? Naming.tableName(entity.name)
-        let tenant = inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
+    /// An entity's table, with foreign key and index names not yet claimed (see `claimConstraintNames`).
+    private func entityTable(_ inputs: TableInputs, context: TableContext) -> Table {
+        let entity = inputs.entity, table = inputs.table, tenant = inputs.tenant
         var sources = ["entity \(entity.name)"]
         var columns = [Column(name: "id", type: .uuid, nullable: false)]
         if tenant { columns.append(Column(name: "tenant_id", type: .uuid, nullable: false)) }
@@ -67,15 +85,15 @@ public struct DataModelGenerator: Sendable {
         var uniques: [[String]] = []
         var indexes: [Index] = []
         func index(_ columns: [String], unique: Bool = false, reason: String) {
-            let name = indexNames.claim(Naming.limited((unique ? "ux_" : "ix_") + table + "_" + columns.joined(separator: "_")))
+            let name = Naming.limited((unique ? "ux_" : "ix_") + table + "_" + columns.joined(separator: "_"))
             indexes.append(Index(name: name, columns: columns, unique: unique, reason: reason))
         }
-        for link in graph.links(child: entity.name) {
-            guard let parent = names.names(link.parent) else { continue }
+        for parent in inputs.parents {
+            let link = parent.link
             // The tenancy column doubles as the foreign key to the Tenant entity.
             let isTenancyColumn = columns.contains { $0.name == link.column }
             if !isTenancyColumn { columns.append(Column(name: link.column, type: .uuid, nullable: link.nullable)) }
-            foreignKeys.append(ForeignKey(name: indexNames.claim(Naming.limited("fk_\(table)_\(link.column)")),
+            foreignKeys.append(ForeignKey(name: Naming.limited("fk_\(table)_\(link.column)"),
                                           columns: [link.column], referencedTable: parent.table,
                                           referencedColumns: ["id"], onDelete: link.onDelete))
             if !isTenancyColumn || link.unique {  // otherwise the (tenant_id, …) indexes below lead with it
@@ -109,10 +127,11 @@ public struct DataModelGenerator: Sendable {
         ]
         return Table(name: table, entity: entity.name, columns: columns, primaryKey: ["id"], foreignKeys: foreignKeys,
                      uniqueConstraints: uniques, indexes: indexes,
-                     trace: Trace(answers: tenant ? inputs.answered(["data.multi_tenancy"]) : [], sources: sources))
+                     trace: Trace(answers: tenant ? context.tenancyAnswers : [], sources: sources))
     }
 
-    private func joinTable(_ pair: RelationGraph.Pair, names: SchemaNames, indexNames: inout UniqueNames) -> Table? {
+    /// A join table, names not yet claimed (see `claimConstraintNames`).
+    private func joinTable(_ pair: RelationGraph.Pair, names: SchemaNames) -> Table? {
         guard let left = names.names(pair.left), let right = names.names(pair.right) else { return nil }
         let keys = [pair.leftColumn, pair.rightColumn]
         return Table(
@@ -121,14 +140,48 @@ public struct DataModelGenerator: Sendable {
                 + [Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: "now")],
             primaryKey: keys,
             foreignKeys: [
-                ForeignKey(name: indexNames.claim(Naming.limited("fk_\(pair.table)_\(pair.leftColumn)")), columns: [pair.leftColumn],
+                ForeignKey(name: Naming.limited("fk_\(pair.table)_\(pair.leftColumn)"), columns: [pair.leftColumn],
                            referencedTable: left.table, referencedColumns: ["id"], onDelete: .cascade),
-                ForeignKey(name: indexNames.claim(Naming.limited("fk_\(pair.table)_\(pair.rightColumn)")), columns: [pair.rightColumn],
+                ForeignKey(name: Naming.limited("fk_\(pair.table)_\(pair.rightColumn)"), columns: [pair.rightColumn],
                            referencedTable: right.table, referencedColumns: ["id"], onDelete: .cascade),
             ],
-            indexes: [Index(name: indexNames.claim(Naming.limited("ix_\(pair.table)_\(pair.rightColumn)")), columns: [pair.rightColumn],
+            indexes: [Index(name: Naming.limited("ix_\(pair.table)_\(pair.rightColumn)"), columns: [pair.rightColumn],
                             reason: "foreign key: joins and ON DELETE checks (the primary key covers \(pair.leftColumn))")],
             trace: Trace(sources: pair.sources)
         )
+    }
+}
+
+/// The answers every entity table reads.
+struct TableContext: Hashable {
+    /// The tenancy answer, when given: traces of tables with a tenant column cite it.
+    let tenancyAnswers: [String]
+
+    init(inputs: GeneratorInputs) { tenancyAnswers = inputs.answered(["data.multi_tenancy"]) }
+}
+
+/// Everything an entity's table is made from (with the `TableContext`): the entity, its table name, its foreign
+/// keys with the tables they reference, and whether it gets a tenant column.
+struct TableInputs: Hashable {
+    struct Parent: Hashable {
+        let link: RelationGraph.Link
+        let table: String
+    }
+
+    let entity: Entity
+    let table: String
+    /// In the order of the entity's columns.
+    let parents: [Parent]
+    /// Shared-schema tenancy, and the entity is not the tenant itself.
+    let tenant: Bool
+
+    init?(entity: Entity, model: SchemaModel) {
+        guard let own = model.names.names(entity.name) else { return nil }
+        self.entity = entity
+        table = own.table
+        parents = model.graph.links(child: entity.name).compactMap { link in
+            model.names.names(link.parent).map { Parent(link: link, table: $0.table) }
+        }
+        tenant = model.inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
     }
 }
