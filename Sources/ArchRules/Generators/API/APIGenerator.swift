@@ -49,6 +49,14 @@ struct RouteInputs: Hashable {
     /// The table has `lock_version`: writes take `If-Match`.
     let versioned: Bool
 
+    /// Hashes only the entity's name and size: equal inputs still hash equally, and `==` compares everything.
+    /// Hashing every field of every entity would cost more than the look-up saves.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(entity.name)
+        hasher.combine(entity.fields.count)
+        hasher.combine(parents.count)
+    }
+
     init?(entity: Entity, model: SchemaModel, versioned: Bool) {
         guard let own = model.names.names(entity.name) else { return nil }
         self.entity = entity

@@ -56,12 +56,15 @@ public struct DataModelGenerator: Sendable {
     /// `fk_` and `ix_`/`ux_` names never clash with each other, so each kind is claimed in its own order.
     static func claimConstraintNames(_ tables: inout [Table]) {
         var names = UniqueNames()
+        // Written only when a name changes: tables reused from the memo share their arrays, and a write copies them.
         for table in tables.indices {
             for key in tables[table].foreignKeys.indices {
-                tables[table].foreignKeys[key].name = names.claim(tables[table].foreignKeys[key].name)
+                let claimed = names.claim(tables[table].foreignKeys[key].name)
+                if claimed != tables[table].foreignKeys[key].name { tables[table].foreignKeys[key].name = claimed }
             }
             for index in tables[table].indexes.indices {
-                tables[table].indexes[index].name = names.claim(tables[table].indexes[index].name)
+                let claimed = names.claim(tables[table].indexes[index].name)
+                if claimed != tables[table].indexes[index].name { tables[table].indexes[index].name = claimed }
             }
         }
     }
@@ -174,6 +177,14 @@ struct TableInputs: Hashable {
     let parents: [Parent]
     /// Shared-schema tenancy, and the entity is not the tenant itself.
     let tenant: Bool
+
+    /// Hashes only the entity's name and size: equal inputs still hash equally, and `==` compares everything.
+    /// Hashing every field of every entity would cost more than the look-up saves.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(entity.name)
+        hasher.combine(entity.fields.count)
+        hasher.combine(parents.count)
+    }
 
     init?(entity: Entity, model: SchemaModel) {
         guard let own = model.names.names(entity.name) else { return nil }

@@ -57,7 +57,12 @@ struct ModelChecks: Sendable {
                                        fix: "Add entity \(relation.target) or correct the relation's target"))
             }
         }
-        for endpoint in design.endpoints where !keys.contains(InfraNaming.key(endpoint.resource)) {
+        var knownResource: [String: Bool] = [:]  // endpoints come in runs of the same resource
+        for endpoint in design.endpoints where !(knownResource[endpoint.resource] ?? {
+            let known = keys.contains(InfraNaming.key(endpoint.resource))
+            knownResource[endpoint.resource] = known
+            return known
+        }()) {
             out.append(makeFinding("api.endpoint-without-entity", .warning, "Endpoint serves no known entity",
                                    subject: "endpoint \(endpoint.method) \(endpoint.path)",
                                    detail: endpoint.resource.isEmpty ? "The endpoint names no resource"
@@ -113,11 +118,12 @@ struct DataChecks: Sendable {
             }
         }
         var reported = Set<String>()
-        let joins = JoinTableIndex(tables: design.tables)
+        var joins: JoinTableIndex?  // built at the first many-to-many
         for entity in session.entities {
             for relation in entity.relations where relation.kind == .manyToMany {
+                if joins == nil { joins = JoinTableIndex(tables: design.tables) }
                 let pair = [InfraNaming.key(entity.name), InfraNaming.key(relation.target)].sorted().joined(separator: "|")
-                guard !reported.contains(pair), !joins.hasJoinTable(entity.name, relation.target) else { continue }
+                guard !reported.contains(pair), joins?.hasJoinTable(entity.name, relation.target) == false else { continue }
                 reported.insert(pair)
                 out.append(makeFinding("data.many-to-many-without-join-table", .warning, "Many-to-many without join table",
                                        subject: "entity \(entity.name)",
@@ -130,8 +136,8 @@ struct DataChecks: Sendable {
 
     /// An index, the primary key or a unique constraint starts with the columns.
     private func isIndexed(_ columns: [String], in table: Table) -> Bool {
-        let candidates = table.indexes.map(\.columns) + [table.primaryKey] + table.uniqueConstraints
-        return candidates.contains { $0.count >= columns.count && Array($0.prefix(columns.count)) == columns }
+        func leads(_ candidate: [String]) -> Bool { candidate.count >= columns.count && candidate.starts(with: columns) }
+        return table.indexes.contains { leads($0.columns) } || leads(table.primaryKey) || table.uniqueConstraints.contains(where: leads)
     }
 }
 

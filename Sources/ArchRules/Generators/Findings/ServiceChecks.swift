@@ -120,6 +120,9 @@ struct PolicyChecks: Sendable {
             all = byResource.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         }
 
+        /// Whether `key` may name personal data of some resource.
+        func mayContain(_ key: String) -> Bool { wellKnownPII.contains(key) || all.contains(key) }
+
         /// Whether `key` names personal data of `resource`.
         func contains(_ key: String, of resource: String) -> Bool {
             wellKnownPII.contains(key) || (known.contains(resource) ? byResource[resource]?.contains(key) ?? false : all.contains(key))
@@ -129,12 +132,17 @@ struct PolicyChecks: Sendable {
     func findings() -> [Finding] {
         var out: [Finding] = []
         let piiKeys = PIIKeys(session: session, design: design)
-        var keyByName: [String: String] = [:]  // endpoints repeat parameter names
+        // Endpoints repeat parameter names: each name's key once, and nil for names that are no resource's PII.
+        var candidateKey: [String: String?] = [:]
         for endpoint in design.endpoints {
             for parameter in endpoint.parameters where parameter.location != .header {
-                let key = keyByName[parameter.name] ?? InfraNaming.key(parameter.name)
-                keyByName[parameter.name] = key
-                guard piiKeys.contains(key, of: endpoint.resource) else { continue }
+                let candidate = candidateKey[parameter.name] ?? {
+                    let key = InfraNaming.key(parameter.name)
+                    let found: String? = piiKeys.mayContain(key) ? key : nil
+                    candidateKey[parameter.name] = found
+                    return found
+                }()
+                guard let key = candidate, piiKeys.contains(key, of: endpoint.resource) else { continue }
                 out.append(makeFinding("security.pii-in-url", .error, "Personal data in the URL",
                                        subject: "endpoint \(endpoint.method) \(endpoint.path)",
                                        detail: "\(parameter.location.rawValue) parameter \(parameter.name) is personal data; URLs end up in logs, caches and browser history",

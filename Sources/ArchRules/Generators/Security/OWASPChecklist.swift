@@ -27,15 +27,14 @@ struct OWASPChecklist: Sendable {
                 : sample.first.joined(separator: ", ") + (sample.count > 4 ? " and \(sample.count - 4) more" : "")
         }
         // Only the first four of each list are shown (and the count), so large designs build no more than that.
-        let objectPaths = Sample(distinct: endpoints.lazy.filter { $0.parameters.contains { $0.location == .path } || $0.path.contains("{") }
-            .map(\.path))
+        let objectPaths = Sample(distinct: endpoints.lazy.filter {
+            $0.parameters.contains { $0.location == .path } || $0.path.utf8.contains(UInt8(ascii: "{"))
+        }.map(\.path))
         let tenant = facts.sharesTablesAcrossTenants ? "; every query also filters by the caller's tenant_id" : ""
-        let writes = Sample(endpoints.lazy.filter { ["PUT", "PATCH", "POST"].contains($0.method.uppercased()) }) {
-            "\($0.method.uppercased()) \($0.path)"
-        }
+        let writes = Sample(endpoints.lazy.filter { ["PUT", "PATCH", "POST"].contains($0.method) }) { "\($0.method) \($0.path)" }
         let paged = Sample(endpoints.lazy.filter(\.paginated), \.path)
-        let deletes = Sample(endpoints.lazy.filter { $0.method.uppercased() == "DELETE" }) { "DELETE \($0.path)" }
-        let creates = Sample(endpoints.lazy.filter { $0.method.uppercased() == "POST" }) { "POST \($0.path)" }
+        let deletes = Sample(endpoints.lazy.filter { $0.method == "DELETE" }) { "DELETE \($0.path)" }
+        let creates = Sample(endpoints.lazy.filter { $0.method == "POST" }) { "POST \($0.path)" }
         let integrations = facts.values("requirements.integrations").flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let texts: [(String, String)] = [

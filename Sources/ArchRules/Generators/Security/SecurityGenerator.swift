@@ -16,6 +16,17 @@ struct SecurityContext: Sendable {
     let facts: InfraFacts
     let endpoints: [Endpoint]
     let tables: [Table]
+    /// `customers.email`-style names of personal-data columns (or entity fields when no tables are given).
+    let piiColumns: [String]
+
+    init(facts: InfraFacts, endpoints: [Endpoint], tables: [Table]) {
+        self.facts = facts
+        self.endpoints = endpoints
+        self.tables = tables
+        let columns = tables.flatMap { table in table.columns.filter(\.pii).map { "\(table.name).\($0.name)" } }
+        piiColumns = !columns.isEmpty ? columns
+            : facts.session.entities.flatMap { entity in entity.fields.filter(\.pii).map { "\(InfraNaming.snake(entity.name)).\($0.name)" } }
+    }
 
     var serviceCount: Int {
         // In one deployable, endpoints' `service` names modules (bounded contexts), not network services.
@@ -24,13 +35,6 @@ struct SecurityContext: Sendable {
         if oneDeployable { return max(facts.session.services.count, 1) }
         return max(facts.session.services.count, Set(endpoints.map(\.service).filter { !$0.isEmpty }).count,
             facts.isDistributed ? 2 : 1)
-    }
-
-    /// `customers.email`-style names of personal-data columns (or entity fields when no tables are given).
-    var piiColumns: [String] {
-        let columns = tables.flatMap { table in table.columns.filter(\.pii).map { "\(table.name).\($0.name)" } }
-        if !columns.isEmpty { return columns }
-        return facts.session.entities.flatMap { entity in entity.fields.filter(\.pii).map { "\(InfraNaming.snake(entity.name)).\($0.name)" } }
     }
 
     var auth: [String] { facts.values("api.auth") }
