@@ -98,6 +98,17 @@ final class NamingFastPathTests: XCTestCase {
         }
         XCTAssertNil(Naming.asciiWords("Café"), "non-ASCII names take the general path")
     }
+
+    /// The byte-level plural agrees with the character-level one on every ending that matters.
+    func testASCIIPluralAgreesWithTheGeneralPath() {
+        let words = ["order", "category", "day", "box", "bus", "quiz", "church", "wish", "bach", "data", "news", "u6ce8",
+                     "u6ce8u6587", "unit", "item2", "y", "s", "a", "ch", "key", "toy", "buy", "fly", "sky", "ax", "topaz", "mesh"]
+        for word in words {
+            XCTAssertEqual(Naming.asciiPlural(word), Naming.generalPlural(word), word)
+        }
+        XCTAssertEqual(Naming.plural("category"), "categories")
+        XCTAssertEqual(Naming.plural("person"), "people")
+    }
 }
 
 /// A small deterministic generator (tests must not depend on the system's random source).

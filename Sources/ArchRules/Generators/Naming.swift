@@ -152,11 +152,28 @@ public enum Naming {
     /// English plural of one lowercase word; escaped (non-Latin) words stay as they are.
     public static func plural(_ word: String) -> String {
         if let irregular = irregularPlurals[word] { return irregular }
+        return word.utf8.allSatisfy({ $0 < 0x80 }) ? asciiPlural(word) : generalPlural(word)
+    }
+
+    /// `plural` of any regular word, character by character (`asciiPlural` must agree with it on ASCII).
+    static func generalPlural(_ word: String) -> String {
         if isEscaped(word) || uncountable.contains(word) || word.last?.isNumber == true { return word }
         let consonantY = word.count > 1 && word.hasSuffix("y") && !"aeiou".contains(word.dropLast().last!)
         if consonantY { return word.dropLast() + "ies" }
         if ["s", "x", "z", "ch", "sh"].contains(where: word.hasSuffix) { return word + "es" }
         return word + "s"
+    }
+
+    /// `plural` of an ASCII word, on bytes (words from `words` always are; this runs for every entity name).
+    static func asciiPlural(_ word: String) -> String {
+        let bytes = word.utf8
+        if (bytes.first == UInt8(ascii: "u") && isEscaped(word)) || uncountable.contains(word) { return word }
+        guard let last = bytes.last, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) else { return word }
+        let beforeLast = bytes.dropLast().last
+        if last == UInt8(ascii: "y"), let beforeLast, !"aeiou".utf8.contains(beforeLast) { return word.dropLast() + "ies" }
+        let sibilant = [UInt8(ascii: "s"), UInt8(ascii: "x"), UInt8(ascii: "z")].contains(last)
+            || (last == UInt8(ascii: "h") && (beforeLast == UInt8(ascii: "c") || beforeLast == UInt8(ascii: "s")))
+        return word + (sibilant ? "es" : "s")
     }
 
     /// True when `identifier` is reserved in one of the SQL dialects and must be quoted there.

@@ -1,29 +1,32 @@
 import ArchModel
 
 /// Which entities are aggregate roots and which are owned parts of another (OrderItem of Order).
+/// Worked out once when made: several generators ask, per entity.
 struct EntityGraph: Sendable {
     let entities: [Entity]
-
-    /// Entities some other entity owns: the target of a has-many/has-one, or a cascade belongs-to.
-    var children: Set<String> {
-        var owned = Set<String>()
-        for entity in entities {
-            for relation in entity.relations where relation.kind == .hasMany || relation.kind == .hasOne {
-                if InfraNaming.key(relation.target) != InfraNaming.key(entity.name) { owned.insert(InfraNaming.key(relation.target)) }
-            }
-            if entity.relations.contains(where: { $0.kind == .belongsTo && $0.onDelete == .cascade }) {
-                owned.insert(InfraNaming.key(entity.name))
-            }
-        }
-        return owned
-    }
-
+    /// Entities some other entity owns (by `InfraNaming.key`): the target of a has-many/has-one, or a cascade belongs-to.
+    let children: Set<String>
     /// Entities that are not only parts of another, in declaration order.
-    var roots: [Entity] {
-        let owned = children
-        return entities.filter { !owned.contains(InfraNaming.key($0.name)) }
+    let roots: [Entity]
+    /// The first entity of each `InfraNaming.key`.
+    private let byKey: [String: Entity]
+
+    init(entities: [Entity]) {
+        self.entities = entities
+        let keys = entities.map { InfraNaming.key($0.name) }
+        var owned = Set<String>()
+        for (entity, key) in zip(entities, keys) {
+            for relation in entity.relations where relation.kind == .hasMany || relation.kind == .hasOne {
+                let target = InfraNaming.key(relation.target)
+                if target != key { owned.insert(target) }
+            }
+            if entity.relations.contains(where: { $0.kind == .belongsTo && $0.onDelete == .cascade }) { owned.insert(key) }
+        }
+        children = owned
+        roots = zip(entities, keys).filter { !owned.contains($0.1) }.map(\.0)
+        byKey = Dictionary(zip(keys, entities), uniquingKeysWith: { first, _ in first })
     }
 
     /// The entity called `name`, comparing names case-insensitively.
-    func entity(_ name: String) -> Entity? { entities.first { InfraNaming.key($0.name) == InfraNaming.key(name) } }
+    func entity(_ name: String) -> Entity? { byKey[InfraNaming.key(name)] }
 }

@@ -11,16 +11,18 @@ struct ServiceComponents: Sendable {
         let rootKeys = Set(graph.roots.map { InfraNaming.key($0.name) })
         let links = serviceLinks()
         let broker = infrastructure.first { $0.kind == .broker }?.name
+        // Each unit's aggregate roots and events, worked out once: consumers list their producers' events too.
+        let rootsOfUnit = units.map { unit in unit.entities.filter { rootKeys.contains(InfraNaming.key($0)) } }
+        let eventsOfUnit = units.indices.map { events(of: units[$0], roots: rootsOfUnit[$0]) }
         return units.enumerated().map { index, unit in
-            let roots = unit.entities.filter { rootKeys.contains(InfraNaming.key($0)) }
+            let roots = rootsOfUnit[index]
             let outgoing = links[index]
             let incomingAsync = links.indices.filter { $0 != index && links[$0].contains { $0.target == unit.name && $0.style == .async } }
             let publishes = outgoing.contains { $0.style == .async } || (facts.communication != .sync && broker != nil && !roots.isEmpty)
             var interfaces = roots.map { "REST \(InfraNaming.collectionPath($0))" }
-            if publishes { interfaces += events(of: units[index], roots: roots).map { "publishes \($0)" } }
+            if publishes { interfaces += eventsOfUnit[index].map { "publishes \($0)" } }
             for producer in incomingAsync {
-                let producerRoots = units[producer].entities.filter { rootKeys.contains(InfraNaming.key($0)) }
-                interfaces += events(of: units[producer], roots: producerRoots).map { "consumes \($0) from \(units[producer].name)" }
+                interfaces += eventsOfUnit[producer].map { "consumes \($0) from \(units[producer].name)" }
             }
             var dependencies = outgoing
             dependencies.append(Dependency(target: databaseFor(unit.name), style: .sync, purpose: "reads and writes its data"))

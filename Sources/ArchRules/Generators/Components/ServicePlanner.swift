@@ -38,19 +38,24 @@ struct ServicePlanner: Sendable {
     /// else to the largest service so far; the last two are recorded in the unit's notes.
     func assign(_ input: [PlannedUnit]) -> [PlannedUnit] {
         var units = input
+        let keys = units.map(UnitKeys.init)  // names never change below; work their keys out once
+        var unitOfEntity: [String: Int] = [:]  // by InfraNaming.key: the first unit holding such an entity
+        func place(_ entity: Entity, in index: Int) {
+            units[index].entities.append(entity.name)
+            let key = InfraNaming.key(entity.name)
+            unitOfEntity[key] = min(unitOfEntity[key] ?? index, index)
+        }
         var pending: [Entity] = []
         for entity in facts.session.entities {
-            if let index = explicitOrNamed(entity, in: units) { units[index].entities.append(entity.name) } else { pending.append(entity) }
+            if let index = explicitOrNamed(entity, in: keys) { place(entity, in: index) } else { pending.append(entity) }
         }
         var progress = true
         while progress, !pending.isEmpty {
             progress = false
             for entity in pending {
-                let related = entity.relations.compactMap { relation in
-                    units.firstIndex { unit in unit.entities.contains { InfraNaming.key($0) == InfraNaming.key(relation.target) } }
-                }
+                let related = entity.relations.compactMap { unitOfEntity[InfraNaming.key($0.target)] }
                 guard let index = related.first else { continue }
-                units[index].entities.append(entity.name)
+                place(entity, in: index)
                 units[index].notes.append("entity \(entity.name): placed beside related entities")
                 pending.removeAll { $0.name == entity.name }
                 progress = true
@@ -64,22 +69,30 @@ struct ServicePlanner: Sendable {
         return units
     }
 
-    private func explicitOrNamed(_ entity: Entity, in units: [PlannedUnit]) -> Int? {
-        if units.count == 1 { return 0 }
-        let entityKey = InfraNaming.key(entity.name)
-        if let owner = entity.service.map(InfraNaming.key) {
-            if let index = units.firstIndex(where: { InfraNaming.key($0.name) == owner || InfraNaming.key($0.context) == owner }) {
-                return index
-            }
-        }
-        return units.firstIndex { unit in
-            let context = InfraNaming.key(unit.context)
-            guard !context.isEmpty else { return false }
-            return context.hasPrefix(entityKey) || entityKey.hasPrefix(singular(context))
+    /// A unit's name and context as `InfraNaming.key`s, and the context's singular.
+    private struct UnitKeys {
+        let name: String, context: String, singularContext: String
+
+        init(_ unit: PlannedUnit) {
+            name = InfraNaming.key(unit.name)
+            context = InfraNaming.key(unit.context)
+            singularContext = ServicePlanner.singular(context)
         }
     }
 
-    private func singular(_ word: String) -> String {
+    /// The unit named on the entity, else one whose bounded context starts with the entity's name (or the other way).
+    private func explicitOrNamed(_ entity: Entity, in units: [UnitKeys]) -> Int? {
+        if units.count == 1 { return 0 }
+        let entityKey = InfraNaming.key(entity.name)
+        if let owner = entity.service.map(InfraNaming.key) {
+            if let index = units.firstIndex(where: { $0.name == owner || $0.context == owner }) { return index }
+        }
+        return units.firstIndex { unit in
+            !unit.context.isEmpty && (unit.context.hasPrefix(entityKey) || entityKey.hasPrefix(unit.singularContext))
+        }
+    }
+
+    private static func singular(_ word: String) -> String {
         if word.hasSuffix("ies") { return word.dropLast(3) + "y" }
         if word.hasSuffix("s"), word.count > 3 { return String(word.dropLast()) }
         return word
