@@ -27,7 +27,7 @@ public struct DesignBuilder: Sendable {
         let outcome = engine.evaluate(session: session, catalogue: catalogue)
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
-        let model = SchemaModel(session: session, decisions: decisions)
+        let model = SchemaModel(session: session, decisions: decisions, memo: memo)
         let tables = DataModelGenerator().tables(for: model, memo: memo)
         let endpoints = APIGenerator().endpoints(for: model, tables: tables, memo: memo)
         let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)

@@ -2,7 +2,7 @@ import ArchModel
 import Foundation
 
 /// What one derivation may reuse from the one before: per entity, the routes and the table made from exactly the
-/// same inputs.
+/// same inputs; the names and relation graph while no entity's name or relations changed.
 /// Editing one field of a 400-entity session then rebuilds one entity's routes, not all of them.
 ///
 /// Invisible in results: a value is reused only for equal inputs under equal shared answers, and a test builds
@@ -11,6 +11,7 @@ public final class DerivationMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var routeCache = ReuseCache<RouteBuilder, RouteInputs, [Endpoint]>()
     private var tableCache = ReuseCache<TableContext, TableInputs, Table>()
+    private var lastSchema: (shape: [EntityShape], names: SchemaNames, graph: RelationGraph)?
 
     public init() {}
 
@@ -24,6 +25,16 @@ public final class DerivationMemo: @unchecked Sendable {
     public var lastRouteReuse: Reuse { lock.withLock { routeCache.lastPass } }
     /// Entity tables in the last derivation.
     public var lastTableReuse: Reuse { lock.withLock { tableCache.lastPass } }
+
+    /// The names and relation graph of the last derivation if the entities' shapes are the same, else `make`'s.
+    func schema(for shape: [EntityShape], make: () -> (SchemaNames, RelationGraph)) -> (names: SchemaNames, graph: RelationGraph) {
+        lock.withLock {
+            if let last = lastSchema, last.shape == shape { return (last.names, last.graph) }
+            let (names, graph) = make()
+            lastSchema = (shape, names, graph)
+            return (names, graph)
+        }
+    }
 
     /// Runs one pass of route building: `body` gets a function that returns the routes for some inputs, reused
     /// or made by its second argument.

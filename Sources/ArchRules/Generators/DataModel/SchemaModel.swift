@@ -7,9 +7,30 @@ struct SchemaModel {
     let names: SchemaNames
     let graph: RelationGraph
 
-    init(session: Session, decisions: [Decision]) {
+    /// With a `memo`, names and relations are reused while no entity's name or relations changed.
+    init(session: Session, decisions: [Decision], memo: DerivationMemo? = nil) {
         inputs = GeneratorInputs(session: session, decisions: decisions)
-        names = SchemaNames(session.entities)
-        graph = RelationGraph(names)
+        guard let memo else {
+            names = SchemaNames(session.entities)
+            graph = RelationGraph(names)
+            return
+        }
+        let resolved = memo.schema(for: session.entities.map(EntityShape.init)) {
+            let names = SchemaNames(session.entities)
+            return (names, RelationGraph(names))
+        }
+        names = resolved.names.replacingEntities(session.entities)
+        graph = resolved.graph
+    }
+}
+
+/// What names and relations are made from: each entity's name and relations, not its fields.
+struct EntityShape: Equatable {
+    let name: String
+    let relations: [Relation]
+
+    init(_ entity: Entity) {
+        name = entity.name
+        relations = entity.relations
     }
 }

@@ -22,19 +22,23 @@ public struct SchemaNames: Sendable {
     }
 
     /// The entities kept, in declaration order.
-    public let entities: [Entity]
+    public private(set) var entities: [Entity]
+    /// Where the kept entities are in the list given.
+    private let keptIndices: [Int]
     private let byKey: [String: Names]
     /// The kept entities by lower-cased name: lookups happen per relation, so they must not scan.
-    private let entityByKey: [String: Entity]
+    private var entityByKey: [String: Entity]
 
     /// Names for `entities`, claimed in declaration order so a collision always renames the later entity.
     public init(_ entities: [Entity]) {
         var kept: [Entity] = []
+        var keptIndices: [Int] = []
         var byKey: [String: Names] = [:]
         var tables = UniqueNames(), singulars = UniqueNames(), segments = UniqueNames(separator: "-")
         var pascals = UniqueNames(separator: "")
-        for entity in entities where byKey[Self.key(entity.name)] == nil {
+        for (index, entity) in entities.enumerated() where byKey[Self.key(entity.name)] == nil {
             kept.append(entity)
+            keptIndices.append(index)
             let words = Naming.words(entity.name), pluralWords = Naming.pluralWords(words: words)
             let basePascal = Naming.pascalCase(words: words)
             let pascal = pascals.claim(basePascal)
@@ -51,8 +55,22 @@ public struct SchemaNames: Sendable {
             )
         }
         self.entities = kept
+        self.keptIndices = keptIndices
         self.byKey = byKey
-        self.entityByKey = Dictionary(kept.map { (Self.key($0.name), $0) }, uniquingKeysWith: { first, _ in first })
+        entityByKey = Self.index(kept)
+    }
+
+    /// The same names for `entities`, which must have the names these were made for, in the same order (only
+    /// their fields and other details changed): names depend on entity names alone.
+    func replacingEntities(_ entities: [Entity]) -> SchemaNames {
+        var copy = self
+        copy.entities = keptIndices.map { entities[$0] }
+        copy.entityByKey = Self.index(copy.entities)
+        return copy
+    }
+
+    private static func index(_ entities: [Entity]) -> [String: Entity] {
+        Dictionary(entities.map { (key($0.name), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The names of the entity called `name` (ignoring case), if it exists.
