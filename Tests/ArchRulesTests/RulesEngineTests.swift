@@ -76,6 +76,19 @@ final class RulesEngineTests: XCTestCase {
                        "4 engineers, 99.95%, Modular monolith, GDPR, PCI-DSS, Stripe, SAP, 7.5k req/s, (not answered), {literal}")
         XCTAssertEqual(CapacityFacts.format("storage_total", 2.1e12), "2.1 TB")
     }
+
+    /// Placeholder offsets count Unicode scalars (as rule-file errors report columns), also after non-ASCII text.
+    func testTemplatePlaceholdersAndErrorsReportScalarOffsets() throws {
+        let found = try RuleTemplate.placeholders(in: "Café {{x}} { api.style } für {requirements.team_size}")
+        XCTAssertEqual(found.map(\.name), ["api.style", "requirements.team_size"])
+        XCTAssertEqual(found.map(\.offset), [11, 29])
+        XCTAssertThrowsError(try RuleTemplate.placeholders(in: "naïve {api.style")) { error in
+            XCTAssertEqual((error as? ExpressionError)?.offset, 6)
+        }
+        let facts = Facts(session: RulesFixtures.session(["api.style": .choice("rest")]), catalogue: RulesFixtures.catalogue)
+        XCTAssertEqual(RuleTemplate.render("größe } {api.style}", facts: facts), "größe } REST (JSON over HTTP)")
+        XCTAssertEqual(RuleTemplate.render("no placeholders: ü", facts: facts), "no placeholders: ü")
+    }
 }
 
 extension RuleOutcome {

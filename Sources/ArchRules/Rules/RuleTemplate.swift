@@ -35,29 +35,39 @@ public enum RuleTemplate {
         }
     }
 
+    /// Copies `text`, replacing each placeholder by `replace(name, offset)`; works on UTF-8 (rationales are long
+    /// and every derivation renders those of the fired rules) and counts scalars only for the offsets it reports.
     private static func scan(_ text: String, _ replace: (String, Int) throws(ExpressionError) -> String) throws(ExpressionError) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { $0 == open || $0 == close }) else { return text }
+        func scalarOffset(_ index: Int) -> Int { bytes[..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
         var index = 0
-        while index < scalars.count {
-            let c = scalars[index]
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if (c == "{" || c == "}") && next == c {
-                output.append(c)
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == open || byte == close else {
+                let end = bytes[index...].firstIndex { $0 == open || $0 == close } ?? bytes.count
+                output += bytes[index..<end]
+                index = end
+                continue
+            }
+            if index + 1 < bytes.count, bytes[index + 1] == byte {  // `{{` or `}}`
+                output.append(byte)
                 index += 2
-            } else if c == "{" {
-                guard let close = scalars[index...].firstIndex(of: "}") else {
-                    throw ExpressionError("unclosed '{' in text; write '{{' for a literal brace", at: index)
+            } else if byte == open {
+                guard let end = bytes[index...].firstIndex(of: close) else {
+                    throw ExpressionError("unclosed '{' in text; write '{{' for a literal brace", at: scalarOffset(index))
                 }
-                var name = ""
-                name.unicodeScalars.append(contentsOf: scalars[(index + 1)..<close])
-                output.append(contentsOf: try replace(name.trimmingCharacters(in: .whitespaces), index).unicodeScalars)
-                index = close + 1
+                let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                output += try replace(name.trimmingCharacters(in: .whitespaces), scalarOffset(index)).utf8
+                index = end + 1
             } else {
-                output.append(c)
+                output.append(byte)
                 index += 1
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 }
