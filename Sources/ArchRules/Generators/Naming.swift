@@ -258,9 +258,11 @@ public struct UniqueNames: Sendable {
     private var used: Set<String> = []
     private let separator: String
 
-    public init(separator: String = "_", reserved: [String] = []) {
+    /// `capacity`: how many names are expected, so a large schema's set does not grow step by step.
+    public init(separator: String = "_", reserved: [String] = [], capacity: Int = 0) {
         self.separator = separator
-        used = Set(reserved)
+        used = Set(minimumCapacity: reserved.count + capacity)
+        used.formUnion(reserved)
     }
 
     /// `base` if free, else `base_2`, `base_3`, …; the returned name is taken from now on.

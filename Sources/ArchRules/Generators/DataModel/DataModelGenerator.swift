@@ -33,19 +33,14 @@ public struct DataModelGenerator: Sendable {
     func tables(for model: SchemaModel, memo: DerivationMemo? = nil) -> [Table] {
         let inputs = model.inputs, names = model.names, graph = model.graph
         let context = TableContext(inputs: inputs)
-        let entities = names.entities.compactMap { TableInputs(entity: $0, model: model) }
+        // Over the threshold, the tables on the "many" side of a relation are partitioned (all, without relations).
+        let partitionAll = graph.links.isEmpty
+        let entities = names.entities.compactMap { entity in
+            TableInputs(entity: entity, model: model, partitionable: context.partitionAnswers != nil, partitionAll: partitionAll)
+        }
         var tables = memo?.tables(context: context) { reuseOrMake in
             entities.map { entity in reuseOrMake(entity) { entityTable(entity, context: context) } }
         } ?? entities.map { entityTable($0, context: context) }
-        if let rows = Self.expectedRows(inputs), rows > Self.partitionThreshold {
-            let childTables = Set(graph.links.compactMap { names.names($0.child)?.table })
-            let answers = inputs.answered(["requirements.records_first_year", "requirements.growth_per_year",
-                                           "requirements.retention_years"])
-            for index in tables.indices where childTables.isEmpty || childTables.contains(tables[index].name) {
-                tables[index].partitioning = Self.partitionScheme
-                tables[index].trace = tables[index].trace.merged(with: Trace(answers: answers, sources: ["capacity"]))
-            }
-        }
         tables += graph.pairs.compactMap { joinTable($0, names: names) }
         Self.claimConstraintNames(&tables)
         return tables
@@ -55,7 +50,7 @@ public struct DataModelGenerator: Sendable {
     /// names, made from its own name and columns, are claimed in table order, so a clash renames the later one.
     /// `fk_` and `ix_`/`ux_` names never clash with each other, so each kind is claimed in its own order.
     static func claimConstraintNames(_ tables: inout [Table]) {
-        var names = UniqueNames()
+        var names = UniqueNames(capacity: tables.reduce(0) { $0 + $1.foreignKeys.count + $1.indexes.count })
         // Written only when a name changes: tables reused from the memo share their arrays, and a write copies them.
         for table in tables.indices {
             for key in tables[table].foreignKeys.indices {
@@ -128,9 +123,13 @@ public struct DataModelGenerator: Sendable {
             Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: "now"),
             Column(name: "updated_at", type: .timestamp, nullable: false, defaultValue: "now"),
         ]
+        var trace = Trace(answers: tenant ? context.tenancyAnswers : [], sources: sources)
+        if inputs.partitioned, let answers = context.partitionAnswers {
+            trace = trace.merged(with: Trace(answers: answers, sources: ["capacity"]))
+        }
         return Table(name: table, entity: entity.name, columns: columns, primaryKey: ["id"], foreignKeys: foreignKeys,
-                     uniqueConstraints: uniques, indexes: indexes,
-                     trace: Trace(answers: tenant ? context.tenancyAnswers : [], sources: sources))
+                     uniqueConstraints: uniques, indexes: indexes, partitioning: inputs.partitioned ? Self.partitionScheme : nil,
+                     trace: trace)
     }
 
     /// A join table, names not yet claimed (see `claimConstraintNames`).
@@ -159,8 +158,18 @@ public struct DataModelGenerator: Sendable {
 struct TableContext: Hashable {
     /// The tenancy answer, when given: traces of tables with a tenant column cite it.
     let tenancyAnswers: [String]
+    /// The volume answers given, when the expected rows call for partitioning; nil when they do not.
+    let partitionAnswers: [String]?
 
-    init(inputs: GeneratorInputs) { tenancyAnswers = inputs.answered(["data.multi_tenancy"]) }
+    init(inputs: GeneratorInputs) {
+        tenancyAnswers = inputs.answered(["data.multi_tenancy"])
+        if let rows = DataModelGenerator.expectedRows(inputs), rows > DataModelGenerator.partitionThreshold {
+            partitionAnswers = inputs.answered(["requirements.records_first_year", "requirements.growth_per_year",
+                                                "requirements.retention_years"])
+        } else {
+            partitionAnswers = nil
+        }
+    }
 }
 
 /// Everything an entity's table is made from (with the `TableContext`): the entity, its table name, its foreign
@@ -177,6 +186,8 @@ struct TableInputs: Hashable {
     let parents: [Parent]
     /// Shared-schema tenancy, and the entity is not the tenant itself.
     let tenant: Bool
+    /// Volumes call for partitioning and the table is on the "many" side of a relation (or no table has one).
+    let partitioned: Bool
 
     /// Hashes only the entity's name and size: equal inputs still hash equally, and `==` compares everything.
     /// Hashing every field of every entity would cost more than the look-up saves.
@@ -186,7 +197,7 @@ struct TableInputs: Hashable {
         hasher.combine(parents.count)
     }
 
-    init?(entity: Entity, model: SchemaModel) {
+    init?(entity: Entity, model: SchemaModel, partitionable: Bool, partitionAll: Bool) {
         guard let own = model.names.names(entity.name) else { return nil }
         self.entity = entity
         table = own.table
@@ -194,5 +205,6 @@ struct TableInputs: Hashable {
             model.names.names(link.parent).map { Parent(link: link, table: $0.table) }
         }
         tenant = model.inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
+        partitioned = partitionable && (partitionAll || !parents.isEmpty)
     }
 }

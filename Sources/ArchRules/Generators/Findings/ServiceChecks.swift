@@ -135,17 +135,20 @@ struct PolicyChecks: Sendable {
         // Endpoints repeat parameter names: each name's key once, and nil for names that are no resource's PII.
         var candidateKey: [String: String?] = [:]
         for endpoint in design.endpoints {
-            for parameter in endpoint.parameters where parameter.location != .header {
-                let candidate = candidateKey[parameter.name] ?? {
-                    let key = InfraNaming.key(parameter.name)
+            let parameters = endpoint.parameters
+            for index in parameters.indices where parameters[index].location != .header {
+                let parameter = parameters[index].name
+                let candidate = candidateKey[parameter] ?? {
+                    let key = InfraNaming.key(parameter)
                     let found: String? = piiKeys.mayContain(key) ? key : nil
-                    candidateKey[parameter.name] = found
+                    candidateKey[parameter] = found
                     return found
                 }()
                 guard let key = candidate, piiKeys.contains(key, of: endpoint.resource) else { continue }
+                let location = parameters[index].location
                 out.append(makeFinding("security.pii-in-url", .error, "Personal data in the URL",
                                        subject: "endpoint \(endpoint.method) \(endpoint.path)",
-                                       detail: "\(parameter.location.rawValue) parameter \(parameter.name) is personal data; URLs end up in logs, caches and browser history",
+                                       detail: "\(location.rawValue) parameter \(parameter) is personal data; URLs end up in logs, caches and browser history",
                                        fix: "Use an opaque id in the path, or move the value into a POST search body"))
             }
         }
