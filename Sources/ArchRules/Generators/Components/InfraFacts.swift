@@ -108,14 +108,18 @@ enum InfraNaming {
     /// Case- and separator-insensitive key: `Order Items`, `order_items`, `OrderItems` → `orderitems`.
     static func key(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes, no Unicode properties (this runs per entity)
-            let kept = name.utf8.compactMap { byte -> UInt8? in
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 0x20
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
-                default: nil
+            return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+                var count = 0
+                for byte in name.utf8 {
+                    switch byte {
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[count] = byte + 0x20
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): buffer[count] = byte
+                    default: continue
+                    }
+                    count += 1
                 }
+                return count
             }
-            return String(decoding: kept, as: UTF8.self)
         }
         return String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }

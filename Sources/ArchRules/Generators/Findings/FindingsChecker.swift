@@ -147,9 +147,10 @@ private struct JoinTableIndex {
     let isEmpty: Bool
     /// The first table of each entity, by `InfraNaming.key` of the entity's name.
     let tableOfEntity: [String: String]
-    /// Pairs of tables some table references both of (`a|b`, sorted), and `a|a` when a table has two or more
-    /// foreign keys and references `a`: a self-referencing join table.
-    let linkedPairs: Set<String>
+    /// For each table: the tables its foreign keys reference; and the tables with two or more foreign keys (the
+    /// only ones that can join two tables) by each table they reference.
+    let references: [(tables: [String], count: Int)]
+    let joiningTables: [String: [Int]]
 
     init(tables: [Table]) {
         isEmpty = tables.isEmpty
@@ -158,21 +159,17 @@ private struct JoinTableIndex {
             if let entity = table.entity, tableOfEntity[InfraNaming.key(entity)] == nil { tableOfEntity[InfraNaming.key(entity)] = table.name }
         }
         self.tableOfEntity = tableOfEntity
-        var pairs: Set<String> = []
-        for table in tables where table.foreignKeys.count >= 2 {
-            let referenced = Set(table.foreignKeys.map(\.referencedTable)).sorted()
-            for (index, left) in referenced.enumerated() {
-                pairs.insert(Self.pairKey(left, left))
-                for right in referenced[(index + 1)...] { pairs.insert(Self.pairKey(left, right)) }
-            }
+        references = tables.map { ($0.foreignKeys.map(\.referencedTable), $0.foreignKeys.count) }
+        var joiningTables: [String: [Int]] = [:]
+        for (index, reference) in references.enumerated() where reference.count >= 2 {
+            for table in reference.tables where joiningTables[table]?.last != index { joiningTables[table, default: []].append(index) }
         }
-        linkedPairs = pairs
+        self.joiningTables = joiningTables
     }
 
+    /// Whether some table references both entities' tables (a self-relation needs two keys to the one table).
     func hasJoinTable(_ a: String, _ b: String) -> Bool {
         guard let left = tableOfEntity[InfraNaming.key(a)], let right = tableOfEntity[InfraNaming.key(b)] else { return isEmpty }
-        return linkedPairs.contains(Self.pairKey(left, right))
+        return (joiningTables[left] ?? []).contains { references[$0].tables.contains(right) }
     }
-
-    private static func pairKey(_ a: String, _ b: String) -> String { a <= b ? a + "|" + b : b + "|" + a }
 }
