@@ -269,11 +269,10 @@ public struct UniqueNames: Sendable {
     public mutating func claim(_ base: String) -> String {
         var candidate = base
         var suffix = 2
-        while used.contains(candidate) {
+        while !used.insert(candidate).inserted {
             candidate = Naming.limited(base + separator + String(suffix))
             suffix += 1
         }
-        used.insert(candidate)
         return candidate
     }
 

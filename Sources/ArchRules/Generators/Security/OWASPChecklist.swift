@@ -28,8 +28,8 @@ struct OWASPChecklist: Sendable {
         }
         // Only the first four of each list are shown (and the count), so large designs build no more than that.
         let objectPaths = Sample(distinct: endpoints.lazy.filter {
-            $0.parameters.contains { $0.location == .path } || $0.path.utf8.contains(UInt8(ascii: "{"))
-        }.map(\.path))
+            $0.path.utf8.contains(UInt8(ascii: "{")) || $0.parameters.contains { $0.location == .path }
+        }.map(\.path), expected: endpoints.count)
         let tenant = facts.sharesTablesAcrossTenants ? "; every query also filters by the caller's tenant_id" : ""
         let writes = Sample(endpoints.lazy.filter { ["PUT", "PATCH", "POST"].contains($0.method) }) { "\($0.method) \($0.path)" }
         let paged = Sample(endpoints.lazy.filter(\.paginated), \.path)
@@ -82,8 +82,8 @@ struct Sample {
     }
 
     /// Distinct items, in first-seen order.
-    init<Items: Sequence>(distinct items: Items) where Items.Element == String {
-        var seen: Set<String> = []
+    init<Items: Sequence>(distinct items: Items, expected: Int = 0) where Items.Element == String {
+        var seen = Set<String>(minimumCapacity: expected)
         for item in items where seen.insert(item).inserted {
             if first.count < 4 { first.append(item) }
             count += 1
