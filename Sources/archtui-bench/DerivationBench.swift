@@ -46,4 +46,17 @@ struct DerivationBench {
         guard !session.entities[entity].fields.isEmpty else { return }
         session.entities[entity].fields[0].indexed.toggle()
     }
+
+    /// Derivation of the large session only, cold and after edits, 300 builds each: a quick figure, and a
+    /// workload for `perf record`.
+    static func printLargeSessionFigures() throws {
+        let large = try LargeSession.make()
+        for (name, memoizing) in [("cold", false), ("after an edit", true)] {
+            let bench = DerivationBench(builder: try DesignBuilder.standard(memoizing: memoizing))
+            let result = bench.run(large, runs: 300, budgetSeconds: 20, editing: memoizing)
+            let cpu = Samples(result.cpu)
+            print("large session, \(name): median \(fixed(cpu.median / 1000, 2)) ms, p90 \(fixed(cpu.p90 / 1000, 2)) ms CPU"
+                  + " (\(cpu.sorted.count) builds)")
+        }
+    }
 }
