@@ -17,6 +17,19 @@ final class ComponentGeneratorTests: XCTestCase {
         XCTAssertTrue(components[1].responsibilities[0].hasPrefix("PostgreSQL (customers, orders, order_items, products)"))
     }
 
+    /// Interfaces follow the API style and versioning as answered or decided, not a fixed `REST /v1`.
+    func testInterfacesFollowTheAPIStyleAndVersioning() {
+        func interfaces(_ answers: [String: AnswerValue], _ decisions: [Decision] = []) -> [String] {
+            generator.components(session: InfraFixtures.shop(extra: answers), decisions: decisions, ruleComponents: [])[0].interfaces
+        }
+        XCTAssertEqual(interfaces(["api.versioning": .choice("header")]), ["REST /customers", "REST /orders", "REST /products"])
+        XCTAssertEqual(interfaces(["api.style": .choice("graphql")]),
+                       ["GraphQL Customer queries and mutations", "GraphQL Order queries and mutations", "GraphQL Product queries and mutations"])
+        XCTAssertEqual(interfaces(["api.style": .choice("grpc")]), ["gRPC CustomerService", "gRPC OrderService", "gRPC ProductService"])
+        XCTAssertEqual(interfaces(["api.versioning": .choice("none")], [InfraFixtures.decision("api.versioning", "url")]),
+                       ["REST /v1/customers", "REST /v1/orders", "REST /v1/products"], "a decision wins over the answer")
+    }
+
     func testMicroservicesGetOneServiceAndDatabaseEachWithSyncLookups() {
         let components = generator.components(session: InfraFixtures.shop(style: "microservices"),
                                               decisions: InfraFixtures.microservices, ruleComponents: [])

@@ -21,6 +21,14 @@ final class SequenceGeneratorTests: XCTestCase {
         XCTAssertEqual(order.messages.filter(\.isReply).count, 3)
     }
 
+    /// Without a REST endpoint (GraphQL here), the flow starts with the API style's create call.
+    func testCreateFlowWithoutAnEndpointUsesTheAPIStylesCall() {
+        let session = InfraFixtures.shop(style: "microservices", extra: ["api.style": .choice("graphql")])
+        let diagrams = flows(session, InfraFixtures.microservices)
+        XCTAssertEqual(diagrams.first { $0.title == "Create Customer" }?.messages.first?.text, "POST /graphql (mutation createCustomer)")
+        XCTAssertEqual(diagrams.first { $0.title == "Create Order" }?.messages.first?.text, "POST /v1/orders", "the endpoint given wins")
+    }
+
     func testCrossServiceFlowCallsDependenciesBeforeWriting() {
         let cross = flows(InfraFixtures.shop(style: "microservices"), InfraFixtures.microservices).last!
         XCTAssertEqual(cross.participants, ["Client", "API gateway", "Orders service", "Customers service", "Products service", "Orders DB"])

@@ -61,7 +61,7 @@ public struct ComponentGenerator: Sendable {
         var component = ServiceComponents(facts: facts, units: [unit], infrastructure: infrastructure)
             .services(databaseFor: { _ in database })[0]
         component.responsibilities = responsibilities
-        component.interfaces = roots.map { "REST \(InfraNaming.collectionPath($0))" }
+        component.interfaces = roots.map(facts.interface)
         component.trace = component.trace.merged(with: Trace(answers: ["services.bounded_contexts", "services.deployment_style"]))
         return component
     }

@@ -37,6 +37,30 @@ struct InfraFacts: Sendable {
         }
     }
 
+    /// The API style as decided or answered (REST when neither).
+    var apiStyle: String { choice("api.style") ?? answer("api.style") ?? "rest" }
+
+    /// `/v1` when versions go in the URL (the default), else nothing.
+    var versionPrefix: String { (choice("api.versioning") ?? answer("api.versioning") ?? "url") == "url" ? "/v1" : "" }
+
+    /// How callers reach an aggregate root, in the API style: `REST /v1/orders`, `GraphQL Order`, `gRPC OrderService`.
+    func interface(of entity: String) -> String {
+        switch apiStyle {
+        case "graphql": return "GraphQL \(Naming.pascalCase(entity)) queries and mutations"
+        case "grpc": return "gRPC \(Naming.pascalCase(entity))Service"
+        default: return "REST " + InfraNaming.collectionPath(entity, prefix: versionPrefix)
+        }
+    }
+
+    /// The call that creates an entity when the API generator made no endpoint for it (GraphQL, gRPC).
+    func createCall(of entity: String) -> String {
+        switch apiStyle {
+        case "graphql": return "POST /graphql (mutation create\(Naming.pascalCase(entity)))"
+        case "grpc": return "\(Naming.pascalCase(entity))Service.Create\(Naming.pascalCase(entity))"
+        default: return "POST " + InfraNaming.collectionPath(entity, prefix: versionPrefix)
+        }
+    }
+
     /// Several independently deployed services (database per service, network calls between them).
     var isDistributed: Bool { style == .microservices || style == .serverless }
 
@@ -99,8 +123,8 @@ enum InfraNaming {
     /// `OrderItem` → `order_items`, the table the schema generator gives the entity.
     static func table(_ entity: String) -> String { Naming.tableName(entity) }
 
-    /// `OrderItem` → `/v1/order-items`, the API generator's collection path.
-    static func collectionPath(_ entity: String) -> String { "/v1/" + Naming.urlSegment(entity) }
+    /// `OrderItem` → `/v1/order-items` (`prefix` `/v1`), the API generator's collection path.
+    static func collectionPath(_ entity: String, prefix: String = "/v1") -> String { prefix + "/" + Naming.urlSegment(entity) }
 
     /// `OrderItem` → `order_item.created`.
     static func createdEvent(_ entity: String) -> String { snake(entity) + ".created" }

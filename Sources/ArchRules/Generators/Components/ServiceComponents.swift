@@ -19,7 +19,7 @@ struct ServiceComponents: Sendable {
             let outgoing = links[index]
             let incomingAsync = links.indices.filter { $0 != index && links[$0].contains { $0.target == unit.name && $0.style == .async } }
             let publishes = outgoing.contains { $0.style == .async } || (facts.communication != .sync && broker != nil && !roots.isEmpty)
-            var interfaces = roots.map { "REST \(InfraNaming.collectionPath($0))" }
+            var interfaces = roots.map(facts.interface)
             if publishes { interfaces += eventsOfUnit[index].map { "publishes \($0)" } }
             for producer in incomingAsync {
                 interfaces += eventsOfUnit[producer].map { "consumes \($0) from \(units[producer].name)" }

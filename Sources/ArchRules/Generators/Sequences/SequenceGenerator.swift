@@ -39,10 +39,10 @@ struct FlowContext: Sendable {
         return service.dependencies.first { names.contains($0.target) }?.target ?? components.first { $0.kind == .database }?.name
     }
 
-    /// `POST /v1/orders` from the API generator's endpoint, else the conventional path.
+    /// `POST /v1/orders` from the API generator's endpoint, else the API style's create call.
     func createRoute(_ entity: String) -> String {
         let endpoint = endpoints.first { $0.method.uppercased() == "POST" && InfraNaming.key($0.resource) == InfraNaming.key(entity) }
-        return "POST " + (endpoint?.path ?? InfraNaming.collectionPath(entity))
+        return endpoint.map { "POST " + $0.path } ?? facts.createCall(of: entity)
     }
 
     /// Services consuming `event` (from their interfaces).
