@@ -60,4 +60,9 @@ public enum NumberFormat {
         let rounded = (value * 10).rounded() / 10
         return plain(rounded)
     }
+
+    /// `1 instance`, `3 instances`: a count with its noun in the right number (`plural` when not just `noun` + s).
+    public static func counted(_ value: Double, _ noun: String, plural: String? = nil) -> String {
+        plain(value) + " " + (value == 1 ? noun : plural ?? noun + "s")
+    }
 }

@@ -95,7 +95,7 @@ public struct CapacityEstimator: Sendable {
             arithmetic += "; at least 2 for \(NumberFormat.plain(availability))% availability"
         }
         let connections = count * Self.connectionsPerInstance
-        var connectionNote = "\(NumberFormat.plain(count)) instances × \(NumberFormat.plain(Self.connectionsPerInstance)) pooled connections"
+        var connectionNote = "\(NumberFormat.counted(count, "instance")) × \(NumberFormat.plain(Self.connectionsPerInstance)) pooled connections"
         if connections > Self.databaseConnectionLimit {
             connectionNote += "; above PostgreSQL's default max_connections (\(NumberFormat.plain(Self.databaseConnectionLimit))): put a pooler (PgBouncer) in front"
         }

@@ -68,12 +68,13 @@ public struct DeploymentGenerator: Sendable {
 
     private func platformNote(_ facts: InfraFacts, replicas: Int) -> String {
         let platform = facts.answer("services.platform") ?? (facts.style == .serverless ? "functions" : nil)
+        let count = Double(replicas)
         switch platform {
-        case "kubernetes": return "Kubernetes: Deployment with \(replicas) pods spread across zones, HPA on CPU and request rate"
-        case "vms": return "Virtual machines: \(replicas) VMs in an autoscaling group behind the load balancer"
-        case "paas": return "PaaS: \(replicas) instances (minimum instances \(replicas)), platform autoscaling"
+        case "kubernetes": return "Kubernetes: Deployment with \(NumberFormat.counted(count, "pod")) spread across zones, HPA on CPU and request rate"
+        case "vms": return "Virtual machines: \(NumberFormat.counted(count, "VM")) in an autoscaling group behind the load balancer"
+        case "paas": return "PaaS: \(NumberFormat.counted(count, "instance")) (minimum \(replicas)), platform autoscaling"
         case "functions": return "Functions: \(replicas) is the sustained concurrency to reserve, not a server count"
-        default: return "Platform not answered: \(replicas) instances on any runtime that spreads them across zones"
+        default: return "Platform not answered: \(NumberFormat.counted(count, "instance")) on any runtime that spreads them across zones"
         }
     }
 
