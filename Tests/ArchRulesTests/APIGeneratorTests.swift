@@ -19,6 +19,32 @@ final class APIGeneratorTests: XCTestCase {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
+    /// Audit logs, ledgers, journals and histories are written once: no PATCH or DELETE. `LedgerEntry` is editable.
+    func testAppendOnlyRecordsGetNoUpdateOrDelete() {
+        let entities = ["AuditLog", "AuditTrailEvent", "Ledger", "OrderHistory", "LedgerEntry"].map {
+            Entity(name: $0, fields: [Field(name: "note")])
+        }
+        let methods = Dictionary(grouping: endpoints(entities: entities), by: \.resource).mapValues { $0.map(\.method) }
+        for name in ["AuditLog", "AuditTrailEvent", "Ledger", "OrderHistory"] {
+            XCTAssertEqual(methods[name], ["GET", "POST", "GET"], name)
+        }
+        XCTAssertEqual(methods["LedgerEntry"], ["GET", "POST", "GET", "PATCH", "DELETE"])
+    }
+
+    /// Shared-schema tenancy: the tenant comes from the token, so `tenantId` is no filter and no body member.
+    func testTenantIdComesFromTheTokenUnderSharedSchemaTenancy() throws {
+        let entities = [Entity(name: "Tenant", fields: [Field(name: "slug", unique: true)]),
+                        Entity(name: "Patient", fields: [Field(name: "name")], relations: [Relation(kind: .belongsTo, target: "Tenant")])]
+        let shared = endpoints(["data.multi_tenancy": .choice("shared_schema")], entities: entities)
+        let list = try endpoint("GET", "/v1/patients", in: shared)
+        XCTAssertFalse(list.parameters.contains { $0.name == "tenantId" }, "\(list.parameters.map(\.name))")
+        XCTAssertNil(try json(endpoint("POST", "/v1/patients", in: shared).requestExample)["tenantId"])
+        // Without shared tenancy the tenant is an ordinary parent: a filter and a member.
+        let separate = endpoints(entities: entities)
+        XCTAssertTrue(try endpoint("GET", "/v1/patients", in: separate).parameters.contains { $0.name == "tenantId" })
+        XCTAssertNotNil(try json(endpoint("POST", "/v1/patients", in: separate).requestExample)["tenantId"])
+    }
+
     func testRoutesPerEntityWithOwnedChildrenNested() {
         XCTAssertEqual(endpoints().map { "\($0.method) \($0.path)" }, [
             "GET /v1/orders", "POST /v1/orders",

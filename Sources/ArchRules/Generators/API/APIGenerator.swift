@@ -7,10 +7,15 @@ import ArchModel
 /// cascade) gets its collection nested under the owner instead (`/v1/orders/{orderId}/items`); its item routes stay
 /// flat (shallow nesting: one id names an item, so links do not break when ownership changes). Tables with
 /// `lock_version` take `If-Match` on writes (412 stale, 428 missing). PII never appears in a path or a query.
+/// Append-only records (audit logs, ledgers, journals, histories) get no PATCH or DELETE. With shared-schema
+/// tenancy the tenant comes from the caller's token, so `tenantId` is neither sent in bodies nor offered as a filter.
 public struct APIGenerator: Sendable {
     /// Words that mark an entity whose duplicate creation costs money, so retried POSTs need an idempotency key.
     public static let paymentLikeWords: Set = ["payment", "order", "charge", "transfer", "refund", "invoice",
                                                "transaction", "booking", "reservation", "subscription", "payout"]
+    /// Last words of entities whose records are never changed or removed once written: `AuditLog`, `Ledger`
+    /// (not `LedgerEntry`, whose last word is `entry`). Any entity with `audit` in its name counts too.
+    public static let appendOnlyWords: Set = ["log", "ledger", "journal", "history"]
 
     public init() {}
 
@@ -81,6 +86,8 @@ struct RouteBuilder: Hashable {
     private let idempotencyChoice: String
     private let retries: Bool
     private let traces: Traces
+    /// Shared-schema tenancy: the tenant is the caller's, from the token.
+    private let tenantFromToken: Bool
 
     init(inputs: GeneratorInputs) {
         vocabulary = EndpointVocabulary(inputs: inputs)
@@ -93,6 +100,7 @@ struct RouteBuilder: Hashable {
         idempotencyChoice = inputs.choice("api.idempotency")
         retries = inputs.values("services.failure_handling").contains("retries")
         traces = Traces(inputs: inputs)
+        tenantFromToken = inputs.sharedSchemaTenancy
     }
 
     /// The answers behind each kind of route, worked out once.
@@ -113,7 +121,7 @@ struct RouteBuilder: Hashable {
     func routes(for inputs: RouteInputs) -> [Endpoint] {
         let entity = inputs.entity, own = inputs.own
         var routes: [Endpoint] = []
-        let examples = ResourceExamples(entity: entity, links: inputs.parents.map(\.link))
+        let examples = ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) })
         if !inputs.parents.contains(where: { $0.link.owned && $0.link.parent != entity.name }) {
             routes += collection(inputs, examples, path: "\(prefix)/\(own.segment)", via: nil)
         }
@@ -219,9 +227,11 @@ struct RouteBuilder: Hashable {
         let restricted = inputs.restrictingChildren
         let deleteConflict = restricted.isEmpty ? []
             : [vocabulary.error(409, "still referenced by \(restricted.joined(separator: ", ")) (ON DELETE RESTRICT)")]
+        let get = endpoint("GET", "get", "Get \(article(display))", [Endpoint.Response(status: 200, description: "the \(display)"), notFound],
+                           response: examples.renderedItem)
+        if Self.isAppendOnly(own) { return [get] }
         return [
-            endpoint("GET", "get", "Get \(article(display))", [Endpoint.Response(status: 200, description: "the \(display)"), notFound],
-                     response: examples.renderedItem),
+            get,
             endpoint("PATCH", "update", "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
                      [Endpoint.Response(status: 200, description: "the updated \(display)"), vocabulary.error(400, "malformed JSON"),
                       notFound, vocabulary.error(422, "validation failed; the problem lists each invalid field")]
@@ -255,7 +265,7 @@ struct RouteBuilder: Hashable {
 
     /// Filters on parent ids and on indexed, unique or enum fields; never on personal data (emails count as such).
     private func filters(_ inputs: RouteInputs, _ examples: ResourceExamples, excluding column: String?) -> [Endpoint.Parameter] {
-        let parents = inputs.parents.filter { $0.link.column != column }.map {
+        let parents = inputs.parents.filter { $0.link.column != column && !isTenancy($0.link) }.map {
             Endpoint.Parameter(name: Naming.camelCase($0.link.column), location: .query, type: .uuid,
                                description: "only those of this \($0.names.display)")
         }
@@ -272,6 +282,15 @@ struct RouteBuilder: Hashable {
     }
 
     // MARK: - Rules and words
+
+    /// The foreign key to the tenant, when the tenant comes from the token.
+    private func isTenancy(_ link: RelationGraph.Link) -> Bool { tenantFromToken && link.column == "tenant_id" }
+
+    /// Records that are written once and never changed or removed (see `APIGenerator.appendOnlyWords`).
+    static func isAppendOnly(_ names: SchemaNames.Names) -> Bool {
+        let words = names.display.split(separator: " ")
+        return words.contains("audit") || words.last.map { APIGenerator.appendOnlyWords.contains(String($0)) } ?? false
+    }
 
     private func needsIdempotencyKey(_ entity: Entity) -> Bool {
         switch idempotencyChoice {
