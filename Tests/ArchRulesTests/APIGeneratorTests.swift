@@ -45,6 +45,24 @@ final class APIGeneratorTests: XCTestCase {
         XCTAssertNotNil(try json(endpoint("POST", "/v1/patients", in: separate).requestExample)["tenantId"])
     }
 
+    /// Owner-only authorisation: the principal's own record, records reached through it, and reference data
+    /// nobody owns; without a principal entity, the records the caller created.
+    func testOwnerOnlyAuthorizationFollowsWhoOwnsTheRecords() throws {
+        let owner: [String: AnswerValue] = ["api.authorization": .choice("owner"), "api.auth": .choices(["oidc"])]
+        let entities = ShopFixture.entities + [Entity(name: "Customer", fields: [Field(name: "email", type: .email)])]
+        var withCustomer = entities
+        withCustomer[0].relations.append(Relation(kind: .belongsTo, target: "Customer"))
+        let all = endpoints(owner, entities: withCustomer)
+        func authorization(_ method: String, _ path: String) throws -> String { try endpoint(method, path, in: all).authorization }
+        XCTAssertTrue(try authorization("GET", "/v1/customers/{customerId}").hasSuffix("owner only: the caller's own customer record; others' answer 404"))
+        XCTAssertTrue(try authorization("GET", "/v1/orders").hasSuffix("owner only: orders of the calling customer; others' answer 404"))
+        XCTAssertTrue(try authorization("PATCH", "/v1/order-items/{orderItemId}").hasSuffix("owner only: order items of the calling customer; others' answer 404"))
+        XCTAssertTrue(try authorization("GET", "/v1/products").hasSuffix("no owner (reference data): any signed-in caller"))
+        XCTAssertTrue(try authorization("POST", "/v1/products").hasSuffix("no owner (reference data): an admin role only"))
+        let noPrincipal = try endpoint("GET", "/v1/products", in: endpoints(owner)).authorization
+        XCTAssertTrue(noPrincipal.hasSuffix("owner only: the caller's own product records; others' answer 404"), noPrincipal)
+    }
+
     func testRoutesPerEntityWithOwnedChildrenNested() {
         XCTAssertEqual(endpoints().map { "\($0.method) \($0.path)" }, [
             "GET /v1/orders", "POST /v1/orders",

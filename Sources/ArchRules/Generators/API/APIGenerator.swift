@@ -29,7 +29,10 @@ public struct APIGenerator: Sendable {
         guard ["rest", ""].contains(model.inputs.choice("api.style")) else { return [] }
         let builder = RouteBuilder(inputs: model.inputs)
         let versioned = Set(tables.compactMap { $0.column("lock_version") == nil ? nil : $0.entity })
-        let entities = model.names.entities.compactMap { RouteInputs(entity: $0, model: model, versioned: versioned.contains($0.name)) }
+        let owners = OwnerScopes(model: model)
+        let entities = model.names.entities.compactMap {
+            RouteInputs(entity: $0, model: model, versioned: versioned.contains($0.name), owner: owners.scope(of: $0.name))
+        }
         guard let memo else { return entities.flatMap(builder.routes) }
         return memo.routes(context: builder) { reuse in entities.flatMap { inputs in reuse(inputs) { builder.routes(for: inputs) } } }
     }
@@ -53,6 +56,8 @@ struct RouteInputs: Hashable {
     let restrictingChildren: [String]
     /// The table has `lock_version`: writes take `If-Match`.
     let versioned: Bool
+    /// Whose records these are, for owner-only authorisation.
+    let owner: OwnerScope
 
     /// Hashes only the entity's name and size: equal inputs still hash equally, and `==` compares everything.
     /// Hashing every field of every entity would cost more than the look-up saves.
@@ -62,7 +67,7 @@ struct RouteInputs: Hashable {
         hasher.combine(parents.count)
     }
 
-    init?(entity: Entity, model: SchemaModel, versioned: Bool) {
+    init?(entity: Entity, model: SchemaModel, versioned: Bool, owner: OwnerScope) {
         guard let own = model.names.names(entity.name) else { return nil }
         self.entity = entity
         self.own = own
@@ -73,6 +78,7 @@ struct RouteInputs: Hashable {
             model.names.names($0.child)?.pluralDisplay
         }
         self.versioned = versioned
+        self.owner = owner
     }
 }
 
@@ -155,7 +161,7 @@ struct RouteBuilder: Hashable {
                 responses: vocabulary.errors([Endpoint.Response(status: 200, description: "the \(display)"),
                                               vocabulary.error(404, "\(via.names.display) not found, or it has no \(display)")]),
                 responseExample: examples.renderedItem,
-                authorization: vocabulary.authorization(segment: own.segment, display: display, write: false),
+                authorization: vocabulary.authorization(inputs, write: false),
                 trace: Trace(answers: traces.item, sources: sources))
             return [get, create(inputs, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                                 examples: examples, sources: sources, suffix: suffix)]
@@ -167,7 +173,7 @@ struct RouteBuilder: Hashable {
             responses: vocabulary.errors([Endpoint.Response(status: 200, description: "a page of \(own.pluralDisplay)"),
                                           vocabulary.error(400, "malformed filter, limit or cursor")] + parentErrors),
             responseExample: examples.page(pagination).rendered(),
-            authorization: vocabulary.authorization(segment: own.segment, display: display, write: false),
+            authorization: vocabulary.authorization(inputs, write: false),
             paginated: !paging.isEmpty,
             trace: Trace(answers: traces.list, sources: sources)
         )
@@ -194,7 +200,7 @@ struct RouteBuilder: Hashable {
                 vocabulary.error(422, "validation failed; the problem lists each invalid field"),
             ] + parentErrors + conflicts),
             responseExample: examples.renderedItem,
-            authorization: vocabulary.authorization(segment: own.segment, display: display, write: true),
+            authorization: vocabulary.authorization(inputs, write: true),
             requiresIdempotencyKey: idempotent,
             trace: Trace(answers: traces.create, sources: sources)
         )
@@ -219,7 +225,7 @@ struct RouteBuilder: Hashable {
                      service: entity.service ?? "", parameters: [id] + versionHeader + extra,
                      requestExample: request?.rendered(), responses: vocabulary.errors(responses),
                      responseExample: response,
-                     authorization: vocabulary.authorization(segment: own.segment, display: display, write: method != "GET"),
+                     authorization: vocabulary.authorization(inputs, write: method != "GET"),
                      trace: Trace(answers: traces.item, sources: sources))
         }
         let uniqueConflict = entity.fields.contains(where: \.unique)

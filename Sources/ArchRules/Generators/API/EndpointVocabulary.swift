@@ -37,18 +37,32 @@ struct EndpointVocabulary: Hashable {
     }
 
     /// "bearer token (OIDC); scope orders:write; RBAC: a role granting orders:write"
-    func authorization(segment: String, display: String, write: Bool) -> String {
+    func authorization(_ resource: RouteInputs, write: Bool) -> String {
         guard let schemes else { return "none (public)" }
-        let permission = "\(segment):\(write ? "write" : "read")"
+        let display = resource.own.display
+        let permission = "\(resource.own.segment):\(write ? "write" : "read")"
         var parts = [schemes, "scope \(permission)"]
         switch authorizationModel {
         case "abac": parts.append("ABAC: policy on the caller's and the \(display)'s attributes")
         case "rebac": parts.append("ReBAC: the caller must be related to the \(display) (owner, member, …)")
-        case "owner": parts.append("owner only: the caller's own \(display) records; others' answer 404")
+        case "owner": parts.append(ownerOnly(resource, write: write))
         default: parts.append("RBAC: a role granting \(permission)")
         }
         if tenantScoped { parts.append("within the caller's tenant") }
         return parts.joined(separator: "; ")
+    }
+
+    /// Owner-only authorisation as it applies to the resource: its own record, records reached through their
+    /// owner, or reference data that nobody owns.
+    private func ownerOnly(_ resource: RouteInputs, write: Bool) -> String {
+        switch resource.owner {
+        case .unknownOwner: return "owner only: the caller's own \(resource.own.display) records; others' answer 404"
+        case .principal: return "owner only: the caller's own \(resource.own.display) record; others' answer 404"
+        case .owned(let principal):
+            return "owner only: \(resource.own.pluralDisplay) of the calling \(principal); others' answer 404"
+        case .referenceData:
+            return write ? "no owner (reference data): an admin role only" : "no owner (reference data): any signed-in caller"
+        }
     }
 
     /// An error response with its meaning, in the answered format.
