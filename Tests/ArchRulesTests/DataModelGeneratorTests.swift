@@ -112,6 +112,7 @@ final class DataModelGeneratorTests: XCTestCase {
         XCTAssertNil(try table("orders", in: tables()).column("tenant_id"))
     }
 
+    /// Without time-stamped tables, the many side of each relation is partitioned.
     func testPartitioningAboveTheThresholdOnTheManySide() throws {
         let big = tables(ShopFixture.session(["requirements.records_first_year": .number(50_000_000),
                                               "requirements.growth_per_year": .number(50),
@@ -126,6 +127,24 @@ final class DataModelGeneratorTests: XCTestCase {
         let small = tables(ShopFixture.session(["requirements.records_first_year": .number(10_000_000),
                                                 "requirements.retention_years": .number(5)]))
         XCTAssertEqual(small.filter { $0.partitioning != nil }.map(\.name), [], "50M rows stay under 100M")
+    }
+
+    /// Only the tables where rows pile up are partitioned: time-stamped records on the many side (not the
+    /// tenant's), append-only logs and the parts they own; reference data and mutable state stay whole.
+    func testPartitioningPicksTheTablesThatGrowOverTime() {
+        let entities = [
+            Entity(name: "Tenant"),
+            Entity(name: "Clinic", fields: [Field(name: "name")], relations: [Relation(kind: .belongsTo, target: "Tenant")]),
+            Entity(name: "Appointment", fields: [Field(name: "startsAt", type: .timestamp, required: true)],
+                   relations: [Relation(kind: .belongsTo, target: "Clinic"), Relation(kind: .hasMany, target: "Reminder")]),
+            Entity(name: "Reminder", fields: [Field(name: "channel")]),
+            Entity(name: "AuditLog", fields: [Field(name: "action")], relations: [Relation(kind: .belongsTo, target: "Tenant")]),
+            Entity(name: "Setting", fields: [Field(name: "updatedAt", type: .timestamp)],
+                   relations: [Relation(kind: .belongsTo, target: "Clinic")]),
+        ]
+        let session = Session(projectName: "growth", answers: ["requirements.records_first_year": .number(500_000_000)],
+                              entities: entities)
+        XCTAssertEqual(tables(session).filter { $0.partitioning != nil }.map(\.name), ["appointments", "reminders", "audit_logs"])
     }
 
     func testUnknownTargetsAreSkippedAndHasOneIsUnique() throws {

@@ -13,8 +13,8 @@ import ArchModel
 /// - With `data.multi_tenancy = shared_schema`, every entity table except a `Tenant` entity's gets `tenant_id`,
 ///   unique constraints become unique per tenant, and lookup indexes lead with `tenant_id`. Foreign key indexes
 ///   lead with the key column, since `ON DELETE` checks do not know the tenant.
-/// - Partitioning (`range by created_at, monthly`) is proposed for the tables on the "many" side of a relation
-///   when the rows expected over the retention period exceed `partitionThreshold`.
+/// - Partitioning (`range by created_at, monthly`) is proposed for the big tables (see `PartitionPlan`) when the
+///   rows expected over the retention period exceed `partitionThreshold`.
 public struct DataModelGenerator: Sendable {
     /// Rows over the retention period above which a table is worth partitioning (~100M: where index
     /// maintenance, vacuum and deleting old data by `DELETE` start to hurt on one table).
@@ -33,10 +33,9 @@ public struct DataModelGenerator: Sendable {
     func tables(for model: SchemaModel, memo: DerivationMemo? = nil) -> [Table] {
         let inputs = model.inputs, names = model.names, graph = model.graph
         let context = TableContext(inputs: inputs)
-        // Over the threshold, the tables on the "many" side of a relation are partitioned (all, without relations).
-        let partitionAll = graph.links.isEmpty
+        let partitioned = context.partitionAnswers == nil ? [] : PartitionPlan(model: model).tables
         let entities = names.entities.compactMap { entity in
-            TableInputs(entity: entity, model: model, partitionable: context.partitionAnswers != nil, partitionAll: partitionAll)
+            TableInputs(entity: entity, model: model, partitioned: partitioned.contains(entity.name))
         }
         var tables = memo?.tables(context: context) { reuseOrMake in
             entities.map { entity in reuseOrMake(entity) { entityTable(entity, context: context) } }
@@ -186,7 +185,7 @@ struct TableInputs: Hashable {
     let parents: [Parent]
     /// Shared-schema tenancy, and the entity is not the tenant itself.
     let tenant: Bool
-    /// Volumes call for partitioning and the table is on the "many" side of a relation (or no table has one).
+    /// Volumes call for partitioning and the table is one of the big ones (see `PartitionPlan`).
     let partitioned: Bool
 
     /// Hashes only the entity's name and size: equal inputs still hash equally, and `==` compares everything.
@@ -197,7 +196,7 @@ struct TableInputs: Hashable {
         hasher.combine(parents.count)
     }
 
-    init?(entity: Entity, model: SchemaModel, partitionable: Bool, partitionAll: Bool) {
+    init?(entity: Entity, model: SchemaModel, partitioned: Bool) {
         guard let own = model.names.names(entity.name) else { return nil }
         self.entity = entity
         table = own.table
@@ -205,6 +204,6 @@ struct TableInputs: Hashable {
             model.names.names(link.parent).map { Parent(link: link, table: $0.table) }
         }
         tenant = model.inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
-        partitioned = partitionable && (partitionAll || !parents.isEmpty)
+        self.partitioned = partitioned
     }
 }
