@@ -88,6 +88,10 @@ final class RulesEngineTests: XCTestCase {
         let facts = Facts(session: RulesFixtures.session(["api.style": .choice("rest")]), catalogue: RulesFixtures.catalogue)
         XCTAssertEqual(RuleTemplate.render("größe } {api.style}", facts: facts), "größe } REST (JSON over HTTP)")
         XCTAssertEqual(RuleTemplate.render("no placeholders: ü", facts: facts), "no placeholders: ü")
+        let large = Facts(session: RulesFixtures.session(["requirements.records_first_year": .number(30_000_000),
+                                                          "requirements.peak_rps": .number(2500)]), catalogue: RulesFixtures.catalogue)
+        XCTAssertEqual(RuleTemplate.render("{requirements.records_first_year}, {requirements.peak_rps}", facts: large),
+                       "30M records, 2500 req/s", "large whole figures read compactly; others stay as answered")
     }
 }
 

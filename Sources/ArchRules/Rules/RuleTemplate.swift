@@ -25,7 +25,8 @@ public enum RuleTemplate {
         let question = facts.question(name)
         switch answer {
         case .number(let amount):
-            let number = NumberFormat.plain(amount)
+            // 30000000 reads as 30M; small figures and fractions (99.95 %) stay as answered.
+            let number = amount >= 10_000 && amount == amount.rounded() ? NumberFormat.compact(amount) : NumberFormat.plain(amount)
             guard let unit = question?.unit, !unit.isEmpty else { return number }
             return unit == "%" ? number + unit : "\(number) \(unit)"
         case .text(let text): return text
