@@ -1,0 +1,253 @@
+import ArchModel
+
+/// Builds the routes of one entity from its `RouteInputs`; holds the answers all entities share, read once (a
+/// large design has thousands of routes). Equal builders build equal routes from equal inputs.
+struct RouteBuilder: Hashable {
+    let vocabulary: EndpointVocabulary
+    let prefix: String
+    private let pagination: String
+    private let versionHeader: [Endpoint.Parameter]
+    private let idempotencyChoice: String
+    private let retries: Bool
+    private let traces: Traces
+    /// Shared-schema tenancy: the tenant is the caller's, from the token.
+    private let tenantFromToken: Bool
+
+    init(inputs: GeneratorInputs) {
+        vocabulary = EndpointVocabulary(inputs: inputs)
+        prefix = inputs.choice("api.versioning") == "url" ? "/v1" : ""
+        pagination = inputs.choice("api.pagination")
+        versionHeader = inputs.choice("api.versioning") != "header" ? [] : [
+            Endpoint.Parameter(name: "API-Version", location: .header, type: .string, required: true,
+                               description: "the API version requested, e.g. 1"),
+        ]
+        idempotencyChoice = inputs.choice("api.idempotency")
+        retries = inputs.values("services.failure_handling").contains("retries")
+        traces = Traces(inputs: inputs)
+        tenantFromToken = inputs.sharedSchemaTenancy
+    }
+
+    /// The answers behind each kind of route, worked out once.
+    private struct Traces: Hashable {
+        let item: [String], list: [String], create: [String]
+
+        init(inputs: GeneratorInputs) {
+            func answers(_ extra: [String]) -> [String] {
+                inputs.answered(["api.style", "api.versioning", "api.auth", "api.authorization"] + extra
+                                + ["api.error_format", "api.rate_limiting"])
+            }
+            item = answers([])
+            list = answers(["api.pagination"])
+            create = answers(["api.idempotency", "services.failure_handling"])
+        }
+    }
+
+    func routes(for inputs: RouteInputs) -> [Endpoint] {
+        let entity = inputs.entity, own = inputs.own
+        var routes: [Endpoint] = []
+        let examples = ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) })
+        if !inputs.parents.contains(where: { $0.link.owned && $0.link.parent != entity.name }) {
+            routes += collection(inputs, examples, path: "\(prefix)/\(own.segment)", via: nil)
+        }
+        for parent in inputs.parents where parent.link.owned {
+            let base = "\(prefix)/\(parent.names.segment)/{\(parent.names.parameter)}/\(subSegment(parent.link, own: own))"
+            routes += collection(inputs, examples, path: base, via: parent)
+        }
+        return routes + item(inputs, examples)
+    }
+
+    // MARK: - Routes
+
+    private func collection(_ inputs: RouteInputs, _ examples: ResourceExamples, path: String,
+                            via: RouteInputs.Parent?) -> [Endpoint] {
+        let entity = inputs.entity, own = inputs.own, display = own.display
+        let suffix = via.map { "Of" + $0.names.pascal } ?? ""
+        var pathParameters: [Endpoint.Parameter] = []
+        var parentErrors: [Endpoint.Response] = []
+        var sources = ["entity \(entity.name)"]
+        if let via {
+            pathParameters = [idParameter(via.names.parameter, via.names.display)]
+            parentErrors = [vocabulary.error(404, "\(via.names.display) not found")]
+            sources += via.link.sources
+        }
+        let paging = pagination == "none" ? [] : pagingParameters(pagination)
+        if let via, via.link.unique {
+            // has-one: the child is a singleton resource of its parent, no page to turn.
+            let get = Endpoint(
+                method: "GET", path: path, operationId: "get\(own.pascal)\(suffix)", summary: "Get the \(display) of \(article(via.names.display))",
+                resource: entity.name, service: entity.service ?? "", parameters: pathParameters + versionHeader,
+                responses: vocabulary.errors([Endpoint.Response(status: 200, description: "the \(display)"),
+                                              vocabulary.error(404, "\(via.names.display) not found, or it has no \(display)")]),
+                responseExample: examples.renderedItem,
+                authorization: vocabulary.authorization(inputs, write: false),
+                trace: Trace(answers: traces.item, sources: sources))
+            return [get, create(inputs, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
+                                examples: examples, sources: sources, suffix: suffix)]
+        }
+        let list = Endpoint(
+            method: "GET", path: path, operationId: "list\(own.pascalPlural)\(suffix)", summary: "List \(own.pluralDisplay)",
+            resource: entity.name, service: entity.service ?? "",
+            parameters: pathParameters + versionHeader + paging + filters(inputs, examples, excluding: via?.link.column),
+            responses: vocabulary.errors([Endpoint.Response(status: 200, description: "a page of \(own.pluralDisplay)"),
+                                          vocabulary.error(400, "malformed filter, limit or cursor")] + parentErrors),
+            responseExample: examples.page(pagination).rendered(),
+            authorization: vocabulary.authorization(inputs, write: false),
+            paginated: !paging.isEmpty,
+            trace: Trace(answers: traces.list, sources: sources)
+        )
+        return [list, create(inputs, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
+                             examples: examples, sources: sources, suffix: suffix)]
+    }
+
+    private func create(_ inputs: RouteInputs, path: String, via: RouteInputs.Parent?, parameters pathParameters: [Endpoint.Parameter],
+                        parentErrors: [Endpoint.Response], examples: ResourceExamples, sources: [String], suffix: String) -> Endpoint {
+        let entity = inputs.entity, own = inputs.own, display = own.display
+        let idempotent = needsIdempotencyKey(entity)
+        var conflicts: [Endpoint.Response] = []
+        if entity.fields.contains(where: \.unique) || via?.link.unique == true || idempotent {
+            conflicts = [vocabulary.error(409, conflictMeaning(inputs, hasOne: via?.link.unique == true, idempotent: idempotent))]
+        }
+        return Endpoint(
+            method: "POST", path: path, operationId: "create\(own.pascal)\(suffix)", summary: "Create \(article(display))",
+            resource: entity.name, service: entity.service ?? "",
+            parameters: pathParameters + versionHeader + (idempotent ? [idempotencyHeader] : []),
+            requestExample: examples.createBody(nestedColumn: via?.link.column).rendered(),
+            responses: vocabulary.errors([
+                Endpoint.Response(status: 201, description: "\(display) created; Location: \(prefix)/\(own.segment)/{\(own.parameter)}"),
+                vocabulary.error(400, "malformed JSON"),
+                vocabulary.error(422, "validation failed; the problem lists each invalid field"),
+            ] + parentErrors + conflicts),
+            responseExample: examples.renderedItem,
+            authorization: vocabulary.authorization(inputs, write: true),
+            requiresIdempotencyKey: idempotent,
+            trace: Trace(answers: traces.create, sources: sources)
+        )
+    }
+
+    private func item(_ inputs: RouteInputs, _ examples: ResourceExamples) -> [Endpoint] {
+        let entity = inputs.entity, own = inputs.own, display = own.display
+        let path = "\(prefix)/\(own.segment)/{\(own.parameter)}"
+        let versioned = inputs.versioned
+        let id = idParameter(own.parameter, display)
+        let notFound = vocabulary.error(404, "\(display) not found")
+        let preconditions = versioned ? [
+            vocabulary.error(412, "the \(display) changed since it was read (stale If-Match)"),
+            vocabulary.error(428, "If-Match is required"),
+        ] : []
+        let ifMatch = versioned ? [Endpoint.Parameter(name: "If-Match", location: .header, required: true,
+                                                       description: "the ETag of the last read; optimistic locking")] : []
+        let sources = ["entity \(entity.name)"]
+        func endpoint(_ method: String, _ verb: String, _ summary: String, _ responses: [Endpoint.Response],
+                      extra: [Endpoint.Parameter] = [], request: JSONValue? = nil, response: String? = nil) -> Endpoint {
+            Endpoint(method: method, path: path, operationId: verb + own.pascal, summary: summary, resource: entity.name,
+                     service: entity.service ?? "", parameters: [id] + versionHeader + extra,
+                     requestExample: request?.rendered(), responses: vocabulary.errors(responses),
+                     responseExample: response,
+                     authorization: vocabulary.authorization(inputs, write: method != "GET"),
+                     trace: Trace(answers: traces.item, sources: sources))
+        }
+        let uniqueConflict = entity.fields.contains(where: \.unique)
+            ? [vocabulary.error(409, "another \(display) already has this " + uniqueNames(entity))] : []
+        let restricted = inputs.restrictingChildren
+        let deleteConflict = restricted.isEmpty ? []
+            : [vocabulary.error(409, "still referenced by \(restricted.joined(separator: ", ")) (ON DELETE RESTRICT)")]
+        let get = endpoint("GET", "get", "Get \(article(display))", [Endpoint.Response(status: 200, description: "the \(display)"), notFound],
+                           response: examples.renderedItem)
+        if Self.isAppendOnly(own) { return [get] }
+        return [
+            get,
+            endpoint("PATCH", "update", "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
+                     [Endpoint.Response(status: 200, description: "the updated \(display)"), vocabulary.error(400, "malformed JSON"),
+                      notFound, vocabulary.error(422, "validation failed; the problem lists each invalid field")]
+                        + uniqueConflict + preconditions,
+                     extra: ifMatch, request: examples.patchBody, response: examples.renderedItem),
+            endpoint("DELETE", "delete", "Delete \(article(display))",
+                     [Endpoint.Response(status: 204, description: "\(display) deleted"), notFound] + deleteConflict + preconditions,
+                     extra: ifMatch),
+        ]
+    }
+
+    // MARK: - Parameters
+
+    private var idempotencyHeader: Endpoint.Parameter {
+        Endpoint.Parameter(name: "Idempotency-Key", location: .header, type: .string, required: true,
+                           description: "a unique key per logical create; a retry with the same key returns the first result")
+    }
+
+    private func idParameter(_ name: String, _ display: String) -> Endpoint.Parameter {
+        Endpoint.Parameter(name: name, location: .path, type: .uuid, required: true, description: "id of the \(display)")
+    }
+
+    private func pagingParameters(_ pagination: String) -> [Endpoint.Parameter] {
+        let limit = Endpoint.Parameter(name: "limit", location: .query, type: .integer, description: "page size, 1 to 100, default 20")
+        if pagination == "offset" {
+            return [limit, Endpoint.Parameter(name: "offset", location: .query, type: .integer, description: "items to skip, default 0")]
+        }
+        return [limit, Endpoint.Parameter(name: "cursor", location: .query, type: .string,
+                                          description: "opaque cursor from the previous page's nextCursor")]
+    }
+
+    /// Filters on parent ids and on indexed, unique or enum fields; never on personal data (emails count as such).
+    private func filters(_ inputs: RouteInputs, _ examples: ResourceExamples, excluding column: String?) -> [Endpoint.Parameter] {
+        let parents = inputs.parents.filter { $0.link.column != column && !isTenancy($0.link) }.map {
+            Endpoint.Parameter(name: Naming.camelCase($0.link.column), location: .query, type: .uuid,
+                               description: "only those of this \($0.names.display)")
+        }
+        let fields = examples.fields.filter { pair in
+            let field = pair.field
+            return (field.indexed || field.unique || field.type == .enumeration) && !field.pii
+                && ![.email, .json, .text].contains(field.type)
+        }.map { pair in
+            Endpoint.Parameter(name: pair.key, location: .query, type: pair.field.type,
+                               description: pair.field.type == .enumeration
+                                   ? "one of: " + pair.field.enumValues.joined(separator: ", ") : "exact match on \(pair.field.name)")
+        }
+        return parents + fields
+    }
+
+    // MARK: - Rules and words
+
+    /// The foreign key to the tenant, when the tenant comes from the token.
+    private func isTenancy(_ link: RelationGraph.Link) -> Bool { tenantFromToken && link.column == "tenant_id" }
+
+    /// Records that are written once and never changed or removed (see `APIGenerator.appendOnlyWords`).
+    static func isAppendOnly(_ names: SchemaNames.Names) -> Bool {
+        let words = names.display.split(separator: " ")
+        return words.contains("audit") || words.last.map { APIGenerator.appendOnlyWords.contains(String($0)) } ?? false
+    }
+
+    private func needsIdempotencyKey(_ entity: Entity) -> Bool {
+        switch idempotencyChoice {
+        case "natural": return false
+        case "none":
+            let paymentLike = !Set(Naming.words(entity.name)).isDisjoint(with: APIGenerator.paymentLikeWords)
+                || entity.fields.contains { $0.type == .money }
+            return paymentLike && retries
+        default: return true
+        }
+    }
+
+    private func conflictMeaning(_ inputs: RouteInputs, hasOne: Bool, idempotent: Bool) -> String {
+        var reasons: [String] = []
+        let entity = inputs.entity
+        if entity.fields.contains(where: \.unique) { reasons.append("another \(inputs.own.display) already has this " + uniqueNames(entity)) }
+        if hasOne { reasons.append("the parent already has one") }
+        if idempotent { reasons.append("the Idempotency-Key was used with a different body") }
+        return reasons.joined(separator: "; ")
+    }
+
+    /// The children's segment under their parent: the role (`items`), else the child's name without the parent's
+    /// words (`OrderItem` under `Order` → `items`); singular for has-one (`/users/{userId}/profile`).
+    private func subSegment(_ link: RelationGraph.Link, own: SchemaNames.Names) -> String {
+        if let role = link.role { return Naming.words(role).joined(separator: "-") }
+        let parentWords = Naming.words(link.parent)
+        let childWords = link.unique ? Naming.words(link.child) : own.segment.split(separator: "-").map(String.init)
+        if childWords.count > parentWords.count, Array(childWords.prefix(parentWords.count)) == parentWords {
+            return childWords.dropFirst(parentWords.count).joined(separator: "-")
+        }
+        return childWords.joined(separator: "-")
+    }
+
+    private func uniqueNames(_ entity: Entity) -> String { entity.fields.filter(\.unique).map(\.name).joined(separator: " or ") }
+    private func article(_ word: String) -> String { (word.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + word }
+}
