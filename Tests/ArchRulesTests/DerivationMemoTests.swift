@@ -44,6 +44,22 @@ final class DerivationMemoTests: XCTestCase {
         }
     }
 
+    /// Memo keys hash the entity's name and size only (cheap), and still tell different fields apart by `==`.
+    func testMemoKeysHashCheaplyAndCompareFully() throws {
+        func inputs(_ field: String) throws -> (RouteInputs, TableInputs) {
+            let session = Session(projectName: "keys", entities: [Entity(name: "Order", fields: [Field(name: field)])])
+            let model = SchemaModel(session: session, decisions: [])
+            let entity = session.entities[0]
+            return (try XCTUnwrap(RouteInputs(entity: entity, model: model, versioned: true, owner: .unknownOwner)),
+                    try XCTUnwrap(TableInputs(entity: entity, model: model, partitioned: false)))
+        }
+        let (routesA, tableA) = try inputs("number"), (routesB, tableB) = try inputs("total")
+        XCTAssertEqual(routesA.hashValue, routesB.hashValue)
+        XCTAssertEqual(tableA.hashValue, tableB.hashValue)
+        XCTAssertNotEqual(routesA, routesB)
+        XCTAssertNotEqual(tableA, tableB)
+    }
+
     func testAnEditRebuildsOnlyTheRoutesAndTableOfWhatChanged() throws {
         let (memoizing, _) = try XCTUnwrap(Self.builders)
         var session = try XCTUnwrap(SampleSessions.all().first { $0.name == "ridehailing" }).session

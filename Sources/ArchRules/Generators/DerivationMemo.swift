@@ -94,3 +94,20 @@ struct HashedKey<Key: Hashable>: Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.hash == rhs.hash && lhs.key == rhs.key }
 }
+
+/// Memo keys made from one entity and its foreign keys (`RouteInputs`, `TableInputs`).
+protocol EntityInputs: Hashable {
+    associatedtype Parent
+    var entity: Entity { get }
+    var parents: [Parent] { get }
+}
+
+extension EntityInputs {
+    /// Hashes only the entity's name and size: equal inputs still hash equally, and `==` compares everything.
+    /// Hashing every field of every entity would cost more than the look-up saves.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(entity.name)
+        hasher.combine(entity.fields.count)
+        hasher.combine(parents.count)
+    }
+}

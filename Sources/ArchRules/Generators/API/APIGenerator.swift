@@ -41,7 +41,7 @@ public struct APIGenerator: Sendable {
 /// Everything the routes of one entity are made from (with the `RouteBuilder`'s answers): its fields, its names,
 /// its foreign keys with the names of their parents, and who restricts its deletion. Routes are a function of
 /// exactly this, so equal inputs can reuse the last derivation's routes.
-struct RouteInputs: Hashable {
+struct RouteInputs: EntityInputs {
     /// A foreign key of the entity and the names of the entity it references.
     struct Parent: Hashable {
         let link: RelationGraph.Link
@@ -58,14 +58,6 @@ struct RouteInputs: Hashable {
     let versioned: Bool
     /// Whose records these are, for owner-only authorisation.
     let owner: OwnerScope
-
-    /// Hashes only the entity's name and size: equal inputs still hash equally, and `==` compares everything.
-    /// Hashing every field of every entity would cost more than the look-up saves.
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(entity.name)
-        hasher.combine(entity.fields.count)
-        hasher.combine(parents.count)
-    }
 
     init?(entity: Entity, model: SchemaModel, versioned: Bool, owner: OwnerScope) {
         guard let own = model.names.names(entity.name) else { return nil }

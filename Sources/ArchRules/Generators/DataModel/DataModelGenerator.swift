@@ -173,7 +173,7 @@ struct TableContext: Hashable {
 
 /// Everything an entity's table is made from (with the `TableContext`): the entity, its table name, its foreign
 /// keys with the tables they reference, and whether it gets a tenant column.
-struct TableInputs: Hashable {
+struct TableInputs: EntityInputs {
     struct Parent: Hashable {
         let link: RelationGraph.Link
         let table: String
@@ -187,14 +187,6 @@ struct TableInputs: Hashable {
     let tenant: Bool
     /// Volumes call for partitioning and the table is one of the big ones (see `PartitionPlan`).
     let partitioned: Bool
-
-    /// Hashes only the entity's name and size: equal inputs still hash equally, and `==` compares everything.
-    /// Hashing every field of every entity would cost more than the look-up saves.
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(entity.name)
-        hasher.combine(entity.fields.count)
-        hasher.combine(parents.count)
-    }
 
     init?(entity: Entity, model: SchemaModel, partitioned: Bool) {
         guard let own = model.names.names(entity.name) else { return nil }
