@@ -2,13 +2,13 @@ extension WrapMeasure {
     /// Adds one span's text to the current line. Characters never join across calls, as across spans.
     public mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { appendUTF8($0) }
+        text.withUTF8 { append(utf8: $0) }
     }
 
     /// Adds part of a string as one span's text (see `append(_: String)`).
     public mutating func append(_ text: Substring) {
         var text = text
-        text.withUTF8 { appendUTF8($0) }
+        text.withUTF8 { append(utf8: $0) }
     }
 
     /// The rows of `text` split at line feeds, each line after `indent` in one span: the sum of
@@ -23,12 +23,11 @@ extension WrapMeasure {
 
     /// `rows(ofLines:indent:)` on UTF-8; nil when there is a CR (with one, a line feed may not be a character).
     private mutating func rows(ofLines bytes: UnsafeBufferPointer<UInt8>, indent: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !bytes.contains(0x0D) else { return nil }
-        let ascii = !bytes.contains { $0 >= 0x80 } && !indent.contains { $0 >= 0x80 || $0 == 0x0D }
+        guard ByteScan.firstIndex(of: 0x0D, in: bytes) == bytes.count else { return nil }
+        let ascii = !ByteScan.containsNonASCII(bytes, or: 0x0D) && !ByteScan.containsNonASCII(indent, or: 0x0D)
         var rows = 0, start = 0
         while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let end = ByteScan.firstIndex(of: 0x0A, in: bytes, from: start)
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if indent.count + line.count <= width { // a cell takes at least a byte
                 rows += 1
@@ -37,8 +36,8 @@ extension WrapMeasure {
                 _ = appendScalars(line)
                 rows += finishLine()
             } else if line.first.map({ $0 < 0x80 }) ?? true { // ASCII cannot join the indent's last character
-                appendUTF8(indent)
-                appendUTF8(line)
+                append(utf8: indent)
+                append(utf8: line)
                 rows += finishLine()
             } else {
                 rows += self.rows(of: [Span(String(decoding: indent, as: UTF8.self) + String(decoding: line, as: UTF8.self))])
@@ -48,10 +47,12 @@ extension WrapMeasure {
         return rows
     }
 
-    /// Reads the text scalar by scalar when every scalar is a character of its own (ASCII but CR, and the
+    /// Adds one span's text given as UTF-8 (valid, as a string holds it; see `append(_: String)`).
+    ///
+    /// Reads it scalar by scalar when every scalar is a character of its own (ASCII but CR, and the
     /// symbols of `symbols`); else, from the state before, character by character.
-    private mutating func appendUTF8(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) { // ASCII, read as it comes
+    public mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if !ByteScan.containsNonASCII(bytes, or: 0x0D) { // ASCII, read as it comes
             _ = appendScalars(bytes)
             return
         }
@@ -91,8 +92,7 @@ extension WrapMeasure {
     /// Printable ASCII from a word at `start`: the whole tokens of the run in one go when the indent is
     /// settled and no word is pending, then the run's last token (it may go on past the run).
     private mutating func appendPrintable(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var end = start + 1
-        while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x7F { end += 1 }
+        let end = ByteScan.firstNonPrintable(in: bytes, from: start + 1)
         var last = end - 1
         let lastIsSpace = bytes[last] == 0x20
         while last > start, (bytes[last - 1] == 0x20) == lastIsSpace { last -= 1 }

@@ -1,4 +1,4 @@
-import TerminalUI
+@testable import TerminalUI
 import XCTest
 
 /// `WrapMeasure` must count exactly the rows `WordWrap.wrap` makes, for any text and width.
@@ -114,5 +114,25 @@ struct TestRandom {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
+
+/// The word-at-a-time searches must find what a byte-by-byte search finds.
+final class ByteScanTests: XCTestCase {
+    func testAgreesWithSearchingByteByByte() {
+        var random = TestRandom(seed: 3)
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+        for _ in 0..<5_000 {
+            let count = random.next(below: 40)
+            let bytes = (0..<count).map { _ in random.next(below: 3) == 0 ? alphabet[random.next(below: alphabet.count)] : 0x61 }
+            let start = random.next(below: count + 1)
+            bytes.withUnsafeBufferPointer { buffer in
+                XCTAssertEqual(ByteScan.firstIndex(of: 0x0A, in: buffer, from: start),
+                               bytes[start...].firstIndex(of: 0x0A) ?? count, "\(bytes) from \(start)")
+                XCTAssertEqual(ByteScan.firstNonPrintable(in: buffer, from: start),
+                               bytes[start...].firstIndex { $0 < 0x20 || $0 >= 0x7F } ?? count, "\(bytes) from \(start)")
+                XCTAssertEqual(ByteScan.containsNonASCII(buffer, or: 0x0D), bytes.contains { $0 >= 0x80 || $0 == 0x0D }, "\(bytes)")
+            }
+        }
     }
 }
