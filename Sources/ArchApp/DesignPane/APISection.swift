@@ -49,7 +49,7 @@ struct EndpointItems: DesignItemList {
         case .endpoint(let number):
             let endpoint = endpoints[number]
             var lines = SpanLines()
-            Self.write(endpoint, to: &lines)
+            endpoint.write(to: &lines)
             return DesignItem(title: "\(endpoint.method) \(endpoint.path)", lines: lines.lines, trace: endpoint.trace)
         }
     }
@@ -62,25 +62,27 @@ struct EndpointItems: DesignItemList {
     func measure(_ index: Int, into tally: inout RowTally) {
         switch entries[index] {
         case .heading(let resource): tally.add(DesignItem.heading(resource))
-        case .endpoint(let number): endpoints.withUnsafeBufferPointer { Self.write($0[number], to: &tally) } // no copy
+        case .endpoint(let number): endpoints[number].write(to: &tally)
         }
     }
+}
 
+extension Endpoint {
     /// The endpoint's lines, written in pieces that need no new strings, so measuring them is quick.
-    private static func write(_ endpoint: borrowing Endpoint, to lines: inout some LineSink) {
-        lines.add(DisplayWidth.pad(endpoint.method, to: 7), DesignStyle.method(endpoint.method))
-        lines.add(endpoint.path, .bold)
+    fileprivate func write(to lines: inout some LineSink) {
+        lines.add(DisplayWidth.pad(method, to: 7), DesignStyle.method(method))
+        lines.add(path, .bold)
         lines.add("  ", DesignStyle.note)
-        lines.add(endpoint.summary, DesignStyle.note)
+        lines.add(summary, DesignStyle.note)
         lines.endLine()
-        if !endpoint.authorization.isEmpty {
+        if !authorization.isEmpty {
             lines.add("  auth: ", DesignStyle.note)
-            lines.add(endpoint.authorization)
+            lines.add(authorization)
             lines.endLine()
         }
-        if !endpoint.parameters.isEmpty {
+        if !parameters.isEmpty {
             lines.add("  params: ", DesignStyle.note)
-            for (index, parameter) in endpoint.parameters.enumerated() { // name (location, required), …
+            for (index, parameter) in parameters.enumerated() { // name (location, required), …
                 if index > 0 { lines.add(", ") }
                 lines.add(parameter.name)
                 lines.add(" (" + parameter.location.rawValue)
@@ -88,13 +90,13 @@ struct EndpointItems: DesignItemList {
             }
             lines.endLine()
         }
-        if endpoint.requiresIdempotencyKey {
+        if requiresIdempotencyKey {
             lines.add("  Idempotency-Key header required: retries never duplicate", DesignStyle.note)
             lines.endLine()
         }
-        if !endpoint.responses.isEmpty {
+        if !responses.isEmpty {
             lines.add("  → ", DesignStyle.note)
-            for (index, response) in endpoint.responses.enumerated() { // status description · …
+            for (index, response) in responses.enumerated() { // status description · …
                 if index > 0 { lines.add(" · ") }
                 lines.add(String(response.status))
                 lines.add(" ")
@@ -102,12 +104,12 @@ struct EndpointItems: DesignItemList {
             }
             lines.endLine()
         }
-        if let body = endpoint.requestExample {
+        if let body = requestExample {
             lines.add("  request:", DesignStyle.note)
             lines.endLine()
             lines.add(block: body, indent: "    ", style: DesignStyle.code)
         }
-        if let body = endpoint.responseExample {
+        if let body = responseExample {
             lines.add("  response:", DesignStyle.note)
             lines.endLine()
             lines.add(block: body, indent: "    ", style: DesignStyle.code)
@@ -124,26 +126,28 @@ struct TableItems: DesignItemList {
 
     func item(_ index: Int) -> DesignItem {
         var lines = SpanLines()
-        Self.write(tables[index], to: &lines)
+        tables[index].write(to: &lines)
         return DesignItem(title: "table " + tables[index].name, lines: lines.lines, trace: tables[index].trace)
     }
 
     func isSelectable(_ index: Int) -> Bool { true }
 
-    func measure(_ index: Int, into tally: inout RowTally) { Self.write(tables[index], to: &tally) }
+    func measure(_ index: Int, into tally: inout RowTally) { tables[index].write(to: &tally) }
+}
 
-    /// The table's lines, written in pieces (see `EndpointItems.write`).
-    private static func write(_ table: borrowing Table, to lines: inout some LineSink) {
-        lines.add(table.name, .bold)
-        if let entity = table.entity {
+extension Table {
+    /// The table's lines, written in pieces (see `Endpoint.write(to:)`).
+    fileprivate func write(to lines: inout some LineSink) {
+        lines.add(name, .bold)
+        if let entity {
             lines.add("  entity ", DesignStyle.note)
             lines.add(entity, DesignStyle.note)
         } else {
             lines.add("  join table", DesignStyle.note)
         }
         lines.endLine()
-        let width = (table.columns.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
-        for column in table.columns {
+        let width = (columns.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
+        for column in columns {
             lines.add("  ")
             lines.add(column.name)
             lines.add(String(repeating: " ", count: width - DisplayWidth.of(column.name)))
@@ -154,7 +158,7 @@ struct TableItems: DesignItemList {
                 lines.add(text, DesignStyle.note)
                 flags += 1
             }
-            if table.primaryKey.contains(column.name) { flag("PK") }
+            if primaryKey.contains(column.name) { flag("PK") }
             if !column.nullable { flag("NOT NULL") }
             if let value = column.defaultValue { flag("DEFAULT \(value)") }
             if column.pii { flag("PII") }
@@ -162,23 +166,23 @@ struct TableItems: DesignItemList {
             if flags == 0 { lines.add("", DesignStyle.note) }
             lines.endLine()
         }
-        for key in table.foreignKeys {
+        for key in foreignKeys {
             lines.add("  FK ", DesignStyle.note)
             lines.add("(\(key.columns.joined(separator: ", "))) → \(key.referencedTable)(\(key.referencedColumns.joined(separator: ", "))) ON DELETE \(key.onDelete.rawValue)")
             lines.endLine()
         }
-        for unique in table.uniqueConstraints {
+        for unique in uniqueConstraints {
             lines.add("  UNIQUE ", DesignStyle.note)
             lines.add("(" + unique.joined(separator: ", ") + ")")
             lines.endLine()
         }
-        for index in table.indexes {
+        for index in indexes {
             lines.add("  INDEX ", DesignStyle.note)
             lines.add("\(index.name) (\(index.columns.joined(separator: ", ")))")
             lines.add(index.reason.isEmpty ? "" : " — " + index.reason, DesignStyle.note)
             lines.endLine()
         }
-        if let partitioning = table.partitioning {
+        if let partitioning = partitioning {
             lines.add("  PARTITION ", DesignStyle.note)
             lines.add(partitioning)
             lines.endLine()

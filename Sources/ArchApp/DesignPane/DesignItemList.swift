@@ -69,36 +69,39 @@ struct SpanLines: LineSink {
 struct RowTally: LineSink {
     private var measure: WrapMeasure
     private(set) var rows = 0
-    /// The line being written: its text, the byte offset where each finished span ends, the last style.
-    private var text = ""
-    private var spanEnds: [Int] = []
-    private var style: Style?
+    /// The line being written, kept until it ends: most lines fit, and need only their length.
+    private var pieces: [(text: String, style: Style)] = []
+    private var bytes = 0
+    /// Where the pieces of a span of a long line are put together to be measured.
+    private var span: [UInt8] = []
 
     init(width: Int) { measure = WrapMeasure(width: width) }
 
     mutating func add(_ piece: String, _ style: Style) {
-        if let last = self.style, last != style { spanEnds.append(text.utf8.count) }
-        self.style = style
-        text += piece
+        pieces.append((piece, style))
+        bytes += piece.utf8.count
     }
 
     mutating func endLine() {
         defer {
-            text.removeAll(keepingCapacity: true)
-            spanEnds.removeAll(keepingCapacity: true)
-            style = nil
+            pieces.removeAll(keepingCapacity: true)
+            bytes = 0
         }
-        guard text.utf8.count > measure.width else { // a cell takes at least a byte
+        guard bytes > measure.width else { // a cell takes at least a byte
             rows += 1
             return
         }
-        var start = text.startIndex
-        for end in spanEnds {
-            let next = text.utf8.index(text.utf8.startIndex, offsetBy: end)
-            measure.append(text[start..<next])
-            start = next
+        var index = 0
+        while index < pieces.count {
+            let style = pieces[index].style
+            span.removeAll(keepingCapacity: true)
+            while index < pieces.count, pieces[index].style == style {
+                span.append(contentsOf: pieces[index].text.utf8)
+                index += 1
+            }
+            let span = span
+            span.withUnsafeBufferPointer { measure.append(utf8: $0) }
         }
-        measure.append(text[start...])
         rows += measure.finishLine()
     }
 
