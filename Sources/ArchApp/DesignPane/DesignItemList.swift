@@ -69,38 +69,37 @@ struct SpanLines: LineSink {
 struct RowTally: LineSink {
     private var measure: WrapMeasure
     private(set) var rows = 0
-    /// The line being written, kept until it ends: most lines fit, and need only their length.
-    private var pieces: [(text: String, style: Style)] = []
-    private var bytes = 0
-    /// Where the pieces of a span of a long line are put together to be measured.
-    private var span: [UInt8] = []
+    /// The line being written, as UTF-8, with the offset where each of its spans but the last ends.
+    private var line: [UInt8] = []
+    private var spanEnds: [Int] = []
+    private var style: Style?
 
     init(width: Int) { measure = WrapMeasure(width: width) }
 
     mutating func add(_ piece: String, _ style: Style) {
-        pieces.append((piece, style))
-        bytes += piece.utf8.count
+        if let last = self.style, last != style { spanEnds.append(line.count) }
+        self.style = style
+        line.append(contentsOf: piece.utf8)
     }
 
     mutating func endLine() {
         defer {
-            pieces.removeAll(keepingCapacity: true)
-            bytes = 0
+            line.removeAll(keepingCapacity: true)
+            spanEnds.removeAll(keepingCapacity: true)
+            style = nil
         }
-        guard bytes > measure.width else { // a cell takes at least a byte
+        guard line.count > measure.width else { // a cell takes at least a byte
             rows += 1
             return
         }
-        var index = 0
-        while index < pieces.count {
-            let style = pieces[index].style
-            span.removeAll(keepingCapacity: true)
-            while index < pieces.count, pieces[index].style == style {
-                span.append(contentsOf: pieces[index].text.utf8)
-                index += 1
+        let (line, spanEnds) = (line, spanEnds)
+        line.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for end in spanEnds {
+                measure.append(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end
             }
-            let span = span
-            span.withUnsafeBufferPointer { measure.append(utf8: $0) }
+            measure.append(utf8: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         rows += measure.finishLine()
     }
