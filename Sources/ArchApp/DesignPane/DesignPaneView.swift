@@ -126,8 +126,10 @@ struct DesignTabText: Sendable {
     /// draws them without wrapping again.
     mutating func keepWrapped(lines range: Range<Int>) {
         guard let first = range.first, let last = range.last else { return wrapped = [:] }
+        let shown = item(atLine: first)...item(atLine: last)
+        guard wrapped.count != shown.count || !shown.allSatisfy(wrapped.keys.contains) else { return }
         var kept: [Int: [[Span]]] = [:]
-        for index in item(atLine: first)...item(atLine: last) { kept[index] = rows(of: index) }
+        for index in shown { kept[index] = rows(of: index) }
         wrapped = kept
     }
 
