@@ -23,8 +23,11 @@ extension WrapMeasure {
 
     /// `rows(ofLines:indent:)` on UTF-8; nil when there is a CR (with one, a line feed may not be a character).
     private mutating func rows(ofLines bytes: UnsafeBufferPointer<UInt8>, indent: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard ByteScan.firstIndex(of: 0x0D, in: bytes) == bytes.count else { return nil }
-        let ascii = !ByteScan.containsNonASCII(bytes, or: 0x0D) && !ByteScan.containsNonASCII(indent, or: 0x0D)
+        let plain = !ByteScan.containsNonASCII(bytes, or: 0x0D) // ASCII without CR
+        guard plain || ByteScan.firstIndex(of: 0x0D, in: bytes) == bytes.count else { return nil }
+        let ascii = plain && !ByteScan.containsNonASCII(indent, or: 0x0D)
+        // Where the indent ends in ASCII but CR, a line starting in ASCII cannot join it in one character.
+        let indentEndsPlain = indent.last.map { $0 < 0x80 && $0 != 0x0D } ?? true
         var rows = 0, start = 0
         while start <= bytes.count {
             let end = ByteScan.firstIndex(of: 0x0A, in: bytes, from: start)
@@ -35,7 +38,7 @@ extension WrapMeasure {
                 _ = appendScalars(indent)
                 _ = appendScalars(line)
                 rows += finishLine()
-            } else if line.first.map({ $0 < 0x80 }) ?? true { // ASCII cannot join the indent's last character
+            } else if indentEndsPlain, line.first.map({ $0 < 0x80 }) ?? true {
                 append(utf8: indent)
                 append(utf8: line)
                 rows += finishLine()

@@ -87,6 +87,21 @@ final class WrapMeasureTests: XCTestCase {
         }
     }
 
+    func testMeasuresRandomBlocksAfterRandomIndents() {
+        let pieces = ["word", "  ", "\"id\": 1,", "\n", "\n", "é", "\u{301}x", "\u{600}1", "→", "\r\n", "\t", "注文", "xxxxxxxxxxxxxxxx"]
+        let indents = ["", "  ", "    ", "→ ", "\u{600}", "e", "\r", "\t"]
+        var random = TestRandom(seed: 11)
+        for round in 0..<3_000 {
+            let text = (0..<random.next(below: 20)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+            let indent = indents[random.next(below: indents.count)]
+            let width = 1 + random.next(below: 30)
+            var measure = WrapMeasure(width: width)
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + WordWrap.wrap([Span(indent + $1)], width: width).count }
+            XCTAssertEqual(measure.rows(ofLines: text, indent: indent), expected, "round \(round): \(text.debugDescription) after \(indent.debugDescription) at \(width)")
+        }
+    }
+
     func testMeasuresLinesOfABlockAfterAnIndent() {
         let text = "{\n  \"id\": \"0a1b2c3d-0000-4000-8000-000000000001\",\n  \"note\": \"a café → ok\"\n}\n\n\u{301}x\r\nz"
         for width in 1...40 {
