@@ -31,8 +31,8 @@ struct DesignPaneView {
 
 /// The current tab laid out at a width: where each item starts, measured without styling or wrapping
 /// anything, and the wrapped rows of the items on screen. Wrapping a large API or Schema tab whole takes
-/// far longer than a frame, so only what is shown is wrapped. `reduce` keeps the last one in `AppState`
-/// and the view reuses it while nothing it depends on changed.
+/// far longer than a frame, so only what is shown is wrapped. `reduce` keeps one per tab in `AppState`
+/// (`designTexts`) and the view reuses it while nothing it depends on changed.
 struct DesignTabText: Sendable {
     struct Key: Hashable, Sendable {
         var revision: Int
