@@ -51,8 +51,9 @@ public struct AppState: Sendable {
         design = newDesign
         derivedRevision = revision
     }
-    /// The last wrapped design tab (see `DesignTabText`), refreshed by `reduce`.
-    var designTextCache: DesignTabText?
+    /// The design tabs laid out for the current design and pane width (see `DesignTabText`), kept by
+    /// `reduce` so that going back to a tab does not measure it again.
+    var designTexts: [DesignTab: DesignTabText] = [:]
     /// What follows from the session; derived, never edited.
     public private(set) var design: Design
     public let deriveDesign: DesignDeriver
@@ -98,19 +99,24 @@ public struct AppState: Sendable {
 
     public var currentStep: MethodStep { catalogue.steps[stepIndex] }
 
-    /// The current design tab wrapped to `width`: the cached text when still current, else made now.
+    /// The current design tab laid out at `width`: the kept one when still current, else made now.
     func designTabText(width: Int) -> DesignTabText {
         let key = DesignTabText.Key(state: self, width: width)
-        if let cached = designTextCache, cached.key == key {
-            return cached
+        if let kept = designTexts[designTab], kept.key == key {
+            return kept
         }
         return DesignTabText(state: self, width: width)
     }
 
-    /// Re-wraps the design tab when the session, the tab or the pane's width changed.
-    mutating func refreshDesignTextCache() {
+    /// Keeps the current design tab laid out (measured again when the session, the design or the pane's
+    /// width changed) with the items in view wrapped, and forgets tabs laid out for another design or width.
+    mutating func refreshDesignTexts() {
         guard case .method = screen, let rect = MethodLayout(size: size, showsDesign: narrowShowsDesign).design else { return }
-        designTextCache = designTabText(width: DesignPaneContent.area(in: rect).width)
+        let content = DesignPaneContent(state: self, paneRect: rect)
+        var text = content.text
+        text.keepWrapped(lines: content.shownLines(scroll: designScroll))
+        designTexts = designTexts.filter { $0.value.key.derived == text.key.derived && $0.value.key.width == text.key.width }
+        designTexts[designTab] = text
     }
 
     /// Tells the user what a just-opened file contained that archtui kept but did not expect.

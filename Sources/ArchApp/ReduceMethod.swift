@@ -96,7 +96,7 @@ extension AppState {
             designScroll = 0
         case .end, .character("G"):
             designSelection = max(0, content.selectableCount - 1)
-            designScroll = content.clampedScroll(content.lines.count)
+            designScroll = content.clampedScroll(content.lineCount)
         case .enter, .character("t"): showTrace(in: content)
         case .character(let digit) where digit.isNumber:
             let index = (Int(String(digit)) ?? 1) == 0 ? 9 : (Int(String(digit)) ?? 1) - 1
@@ -125,12 +125,12 @@ extension AppState {
     }
 
     private mutating func showTrace(in content: DesignPaneContent) {
-        guard let index = content.selectedItem, let trace = content.items[index].trace else {
+        let item = content.selectedItem.map(content.text.items.item)
+        guard let item, let trace = item.trace else {
             statusMessage = "Nothing selected to explain here"
             return
         }
-        overlay = .trace(title: "Why: " + content.items[index].title,
-                         lines: TraceText(catalogue: catalogue, session: session).lines(for: trace))
+        overlay = .trace(title: "Why: " + item.title, lines: TraceText(catalogue: catalogue, session: session).lines(for: trace))
     }
 
     mutating func openEditor() {

@@ -18,11 +18,13 @@ public enum DisplayWidth {
 
     /// Cells taken by a string.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The longest prefix of `text` that fits in `width` cells.
     public static func prefix(_ text: some StringProtocol, fitting width: Int) -> String {
+        if isPrintableASCII(text) { return String(text.prefix(max(0, width))) }
         var used = 0
         var result = ""
         for character in text {
@@ -43,8 +45,18 @@ public enum DisplayWidth {
 
     /// `text` padded with spaces (or cut) to exactly `width` cells.
     public static func pad(_ text: some StringProtocol, to width: Int) -> String {
+        if isPrintableASCII(text), text.utf8.count <= width {
+            return String(text) + String(repeating: " ", count: width - text.utf8.count)
+        }
         let cut = prefix(text, fitting: width)
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
+    }
+
+    /// Whether every character is one printable ASCII byte, one cell wide: most text, measured without
+    /// looking at characters.
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        func printable(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) } ?? text.utf8.allSatisfy(printable)
     }
 
     /// East Asian Wide (W) and Fullwidth (F) ranges, from Unicode's EastAsianWidth.txt.

@@ -56,7 +56,7 @@ public enum WordWrap {
     }
 
     /// Spaces and tabs break lines; an ASCII check first, since this runs for every character wrapped.
-    private static func isSpace(_ character: Character) -> Bool {
+    static func isSpace(_ character: Character) -> Bool {
         if let ascii = character.asciiValue { return ascii == 0x20 || ascii == 0x09 }
         return character.isWhitespace
     }

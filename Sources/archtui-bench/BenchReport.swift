@@ -15,6 +15,7 @@ struct BenchReport {
     static let demoDerivationRuns = 200
     static let largeDerivationRuns = 60
     static let largeKeystrokeRounds = 4
+    static let tabSwitchRounds = 5
 
     /// Figures measured in pseudo-terminals on the real binaries; nil with `--in-process`.
     struct PtyPart {
@@ -30,6 +31,7 @@ struct BenchReport {
     var largeDerivation: DerivationBench.Result
     var largeEditDerivation: DerivationBench.Result
     var largeKeystrokes: KeystrokeBench.Result
+    var largeTabSwitches: TabSwitchBench.Result
     var largeSize: (entities: Int, fields: Int, relations: Int, services: Int)
 
     /// Everything; without `archtui` (nil), only the in-process figures.
@@ -69,11 +71,13 @@ struct BenchReport {
         progress("keystrokes in process (large session): \(largeKeystrokeRounds) rounds of \(KeystrokeBench.largeKeys.count) keys")
         let largeKeystrokes = try KeystrokeBench(rounds: largeKeystrokeRounds, session: large, keys: KeystrokeBench.largeKeys,
                                                  deriver: deriver, inlineDerivation: false).run()
+        progress("tab switches in process (large session): \(tabSwitchRounds) rounds of the first switch to each tab, then G")
+        let tabSwitches = try TabSwitchBench(rounds: tabSwitchRounds, session: large, deriver: deriver).run()
         let size = (entities: large.entities.count, fields: large.entities.map(\.fields.count).reduce(0, +),
                     relations: large.entities.map(\.relations.count).reduce(0, +), services: large.services.count)
         return BenchReport(pty: ptyPart, keystrokes: keystrokes, demoDerivation: demoDerivation,
                            largeDerivation: largeDerivation, largeEditDerivation: largeEditDerivation,
-                           largeKeystrokes: largeKeystrokes, largeSize: size)
+                           largeKeystrokes: largeKeystrokes, largeTabSwitches: tabSwitches, largeSize: size)
     }
 
     /// Text from the status line, the bottom row of the demo's first frame: once it is read, the
@@ -119,6 +123,7 @@ struct BenchReport {
                       clock == "wall" ? "\(samples.sorted.count) of \(largeKeystrokes.wall.total.count) keystrokes" : "≤ 16 ms")
         }
         table.row("  slowest key (CPU)", "\(fixed(largeKeystrokes.slowestCPU / 1000, 2)) ms", largeKeystrokes.slowestKey)
+        tabSwitchRows(&table)
         if let pty {
             let bytes = Samples(pty.typingBytes)
             let rssMiB = ((pty.archtuiStartUp.peakRSS + pty.typingPeakRSS).max() ?? .nan) / 1024
@@ -136,7 +141,8 @@ struct BenchReport {
         print("""
 
             \(ptyNote)keystrokes: \(KeystrokeBench.keys.count) keys × \(Self.keystrokeRounds) rounds (demo), \
-            \(KeystrokeBench.largeKeys.count) keys × \(Self.largeKeystrokeRounds) rounds (large), at 120×40, real DesignBuilder derivation.
+            \(KeystrokeBench.largeKeys.count) keys × \(Self.largeKeystrokeRounds) rounds (large), at 120×40, real DesignBuilder derivation; \
+            tab switches: \(Self.tabSwitchRounds) rounds of each tab (large).
             large session: \(largeSize.entities) entities, \(largeSize.fields) fields, \(largeSize.relations) relations, \
             \(largeSize.services) services; answers from the demo.
             Load average during the run: \(loadAverage()) on \(processorCount()) processors. Wall-clock figures \
@@ -159,6 +165,19 @@ struct BenchReport {
                               + "\(fixed(part.max / scale, digits)) \(inMilliseconds ? "ms" : "µs")",
                           name == "reduce" ? "incl. derivation" : "")
             }
+        }
+    }
+
+    /// The first switch to each tab of the large session, then G to its bottom.
+    private func tabSwitchRows(_ table: inout Table) {
+        table.row("tab switch, large session (CPU) median / max", "", "≤ 16 ms; then G (bottom) median / max")
+        for tab in DesignTab.allCases {
+            let switched = Samples(largeTabSwitches.switchCPU[tab] ?? [])
+            let bottom = Samples(largeTabSwitches.bottomCPU[tab] ?? [])
+            let wall = Samples(largeTabSwitches.switchWall[tab] ?? [])
+            table.row("  \(tab.rawValue + 1 == 10 ? 0 : tab.rawValue + 1) \(tab.title)",
+                      "\(fixed(switched.median / 1000, 2)) / \(fixed(switched.max / 1000, 2)) ms",
+                      "G \(fixed(bottom.median / 1000, 2)) / \(fixed(bottom.max / 1000, 2)) ms; wall max \(fixed(wall.max / 1000, 2)) ms")
         }
     }
 

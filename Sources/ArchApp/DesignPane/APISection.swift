@@ -3,70 +3,190 @@ import TerminalUI
 
 extension DesignSections {
     /// Endpoints grouped by resource, each with auth, parameters, responses and examples.
-    var api: [DesignItem] {
+    var api: any DesignItemList {
         guard !design.endpoints.isEmpty else {
-            return Self.empty("No REST endpoints: list entities in step 4 (and choose REST in step 2).")
+            return BuiltItems(items: Self.empty("No REST endpoints: list entities in step 4 (and choose REST in step 2)."))
         }
-        var items: [DesignItem] = []
-        var resource: String?
-        for endpoint in design.endpoints {
-            if endpoint.resource != resource {
-                resource = endpoint.resource
-                items.append(.heading(endpoint.resource))
-            }
-            items.append(DesignItem(title: "\(endpoint.method) \(endpoint.path)", lines: lines(of: endpoint), trace: endpoint.trace))
-        }
-        return items
-    }
-
-    private func lines(of endpoint: Endpoint) -> [[Span]] {
-        var lines: [[Span]] = [[Span(DisplayWidth.pad(endpoint.method, to: 7), DesignStyle.method(endpoint.method)),
-                                Span(endpoint.path, .bold), Span("  " + endpoint.summary, DesignStyle.note)]]
-        if !endpoint.authorization.isEmpty { lines.append([Span("  auth: ", DesignStyle.note), Span(endpoint.authorization)]) }
-        let parameters = endpoint.parameters.map { "\($0.name) (\($0.location.rawValue)\($0.required ? ", required" : ""))" }
-        if !parameters.isEmpty { lines.append([Span("  params: ", DesignStyle.note), Span(parameters.joined(separator: ", "))]) }
-        if endpoint.requiresIdempotencyKey { lines.append([Span("  Idempotency-Key header required: retries never duplicate", DesignStyle.note)]) }
-        let responses = endpoint.responses.map { "\($0.status) \($0.description)" }
-        if !responses.isEmpty { lines.append([Span("  → ", DesignStyle.note), Span(responses.joined(separator: " · "))]) }
-        if let body = endpoint.requestExample {
-            lines.append([Span("  request:", DesignStyle.note)])
-            lines += body.split(separator: "\n", omittingEmptySubsequences: false).map { [Span("    " + $0, DesignStyle.code)] }
-        }
-        if let body = endpoint.responseExample {
-            lines.append([Span("  response:", DesignStyle.note)])
-            lines += body.split(separator: "\n", omittingEmptySubsequences: false).map { [Span("    " + $0, DesignStyle.code)] }
-        }
-        lines.append([])
-        return lines
+        return EndpointItems(endpoints: design.endpoints)
     }
 
     /// Tables with typed columns, keys, indexes and partitioning, dialect-neutral.
-    var schema: [DesignItem] {
-        guard !design.tables.isEmpty else { return Self.empty("No tables: list entities in step 4.") }
-        return design.tables.map { table in
-            var lines: [[Span]] = [[Span(table.name, .bold), Span(table.entity.map { "  entity \($0)" } ?? "  join table", DesignStyle.note)]]
-            let width = (table.columns.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
-            for column in table.columns {
-                var flags: [String] = []
-                if table.primaryKey.contains(column.name) { flags.append("PK") }
-                if !column.nullable { flags.append("NOT NULL") }
-                if let value = column.defaultValue { flags.append("DEFAULT \(value)") }
-                if column.pii { flags.append("PII") }
-                if !column.enumValues.isEmpty { flags.append("in (" + column.enumValues.joined(separator: ", ") + ")") }
-                lines.append([Span("  " + DisplayWidth.pad(column.name, to: width)), Span(DisplayWidth.pad(column.type.rawValue, to: 10), DesignStyle.code),
-                              Span(flags.joined(separator: " "), DesignStyle.note)])
+    var schema: any DesignItemList {
+        guard !design.tables.isEmpty else { return BuiltItems(items: Self.empty("No tables: list entities in step 4.")) }
+        return TableItems(tables: design.tables)
+    }
+}
+
+/// The API tab: a heading for each resource, then its endpoints.
+struct EndpointItems: DesignItemList {
+    private enum Entry: Sendable {
+        case heading(String)
+        case endpoint(Int)
+    }
+
+    let endpoints: [Endpoint]
+    private let entries: [Entry]
+
+    init(endpoints: [Endpoint]) {
+        self.endpoints = endpoints
+        var entries: [Entry] = []
+        var resource: String?
+        for index in endpoints.indices {
+            if endpoints[index].resource != resource {
+                resource = endpoints[index].resource
+                entries.append(.heading(endpoints[index].resource))
             }
-            for key in table.foreignKeys {
-                lines.append([Span("  FK ", DesignStyle.note), Span("(\(key.columns.joined(separator: ", "))) → \(key.referencedTable)(\(key.referencedColumns.joined(separator: ", "))) ON DELETE \(key.onDelete.rawValue)")])
-            }
-            for unique in table.uniqueConstraints { lines.append([Span("  UNIQUE ", DesignStyle.note), Span("(" + unique.joined(separator: ", ") + ")")]) }
-            for index in table.indexes {
-                lines.append([Span("  INDEX ", DesignStyle.note), Span("\(index.name) (\(index.columns.joined(separator: ", ")))"),
-                              Span(index.reason.isEmpty ? "" : " — " + index.reason, DesignStyle.note)])
-            }
-            if let partitioning = table.partitioning { lines.append([Span("  PARTITION ", DesignStyle.note), Span(partitioning)]) }
-            lines.append([])
-            return DesignItem(title: "table " + table.name, lines: lines, trace: table.trace)
+            entries.append(.endpoint(index))
         }
+        self.entries = entries
+    }
+
+    var count: Int { entries.count }
+
+    func item(_ index: Int) -> DesignItem {
+        switch entries[index] {
+        case .heading(let resource): return .heading(resource)
+        case .endpoint(let number):
+            let endpoint = endpoints[number]
+            var lines = SpanLines()
+            endpoint.write(to: &lines)
+            return DesignItem(title: "\(endpoint.method) \(endpoint.path)", lines: lines.lines, trace: endpoint.trace)
+        }
+    }
+
+    func isSelectable(_ index: Int) -> Bool {
+        if case .endpoint = entries[index] { return true }
+        return false
+    }
+
+    func measure(_ index: Int, into tally: inout RowTally) {
+        switch entries[index] {
+        case .heading(let resource): tally.add(DesignItem.heading(resource))
+        case .endpoint(let number): endpoints[number].write(to: &tally)
+        }
+    }
+}
+
+extension Endpoint {
+    /// The endpoint's lines, written in pieces that need no new strings, so measuring them is quick.
+    fileprivate func write(to lines: inout some LineSink) {
+        lines.add(DisplayWidth.pad(method, to: 7), DesignStyle.method(method))
+        lines.add(path, .bold)
+        lines.add("  ", DesignStyle.note)
+        lines.add(summary, DesignStyle.note)
+        lines.endLine()
+        if !authorization.isEmpty {
+            lines.add("  auth: ", DesignStyle.note)
+            lines.add(authorization)
+            lines.endLine()
+        }
+        if !parameters.isEmpty {
+            lines.add("  params: ", DesignStyle.note)
+            for (index, parameter) in parameters.enumerated() { // name (location, required), …
+                if index > 0 { lines.add(", ") }
+                lines.add(parameter.name)
+                lines.add(" (" + parameter.location.rawValue)
+                lines.add(parameter.required ? ", required)" : ")")
+            }
+            lines.endLine()
+        }
+        if requiresIdempotencyKey {
+            lines.add("  Idempotency-Key header required: retries never duplicate", DesignStyle.note)
+            lines.endLine()
+        }
+        if !responses.isEmpty {
+            lines.add("  → ", DesignStyle.note)
+            for (index, response) in responses.enumerated() { // status description · …
+                if index > 0 { lines.add(" · ") }
+                lines.add(String(response.status))
+                lines.add(" ")
+                lines.add(response.description)
+            }
+            lines.endLine()
+        }
+        if let body = requestExample {
+            lines.add("  request:", DesignStyle.note)
+            lines.endLine()
+            lines.add(block: body, indent: "    ", style: DesignStyle.code)
+        }
+        if let body = responseExample {
+            lines.add("  response:", DesignStyle.note)
+            lines.endLine()
+            lines.add(block: body, indent: "    ", style: DesignStyle.code)
+        }
+        lines.endLine()
+    }
+}
+
+/// The Schema tab: one item per table.
+struct TableItems: DesignItemList {
+    let tables: [Table]
+
+    var count: Int { tables.count }
+
+    func item(_ index: Int) -> DesignItem {
+        var lines = SpanLines()
+        tables[index].write(to: &lines)
+        return DesignItem(title: "table " + tables[index].name, lines: lines.lines, trace: tables[index].trace)
+    }
+
+    func isSelectable(_ index: Int) -> Bool { true }
+
+    func measure(_ index: Int, into tally: inout RowTally) { tables[index].write(to: &tally) }
+}
+
+extension Table {
+    /// The table's lines, written in pieces (see `Endpoint.write(to:)`).
+    fileprivate func write(to lines: inout some LineSink) {
+        lines.add(name, .bold)
+        if let entity {
+            lines.add("  entity ", DesignStyle.note)
+            lines.add(entity, DesignStyle.note)
+        } else {
+            lines.add("  join table", DesignStyle.note)
+        }
+        lines.endLine()
+        let width = (columns.map { DisplayWidth.of($0.name) }.max() ?? 0) + 2
+        for column in columns {
+            lines.add("  ")
+            lines.add(column.name)
+            lines.add(String(repeating: " ", count: width - DisplayWidth.of(column.name)))
+            lines.add(DisplayWidth.pad(column.type.rawValue, to: 10), DesignStyle.code)
+            var flags = 0
+            func flag(_ text: String) {
+                lines.add(flags == 0 ? "" : " ", DesignStyle.note)
+                lines.add(text, DesignStyle.note)
+                flags += 1
+            }
+            if primaryKey.contains(column.name) { flag("PK") }
+            if !column.nullable { flag("NOT NULL") }
+            if let value = column.defaultValue { flag("DEFAULT \(value)") }
+            if column.pii { flag("PII") }
+            if !column.enumValues.isEmpty { flag("in (" + column.enumValues.joined(separator: ", ") + ")") }
+            if flags == 0 { lines.add("", DesignStyle.note) }
+            lines.endLine()
+        }
+        for key in foreignKeys {
+            lines.add("  FK ", DesignStyle.note)
+            lines.add("(\(key.columns.joined(separator: ", "))) → \(key.referencedTable)(\(key.referencedColumns.joined(separator: ", "))) ON DELETE \(key.onDelete.rawValue)")
+            lines.endLine()
+        }
+        for unique in uniqueConstraints {
+            lines.add("  UNIQUE ", DesignStyle.note)
+            lines.add("(" + unique.joined(separator: ", ") + ")")
+            lines.endLine()
+        }
+        for index in indexes {
+            lines.add("  INDEX ", DesignStyle.note)
+            lines.add("\(index.name) (\(index.columns.joined(separator: ", ")))")
+            lines.add(index.reason.isEmpty ? "" : " — " + index.reason, DesignStyle.note)
+            lines.endLine()
+        }
+        if let partitioning = partitioning {
+            lines.add("  PARTITION ", DesignStyle.note)
+            lines.add(partitioning)
+            lines.endLine()
+        }
+        lines.endLine()
     }
 }

@@ -10,7 +10,7 @@ struct DesignPaneView {
         let focused = state.focus == .design
         let content = DesignPaneContent(state: state, paneRect: rect)
         let offset = content.clampedScroll(state.designScroll)
-        let total = content.lines.count
+        let total = content.lineCount
         var position = total > content.area.height ? "\(offset + 1)–\(min(total, offset + content.area.height))/\(total)" : nil
         if state.designIsStale { position = "updating… " + (position ?? "") }
         let inner = Pane(title: "Design", info: position, focused: focused).render(in: rect, buffer: &buffer)
@@ -18,11 +18,10 @@ struct DesignPaneView {
         DesignTabStrip(selected: state.designTab, focused: focused, findings: state.design.findings.count)
             .render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), buffer: &buffer)
         let selected = focused ? content.selectedLines : nil
-        for row in 0..<content.area.height {
-            let index = offset + row
-            guard index < total else { break }
-            let y = content.area.y + row
-            buffer.write(content.lines[index].spans, x: content.area.x, y: y, clip: content.area)
+        let shown = content.shownLines(scroll: state.designScroll)
+        for (index, line) in zip(shown, content.text.lines(in: shown)) {
+            let y = content.area.y + index - offset
+            buffer.write(line, x: content.area.x, y: y, clip: content.area)
             if let selected, selected.contains(index) {
                 buffer.write("▌", x: content.area.x - 1, y: y, style: Style(foreground: .cyan, bold: true), clip: inner)
             }
@@ -30,8 +29,10 @@ struct DesignPaneView {
     }
 }
 
-/// The current tab's items wrapped to a width. Wrapping a large API or Schema tab takes milliseconds,
-/// so `reduce` keeps the last one in `AppState` and the view reuses it while nothing it depends on changed.
+/// The current tab laid out at a width: where each item starts, measured without styling or wrapping
+/// anything, and the wrapped rows of the items on screen. Wrapping a large API or Schema tab whole takes
+/// far longer than a frame, so only what is shown is wrapped. `reduce` keeps one per tab in `AppState`
+/// (`designTexts`) and the view reuses it while nothing it depends on changed.
 struct DesignTabText: Sendable {
     struct Key: Hashable, Sendable {
         var revision: Int
@@ -40,44 +41,104 @@ struct DesignTabText: Sendable {
         var width: Int
 
         /// Only the Overview shows the session itself (answers, entities); the other tabs change only
-        /// when a new design arrives, so a keystroke does not re-wrap a large API tab.
+        /// when a new design arrives, so a keystroke does not re-measure a large API tab.
         init(state: AppState, width: Int) {
             revision = state.designTab == .overview ? state.designRevision : 0
             derived = state.derivedRevision
             tab = state.designTab
             self.width = width
         }
-    }
 
-    struct Line: Sendable {
-        var spans: [Span]
-        var item: Int
+        init(revision: Int, derived: Int, tab: DesignTab, width: Int) {
+            self.revision = revision
+            self.derived = derived
+            self.tab = tab
+            self.width = width
+        }
     }
 
     let key: Key
-    let items: [DesignItem]
-    let lines: [Line]
+    let items: any DesignItemList
+    /// The line each item starts at, then the total: item `i` takes lines `starts[i] ..< starts[i + 1]`.
+    let starts: [Int]
     /// Indices of the items that can be selected (they have a trace), in order.
     let selectable: [Int]
-    /// First and last line of each item.
-    let itemLines: [ClosedRange<Int>?]
+    /// Wrapped rows of the items last shown, by item (see `keepWrapped(lines:)`).
+    private(set) var wrapped: [Int: [[Span]]] = [:]
 
     init(state: AppState, width: Int) {
-        key = Key(state: state, width: width)
-        let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue).items(for: state.designTab)
-        var lines: [Line] = []
-        var itemLines: [ClosedRange<Int>?] = []
-        for (index, item) in items.enumerated() {
-            let first = lines.count
-            for line in item.lines {
-                lines += WordWrap.wrap(line, width: max(1, width)).map { Line(spans: $0, item: index) }
-            }
-            itemLines.append(lines.count > first ? first...(lines.count - 1) : nil)
-        }
+        self.init(key: Key(state: state, width: width),
+                  items: DesignSections(design: state.design, session: state.session, catalogue: state.catalogue).items(for: state.designTab))
+    }
+
+    /// Measures every item at `key.width`.
+    init(key: Key, items: any DesignItemList) {
+        self.key = key
         self.items = items
-        self.lines = lines
-        self.itemLines = itemLines
-        selectable = items.indices.filter { items[$0].isSelectable }
+        let width = key.width
+        var tally = RowTally(width: max(1, width))
+        var starts = [0]
+        starts.reserveCapacity(items.count + 1)
+        var selectable: [Int] = []
+        for index in 0..<items.count {
+            items.measure(index, into: &tally)
+            starts.append(tally.rows)
+            if items.isSelectable(index) { selectable.append(index) }
+        }
+        self.starts = starts
+        self.selectable = selectable
+    }
+
+    var lineCount: Int { starts[starts.count - 1] }
+
+    /// First and last line of item `index`; nil when it has none.
+    func lines(of index: Int) -> ClosedRange<Int>? {
+        starts[index] < starts[index + 1] ? starts[index]...(starts[index + 1] - 1) : nil
+    }
+
+    /// The item that line `line` (below `lineCount`) belongs to.
+    func item(atLine line: Int) -> Int {
+        var low = 0, high = items.count - 1 // the last item starting at or before `line` is in low...high
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= line { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The wrapped lines `range` (within `0 ..< lineCount`).
+    func lines(in range: Range<Int>) -> [[Span]] {
+        guard let first = range.first else { return [] }
+        var result: [[Span]] = []
+        result.reserveCapacity(range.count)
+        var item = self.item(atLine: first)
+        while result.count < range.count, item < items.count {
+            let rows = rows(of: item)
+            let from = max(0, range.lowerBound - starts[item])
+            let to = min(rows.count, range.upperBound - starts[item])
+            if from < to { result += rows[from..<to] }
+            item += 1
+        }
+        return result
+    }
+
+    /// Keeps the wrapped rows of the items lines `range` shows, and only those, so the next frame
+    /// draws them without wrapping again.
+    mutating func keepWrapped(lines range: Range<Int>) {
+        guard let first = range.first, let last = range.last else { return wrapped = [:] }
+        let shown = item(atLine: first)...item(atLine: last)
+        guard wrapped.count != shown.count || !shown.allSatisfy(wrapped.keys.contains) else { return }
+        var kept: [Int: [[Span]]] = [:]
+        for index in shown { kept[index] = rows(of: index) }
+        wrapped = kept
+    }
+
+    /// Item `index` wrapped to the width: as kept, or wrapped now.
+    private func rows(of index: Int) -> [[Span]] {
+        if let rows = wrapped[index] { return rows }
+        let rows = items.item(index).lines.flatMap { WordWrap.wrap($0, width: max(1, key.width)) }
+        assert(rows.count == starts[index + 1] - starts[index], "item \(index) wraps to \(rows.count) rows, measured \(starts[index + 1] - starts[index])")
+        return rows
     }
 }
 
@@ -102,16 +163,21 @@ struct DesignPaneContent {
         return Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1)
     }
 
-    var items: [DesignItem] { text.items }
-    var lines: [DesignTabText.Line] { text.lines }
+    var lineCount: Int { text.lineCount }
 
     /// How many items can be selected (and explained with `t`).
     var selectableCount: Int { text.selectable.count }
 
     /// The line numbers of the selected item.
-    var selectedLines: ClosedRange<Int>? { selectedItem.flatMap { text.itemLines[$0] } }
+    var selectedLines: ClosedRange<Int>? { selectedItem.flatMap(text.lines(of:)) }
 
-    func clampedScroll(_ scroll: Int) -> Int { max(0, min(scroll, lines.count - area.height)) }
+    func clampedScroll(_ scroll: Int) -> Int { max(0, min(scroll, lineCount - area.height)) }
+
+    /// The lines on screen at scroll offset `scroll`.
+    func shownLines(scroll: Int) -> Range<Int> {
+        let offset = clampedScroll(scroll)
+        return offset..<max(offset, min(lineCount, offset + area.height))
+    }
 
     /// The scroll offset that shows the selected item, moving as little as possible from `scroll`.
     func scrollShowingSelection(from scroll: Int) -> Int {

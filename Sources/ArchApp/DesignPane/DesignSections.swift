@@ -13,24 +13,25 @@ public struct DesignSections {
         self.catalogue = catalogue
     }
 
-    func items(for tab: DesignTab) -> [DesignItem] {
+    /// The tab's items: made on demand for API and Schema, which can run to thousands; in advance for the rest.
+    func items(for tab: DesignTab) -> any DesignItemList {
         switch tab {
-        case .overview: return overview
-        case .decisions: return decisions
-        case .components: return components
+        case .overview: return BuiltItems(items: overview)
+        case .decisions: return BuiltItems(items: decisions)
+        case .components: return BuiltItems(items: components)
         case .api: return api
         case .schema: return schema
-        case .sequences: return sequences
-        case .deployment: return deployment
-        case .security: return security
-        case .capacity: return capacity
-        case .findings: return findings
+        case .sequences: return BuiltItems(items: sequences)
+        case .deployment: return BuiltItems(items: deployment)
+        case .security: return BuiltItems(items: security)
+        case .capacity: return BuiltItems(items: capacity)
+        case .findings: return BuiltItems(items: findings)
         }
     }
 
     /// A tab as plain text lines (no styles), for `archtui render`.
     public func plainText(for tab: DesignTab) -> [String] {
-        items(for: tab).flatMap { $0.lines.map(\.plainText) }
+        items(for: tab).all.flatMap { $0.lines.map(\.plainText) }
     }
 
     /// Bullet lines with a hanging indent.
