@@ -49,9 +49,10 @@ struct DerivationBench {
 
     /// Derivation of the large session only, cold and after edits, 300 builds each: a quick figure, and a
     /// workload for `perf record`.
-    static func printLargeSessionFigures() throws {
+    /// `only`: `cold` or `edit`, else both.
+    static func printLargeSessionFigures(only: String?) throws {
         let large = try LargeSession.make()
-        for (name, memoizing) in [("cold", false), ("after an edit", true)] {
+        for (name, memoizing) in [("cold", false), ("after an edit", true)] where only == nil || only == (memoizing ? "edit" : "cold") {
             let bench = DerivationBench(builder: try DesignBuilder.standard(memoizing: memoizing))
             let result = bench.run(large, runs: 300, budgetSeconds: 20, editing: memoizing)
             let cpu = Samples(result.cpu)

@@ -8,16 +8,16 @@ import Darwin
 // the figures are for people to read (timings on shared machines are too noisy to gate on).
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
+guard arguments.count == 2 || (arguments.count == 3 && arguments[1] == "--derivation") else {
     print("usage: archtui-bench PATH-TO-ARCHTUI (a release build, e.g. .build/release/archtui)")
     print("       archtui-bench --in-process (only the in-process figures: keystrokes and derivation)")
-    print("       archtui-bench --derivation (only the large session's derivation, cold and after edits: for profiling)")
+    print("       archtui-bench --derivation [cold|edit] (the large session's derivation only: a workload for profiling)")
     exit(2)
 }
 
 do {
     switch arguments[1] {
-    case "--derivation": try DerivationBench.printLargeSessionFigures()
+    case "--derivation": try DerivationBench.printLargeSessionFigures(only: arguments.count == 3 ? arguments[2] : nil)
     case "--in-process": try BenchReport.measure(archtui: nil).printTable()
     default: try BenchReport.measure(archtui: arguments[1]).printTable()
     }

@@ -29,9 +29,10 @@ public struct APIGenerator: Sendable {
         guard ["rest", ""].contains(model.inputs.choice("api.style")) else { return [] }
         let builder = RouteBuilder(inputs: model.inputs)
         let versioned = Set(tables.compactMap { $0.column("lock_version") == nil ? nil : $0.entity })
-        let owners = OwnerScopes(model: model)
+        // Owners matter to owner-only authorisation alone; other models leave them out of the memo's keys.
+        let owners = model.inputs.choice("api.authorization") == "owner" ? OwnerScopes(model: model) : nil
         let entities = model.names.entities.compactMap {
-            RouteInputs(entity: $0, model: model, versioned: versioned.contains($0.name), owner: owners.scope(of: $0.name))
+            RouteInputs(entity: $0, model: model, versioned: versioned.contains($0.name), owner: owners?.scope(of: $0.name) ?? .unknownOwner)
         }
         guard let memo else { return entities.flatMap(builder.routes) }
         return memo.routes(context: builder) { reuse in entities.flatMap { inputs in reuse(inputs) { builder.routes(for: inputs) } } }

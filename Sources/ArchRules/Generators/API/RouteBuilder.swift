@@ -212,8 +212,10 @@ struct RouteBuilder: Hashable {
 
     /// Records that are written once and never changed or removed (see `APIGenerator.appendOnlyWords`).
     static func isAppendOnly(_ names: SchemaNames.Names) -> Bool {
-        let words = names.display.split(separator: " ")
-        return words.contains("audit") || words.last.map { APIGenerator.appendOnlyWords.contains(String($0)) } ?? false
+        let display = names.display  // words separated by single spaces
+        let last = display.lastIndex(of: " ").map { display[display.index(after: $0)...] } ?? display[...]
+        return APIGenerator.appendOnlyWords.contains(String(last))
+            || display == "audit" || display.hasPrefix("audit ") || display.hasSuffix(" audit") || display.contains(" audit ")
     }
 
     private func needsIdempotencyKey(_ entity: Entity) -> Bool {

@@ -14,7 +14,7 @@ struct PartitionPlan {
         let entities = model.names.entities
         func manySide(_ entity: Entity) -> Bool { model.graph.links(child: entity.name).contains { $0.column != "tenant_id" } }
         func timed(_ entity: Entity) -> Bool {
-            entity.fields.contains { $0.type == .timestamp && Naming.snakeCase($0.name) != "updated_at" }
+            entity.fields.contains { $0.type == .timestamp && InfraNaming.key($0.name) != "updatedat" }
         }
         var growing = Set(entities.filter { entity in
             model.names.names(entity.name).map(RouteBuilder.isAppendOnly) == true || (manySide(entity) && timed(entity))

@@ -21,20 +21,18 @@ struct OWASPChecklist: Sendable {
     func notes() -> [SecurityNote] {
         let endpoints = context.endpoints
         let facts = context.facts
-        func list(_ items: [String], none: String) -> String { list(Sample(items, \.self), none: none) }
+        func list(_ items: [String], none: String) -> String {
+            var sample = Sample()
+            for item in items { sample.add(item) }
+            return list(sample, none: none)
+        }
         func list(_ sample: Sample, none: String) -> String {
             sample.first.isEmpty ? none
                 : sample.first.joined(separator: ", ") + (sample.count > 4 ? " and \(sample.count - 4) more" : "")
         }
-        // Only the first four of each list are shown (and the count), so large designs build no more than that.
-        let objectPaths = Sample(distinct: endpoints.lazy.filter {
-            $0.path.utf8.contains(UInt8(ascii: "{")) || $0.parameters.contains { $0.location == .path }
-        }.map(\.path), expected: endpoints.count)
+        let lists = EndpointLists(endpoints)
+        let (objectPaths, writes, paged, deletes, creates) = (lists.objectPaths, lists.writes, lists.paged, lists.deletes, lists.creates)
         let tenant = facts.sharesTablesAcrossTenants ? "; every query also filters by the caller's tenant_id" : ""
-        let writes = Sample(endpoints.lazy.filter { ["PUT", "PATCH", "POST"].contains($0.method) }) { "\($0.method) \($0.path)" }
-        let paged = Sample(endpoints.lazy.filter(\.paginated), \.path)
-        let deletes = Sample(endpoints.lazy.filter { $0.method == "DELETE" }) { "DELETE \($0.path)" }
-        let creates = Sample(endpoints.lazy.filter { $0.method == "POST" }) { "POST \($0.path)" }
         let integrations = facts.values("requirements.integrations").flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let texts: [(String, String)] = [
@@ -69,24 +67,42 @@ struct OWASPChecklist: Sendable {
 
 }
 
+/// The endpoints the checklist names, gathered in one pass (a large design has thousands).
+struct EndpointLists {
+    var objectPaths = Sample(distinct: true), writes = Sample(), paged = Sample(), deletes = Sample(), creates = Sample()
+
+    init(_ endpoints: [Endpoint]) {
+        for endpoint in endpoints {
+            let path = endpoint.path, method = endpoint.method
+            if path.utf8.contains(UInt8(ascii: "{")) || endpoint.parameters.contains(where: { $0.location == .path }) {
+                objectPaths.add(path)
+            }
+            if ["PUT", "PATCH", "POST"].contains(method) { writes.add("\(method) \(path)") }
+            if endpoint.paginated { paged.add(path) }
+            if method == "DELETE" { deletes.add("DELETE \(path)") }
+            if method == "POST" { creates.add("POST \(path)") }
+        }
+    }
+}
+
 /// The first four items of a list and how many there are: what a note shows of a long list.
 struct Sample {
     private(set) var first: [String] = []
     private(set) var count = 0
+    /// Items seen so far, when only distinct items count.
+    private var seen: Set<String>?
 
-    /// Every item counts; only the first four are described (the others are counted, not built).
-    init<Items: Sequence>(_ items: Items, _ describe: (Items.Element) -> String) {
-        var iterator = items.makeIterator()
-        while first.count < 4, let item = iterator.next() { first.append(describe(item)); count += 1 }
-        while iterator.next() != nil { count += 1 }
-    }
+    init(distinct: Bool = false) { seen = distinct ? [] : nil }
 
-    /// Distinct items, in first-seen order.
-    init<Items: Sequence>(distinct items: Items, expected: Int = 0) where Items.Element == String {
-        var seen = Set<String>(minimumCapacity: expected)
-        for item in items where seen.insert(item).inserted {
-            if first.count < 4 { first.append(item) }
-            count += 1
+    /// Counts the item; it is built only for the first four (and, when only distinct items count, to compare).
+    mutating func add(_ item: @autoclosure () -> String) {
+        if seen != nil {
+            let text = item()
+            guard seen!.insert(text).inserted else { return }
+            if first.count < 4 { first.append(text) }
+        } else if first.count < 4 {
+            first.append(item())
         }
+        count += 1
     }
 }
