@@ -24,6 +24,18 @@ final class ExampleValuesTests: XCTestCase {
         XCTAssertEqual(value.rendered(), "{\n  \"b\": [\n    1,\n    {}\n  ],\n  \"a\": null\n}")
     }
 
+    /// A value rendered once and placed deeper renders exactly as the value itself would there.
+    func testPreRenderedValuesIndentWhereTheySit() {
+        let item = JSONValue.object([("id", .string("1")), ("tags", .array([.string("a"), .object([("k", .null)])])), ("n", .number("2"))])
+        for pagination in [0, 1, 2] {
+            func page(_ value: JSONValue) -> JSONValue {
+                pagination == 0 ? value : .object([("data", .array(Array(repeating: value, count: pagination))), ("page", .object([]))])
+            }
+            XCTAssertEqual(page(.rendered(item.rendered())).rendered(), page(item).rendered())
+        }
+        XCTAssertEqual(JSONValue.array([.rendered("true")]).rendered(), "[\n  true\n]")
+    }
+
     /// The example UUID is the FNV-1a hashes of the seed and three suffixed seeds, shaped as a version-7 UUID.
     func testUUIDIsStableAndDerivedFromTheSeed() {
         let hex = Array(["Order", "Order#1", "Order#2", "Order#3"].map(Naming.hash).joined())

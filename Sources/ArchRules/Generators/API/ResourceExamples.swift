@@ -42,8 +42,9 @@ struct ResourceExamples {
     /// A JSON Merge Patch body changing the first two fields.
     var patchBody: JSONValue { .object(Array(fieldMembers.prefix(2))) }
 
-    /// A page of items in the answered pagination style.
+    /// A page of items in the answered pagination style (the item as rendered once, in `renderedItem`).
     func page(_ pagination: String) -> JSONValue {
+        let item = JSONValue.rendered(renderedItem)
         switch pagination {
         case "cursor":
             return .object([("data", .array([item])),
