@@ -141,7 +141,11 @@ public enum ExampleValues {
 
     /// A sample value for `field` of `entity`.
     public static func value(for field: Field, entity: String) -> JSONValue {
-        let words = Naming.words(field.name)
+        value(for: field, entity: entity, words: Naming.words(field.name))
+    }
+
+    /// `value(for:entity:)` with the field name's `Naming.words` already split.
+    static func value(for field: Field, entity: String, words: [String]) -> JSONValue {
         let has = { (word: String) in words.contains(word) }
         switch field.type {
         case .email: return .string("ada@example.com")

@@ -23,9 +23,15 @@ struct ResourceExamples {
         let linkMembers = links.map { (column: $0.column, member: (Naming.camelCase($0.column), JSONValue.string(ExampleValues.uuid($0.parent)))) }
         var keys = UniqueNames(separator: "", reserved: ["id", "createdAt", "updatedAt"] + linkMembers.map(\.member.0))
         let taken = Set(RelationGraph.systemColumns + links.map(\.column))
-        let fields = entity.fields.filter { !taken.contains(Naming.snakeCase($0.name)) }
-            .map { (key: keys.claim(Naming.camelCase($0.name)), field: $0) }
-        let fieldMembers = fields.map { ($0.key, ExampleValues.value(for: $0.field, entity: entity.name)) }
+        var fields: [(key: String, field: Field)] = []
+        var fieldMembers: [(String, JSONValue)] = []
+        for field in entity.fields {
+            let words = Naming.words(field.name)  // split once for the column, the key and the sample value
+            guard !taken.contains(Naming.snakeCase(words: words)) else { continue }
+            let key = keys.claim(Naming.camelCase(words: words))
+            fields.append((key, field))
+            fieldMembers.append((key, ExampleValues.value(for: field, entity: entity.name, words: words)))
+        }
         self.fields = fields
         self.linkMembers = linkMembers
         self.fieldMembers = fieldMembers
