@@ -9,11 +9,21 @@ public struct DesignBuilder: Sendable {
     /// Shared by copies of this builder: each build reuses what the last one made from unchanged inputs.
     public let memo: DerivationMemo?
 
+    /// Sessions with at least this many entities derive in two threads: tables and routes beside components
+    /// and deployment, then the findings beside sequences and security notes. Below it, a thread hop costs more
+    /// than it saves.
+    let parallelThreshold: Int
+
     /// A builder for `catalogue` and the rules of `registry`; `memoizing: false` builds everything every time.
     public init(catalogue: Catalogue, registry: RuleRegistry, memoizing: Bool = true) {
+        self.init(catalogue: catalogue, registry: registry, memoizing: memoizing, parallelThreshold: 64)
+    }
+
+    init(catalogue: Catalogue, registry: RuleRegistry, memoizing: Bool, parallelThreshold: Int) {
         self.catalogue = catalogue
         self.engine = registry.engine
         memo = memoizing ? DerivationMemo() : nil
+        self.parallelThreshold = parallelThreshold
     }
 
     /// The built-in catalogue and rules (plus the user's rule directory and `extraRuleDirectories`).
@@ -28,16 +38,30 @@ public struct DesignBuilder: Sendable {
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
         let model = SchemaModel(session: session, decisions: decisions, memo: memo)
-        let tables = DataModelGenerator().tables(for: model, memo: memo)
-        let endpoints = APIGenerator().endpoints(for: model, tables: tables, memo: memo)
-        let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
-        let sequences = SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions)
-        let deployment = DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions)
-        let security = outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions)
-        var design = Design(projectName: session.projectName, decisions: decisions, components: components, endpoints: endpoints,
-                            tables: tables, sequences: sequences, deployment: deployment, security: security, capacity: capacity,
-                            recommendations: outcome.recommendations)
-        design.findings = Self.ordered(outcome.findings + FindingsChecker().findings(session: session, design: design))
+        let parallel = session.entities.count >= parallelThreshold
+        let ((components, deployment), (tables, endpoints)) = ForkJoin.both(inParallel: parallel, {
+            let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
+            return (components, DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions))
+        }, {
+            let tables = DataModelGenerator().tables(for: model, memo: memo)
+            return (tables, APIGenerator().endpoints(for: model, tables: tables, memo: memo))
+        })
+        // The checks read the decisions, components, endpoints and tables only (see `FindingsChecker`).
+        let checked = Design(projectName: session.projectName, decisions: decisions, components: components,
+                             endpoints: endpoints, tables: tables)
+        let (checks, (sequences, security)) = ForkJoin.both(inParallel: parallel, {
+            FindingsChecker().findings(session: session, design: checked)
+        }, {
+            (SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions),
+             outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions))
+        })
+        var design = checked
+        design.sequences = sequences
+        design.deployment = deployment
+        design.security = security
+        design.capacity = capacity
+        design.recommendations = outcome.recommendations
+        design.findings = Self.ordered(outcome.findings + checks)
         return design
     }
 

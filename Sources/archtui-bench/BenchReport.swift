@@ -105,10 +105,11 @@ struct BenchReport {
         keystrokeRows(&table, keystrokes, title: "keystroke reduce+view+diff", target: "≤ 1 ms")
         for (name, result) in [("demo, cold", demoDerivation), ("large, cold", largeDerivation),
                                ("large, after an edit", largeEditDerivation)] {
-            for (clock, values) in [("wall", result.wall), ("CPU", result.cpu)] {
+            // Large sessions derive in two threads: wall time is the wait; the thread CPU clock misses the worker.
+            for (clock, values) in [("wall", result.wall), ("CPU, this thread", result.cpu)] {
                 let samples = Samples(values)
                 table.row("derivation DesignBuilder.build, \(name) (\(clock)), median",
-                          "\(fixed(samples.median / 1000, 2)) ms", "well under 16 ms")
+                          "\(fixed(samples.median / 1000, 2)) ms", clock == "wall" ? "well under 16 ms" : "excludes the worker thread")
                 table.row("  p90 / max",
                           "\(fixed(samples.p90 / 1000, 2)) / \(fixed(samples.max / 1000, 2)) ms",
                           clock == "wall" ? "\(samples.sorted.count) builds → \(result.tables) tables, "

@@ -44,6 +44,39 @@ final class DerivationMemoTests: XCTestCase {
         }
     }
 
+    /// Deriving in two threads gives exactly the design one thread gives, on every sample and a session large
+    /// enough to fork (with edits between builds, so the memo takes part).
+    func testParallelDerivationEqualsSequential() throws {
+        let catalogue = try CatalogueLoader.builtIn()
+        let registry = try RuleRegistry.load(userDirectories: [], catalogue: catalogue)
+        let parallel = DesignBuilder(catalogue: catalogue, registry: registry, memoizing: true, parallelThreshold: 0)
+        let sequential = DesignBuilder(catalogue: catalogue, registry: registry, memoizing: false, parallelThreshold: .max)
+        var large = try Demo.session()
+        for index in 0..<80 {
+            large.entities.append(Entity(name: "Part\(index)", fields: [Field(name: "at", type: .timestamp, indexed: true)],
+                                         relations: [Relation(kind: .belongsTo, target: large.entities[index % 7].name)]))
+        }
+        for (name, original) in try [("large", large), ("demo", Demo.session())] + SampleSessions.all() {
+            var session = original
+            for round in 0..<3 {
+                XCTAssertEqual(parallel.build(session), sequential.build(session), "\(name), round \(round)")
+                session.entities[round].fields.append(Field(name: "extra\(round)", indexed: true))
+            }
+        }
+    }
+
+    /// The checks read only the decisions, components, endpoints and tables: the rest of the design changes nothing.
+    func testFindingsReadOnlyWhatTheyClaim() throws {
+        let (_, fresh) = try XCTUnwrap(Self.builders)
+        for (name, session) in try [("demo", Demo.session())] + SampleSessions.all() {
+            let full = fresh.build(session)
+            let partial = Design(projectName: full.projectName, decisions: full.decisions, components: full.components,
+                                 endpoints: full.endpoints, tables: full.tables)
+            XCTAssertEqual(FindingsChecker().findings(session: session, design: full),
+                           FindingsChecker().findings(session: session, design: partial), name)
+        }
+    }
+
     /// Memo keys hash the entity's name and size only (cheap), and still tell different fields apart by `==`.
     func testMemoKeysHashCheaplyAndCompareFully() throws {
         func inputs(_ field: String) throws -> (RouteInputs, TableInputs) {

@@ -2,7 +2,7 @@ import ArchModel
 
 /// The session's entities resolved once per derivation: the answers, every entity's identifiers and every
 /// relation's column. The table and API generators share it, so neither resolves the model again.
-struct SchemaModel {
+struct SchemaModel: Sendable {
     let inputs: GeneratorInputs
     let names: SchemaNames
     let graph: RelationGraph

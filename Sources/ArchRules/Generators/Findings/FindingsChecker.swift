@@ -8,6 +8,8 @@ public struct FindingsChecker: Sendable {
 
     public init() {}
 
+    /// The findings of `design`: only its decisions, components, endpoints and tables are read, so the checks can
+    /// run before (and beside) the sequences, deployment and security notes are made.
     public func findings(session: Session, design: Design) -> [Finding] {
         let facts = InfraFacts(session: session, decisions: design.decisions)
         let model = ModelChecks(session: session, design: design, facts: facts)
