@@ -151,7 +151,9 @@ final class TmuxHarnessTests: XCTestCase {
     }
 
     func testArgumentsAreShellQuoted() throws {
-        let tmux = try TmuxSession(command: ["printf", "%s|%s|%s\n", "it's $HOME", "a  b", "`x`;*"])
+        // The arguments reach `sh -c` untouched as "$@"; the shell then stays, so the pane is alive when captured
+        // (tmux 3.3a now and then drops the last output of a program that exits at once).
+        let tmux = try TmuxSession(command: ["sh", "-c", #"printf '%s|%s|%s\n' "$@"; sleep 30"#, "sh", "it's $HOME", "a  b", "`x`;*"])
         sessions.append(tmux)
         try tmux.waitFor("it's $HOME|a  b|`x`;*")
     }
