@@ -22,6 +22,12 @@ final class DataModelGeneratorTests: XCTestCase {
         XCTAssertEqual(try table("abs_cs", in: schema).indexes.map(\.name), ["ix_abs_cs_ab_id", "ix_abs_cs_d_2"])
         let all = schema.flatMap { $0.indexes.map(\.name) + $0.foreignKeys.map(\.name) }
         XCTAssertEqual(Set(all).count, all.count, "\(all)")
+        // An index never takes a table's name (they share PostgreSQL's namespace).
+        let tableNamed = tables(Session(projectName: "clash", entities: [
+            Entity(name: "Ab", fields: [Field(name: "cs", indexed: true)]), Entity(name: "IxAbsC"),
+        ]))
+        XCTAssertEqual(tableNamed.map(\.name), ["abs", "ix_abs_cs"])
+        XCTAssertEqual(try table("abs", in: tableNamed).indexes.map(\.name), ["ix_abs_cs_2"])
     }
 
     func testOneTablePerEntityInDeclarationOrderThenJoinTables() {

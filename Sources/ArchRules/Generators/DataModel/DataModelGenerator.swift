@@ -45,11 +45,12 @@ public struct DataModelGenerator: Sendable {
         return tables
     }
 
-    /// Foreign key and index names are unique across the schema (MySQL and PostgreSQL require it): each table's
-    /// names, made from its own name and columns, are claimed in table order, so a clash renames the later one.
-    /// `fk_` and `ix_`/`ux_` names never clash with each other, so each kind is claimed in its own order.
+    /// Foreign key and index names are unique across the schema (MySQL and PostgreSQL require it) and differ from
+    /// every table name (PostgreSQL indexes share the tables' namespace): each table's names, made from its own
+    /// name and columns, are claimed in table order, so a clash renames the later one. `fk_` and `ix_`/`ux_` names
+    /// never clash with each other, so each kind is claimed in its own order.
     static func claimConstraintNames(_ tables: inout [Table]) {
-        var names = UniqueNames(capacity: tables.reduce(0) { $0 + $1.foreignKeys.count + $1.indexes.count })
+        var names = UniqueNames(reserved: tables.map(\.name), capacity: tables.reduce(0) { $0 + $1.foreignKeys.count + $1.indexes.count })
         // Written only when a name changes: tables reused from the memo share their arrays, and a write copies them.
         for table in tables.indices {
             for key in tables[table].foreignKeys.indices {
