@@ -1,7 +1,7 @@
 import Dispatch
 
 /// Runs two independent parts of a derivation at once: the first on a worker thread, the second on the
-/// calling thread. Both must be pure (they read values and share nothing mutable).
+/// calling thread. Neither may write what the other reads (shared state must lock: the derivation memo does).
 enum ForkJoin {
     /// Both results; `inParallel: false` runs them one after the other on this thread (small sessions, where a
     /// thread hop costs more than it saves).
