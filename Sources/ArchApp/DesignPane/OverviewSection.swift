@@ -34,7 +34,8 @@ extension DesignSections {
         items.append(.heading("Entities (\(session.entities.count))"))
         if session.entities.isEmpty { items.append(.note("  None yet: list them in step 4.")) }
         items += session.entities.map { entity in
-            let detail = entity.fields.isEmpty ? "" : "  \(entity.fields.count) fields, \(entity.relations.count) relations"
+            let detail = entity.fields.isEmpty ? ""
+                : "  \(Self.counted(entity.fields.count, "field")), \(Self.counted(entity.relations.count, "relation"))"
             return DesignItem(title: "entity " + entity.name, lines: [[Span("  • " + entity.name), Span(detail, DesignStyle.note)]],
                               trace: Trace(answers: ["data.entities"], sources: ["entity \(entity.name)"]))
         }
@@ -50,10 +51,13 @@ extension DesignSections {
 
     private var summaryLine: String {
         let counts = Dictionary(grouping: design.findings, by: \.severity).mapValues(\.count)
-        var parts = ["\(design.components.count) components", "\(design.endpoints.count) endpoints", "\(design.tables.count) tables"]
-        parts.append("findings: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings")
+        var parts = [Self.counted(design.components.count, "component"), Self.counted(design.endpoints.count, "endpoint"),
+                     Self.counted(design.tables.count, "table")]
+        parts.append("findings: \(Self.counted(counts[.error] ?? 0, "error")), \(Self.counted(counts[.warning] ?? 0, "warning"))")
         return parts.joined(separator: " · ")
     }
+
+    private static func counted(_ count: Int, _ noun: String) -> String { NumberFormat.counted(Double(count), noun) }
 
     /// The answers so far, step by step (what the user said, next to what follows from it).
     private var answerItems: [DesignItem] {
