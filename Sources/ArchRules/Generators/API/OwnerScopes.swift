@@ -29,7 +29,7 @@ struct OwnerScopes {
     }
 
     static func isPrincipal(_ names: SchemaNames.Names) -> Bool {
-        names.display.split(separator: " ").last.map { principalWords.contains(String($0)) } ?? false
+        names.words.last.map(principalWords.contains) == true
     }
 
     func scope(of entity: String) -> OwnerScope {

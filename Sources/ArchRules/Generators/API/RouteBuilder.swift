@@ -45,21 +45,33 @@ struct RouteBuilder: Hashable {
     func routes(for inputs: RouteInputs) -> [Endpoint] {
         let entity = inputs.entity, own = inputs.own
         var routes: [Endpoint] = []
-        let examples = ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) })
+        let resource = Resource(inputs: inputs,
+                                examples: ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) }),
+                                readAccess: vocabulary.authorization(inputs, write: false),
+                                writeAccess: vocabulary.authorization(inputs, write: true))
         if !inputs.parents.contains(where: { $0.link.owned && $0.link.parent != entity.name }) {
-            routes += collection(inputs, examples, path: "\(prefix)/\(own.segment)", via: nil)
+            routes += collection(resource, path: "\(prefix)/\(own.segment)", via: nil)
         }
         for parent in inputs.parents where parent.link.owned {
             let base = "\(prefix)/\(parent.names.segment)/{\(parent.names.parameter)}/\(subSegment(parent.link, own: own))"
-            routes += collection(inputs, examples, path: base, via: parent)
+            routes += collection(resource, path: base, via: parent)
         }
-        return routes + item(inputs, examples)
+        return routes + item(resource)
+    }
+
+    /// What every route of one entity shares, worked out once for all of them.
+    private struct Resource {
+        let inputs: RouteInputs
+        let examples: ResourceExamples
+        /// Who may call the reading and the writing routes.
+        let readAccess: String
+        let writeAccess: String
     }
 
     // MARK: - Routes
 
-    private func collection(_ inputs: RouteInputs, _ examples: ResourceExamples, path: String,
-                            via: RouteInputs.Parent?) -> [Endpoint] {
+    private func collection(_ resource: Resource, path: String, via: RouteInputs.Parent?) -> [Endpoint] {
+        let inputs = resource.inputs, examples = resource.examples
         let entity = inputs.entity, own = inputs.own, display = own.display
         let suffix = via.map { "Of" + $0.names.pascal } ?? ""
         var pathParameters: [Endpoint.Parameter] = []
@@ -79,10 +91,10 @@ struct RouteBuilder: Hashable {
                 responses: vocabulary.errors([Endpoint.Response(status: 200, description: "the \(display)"),
                                               vocabulary.error(404, "\(via.names.display) not found, or it has no \(display)")]),
                 responseExample: examples.renderedItem,
-                authorization: vocabulary.authorization(inputs, write: false),
+                authorization: resource.readAccess,
                 trace: Trace(answers: traces.item, sources: sources))
-            return [get, create(inputs, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
-                                examples: examples, sources: sources, suffix: suffix)]
+            return [get, create(resource, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
+                                sources: sources, suffix: suffix)]
         }
         let list = Endpoint(
             method: "GET", path: path, operationId: "list\(own.pascalPlural)\(suffix)", summary: "List \(own.pluralDisplay)",
@@ -91,16 +103,17 @@ struct RouteBuilder: Hashable {
             responses: vocabulary.errors([Endpoint.Response(status: 200, description: "a page of \(own.pluralDisplay)"),
                                           vocabulary.error(400, "malformed filter, limit or cursor")] + parentErrors),
             responseExample: examples.page(pagination).rendered(),
-            authorization: vocabulary.authorization(inputs, write: false),
+            authorization: resource.readAccess,
             paginated: !paging.isEmpty,
             trace: Trace(answers: traces.list, sources: sources)
         )
-        return [list, create(inputs, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
-                             examples: examples, sources: sources, suffix: suffix)]
+        return [list, create(resource, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
+                             sources: sources, suffix: suffix)]
     }
 
-    private func create(_ inputs: RouteInputs, path: String, via: RouteInputs.Parent?, parameters pathParameters: [Endpoint.Parameter],
-                        parentErrors: [Endpoint.Response], examples: ResourceExamples, sources: [String], suffix: String) -> Endpoint {
+    private func create(_ resource: Resource, path: String, via: RouteInputs.Parent?, parameters pathParameters: [Endpoint.Parameter],
+                        parentErrors: [Endpoint.Response], sources: [String], suffix: String) -> Endpoint {
+        let inputs = resource.inputs, examples = resource.examples
         let entity = inputs.entity, own = inputs.own, display = own.display
         let idempotent = needsIdempotencyKey(entity)
         var conflicts: [Endpoint.Response] = []
@@ -118,13 +131,14 @@ struct RouteBuilder: Hashable {
                 vocabulary.error(422, "validation failed; the problem lists each invalid field"),
             ] + parentErrors + conflicts),
             responseExample: examples.renderedItem,
-            authorization: vocabulary.authorization(inputs, write: true),
+            authorization: resource.writeAccess,
             requiresIdempotencyKey: idempotent,
             trace: Trace(answers: traces.create, sources: sources)
         )
     }
 
-    private func item(_ inputs: RouteInputs, _ examples: ResourceExamples) -> [Endpoint] {
+    private func item(_ resource: Resource) -> [Endpoint] {
+        let inputs = resource.inputs, examples = resource.examples
         let entity = inputs.entity, own = inputs.own, display = own.display
         let path = "\(prefix)/\(own.segment)/{\(own.parameter)}"
         let versioned = inputs.versioned
@@ -143,7 +157,7 @@ struct RouteBuilder: Hashable {
                      service: entity.service ?? "", parameters: [id] + versionHeader + extra,
                      requestExample: request?.rendered(), responses: vocabulary.errors(responses),
                      responseExample: response,
-                     authorization: vocabulary.authorization(inputs, write: method != "GET"),
+                     authorization: method == "GET" ? resource.readAccess : resource.writeAccess,
                      trace: Trace(answers: traces.item, sources: sources))
         }
         let uniqueConflict = entity.fields.contains(where: \.unique)
@@ -212,10 +226,7 @@ struct RouteBuilder: Hashable {
 
     /// Records that are written once and never changed or removed (see `APIGenerator.appendOnlyWords`).
     static func isAppendOnly(_ names: SchemaNames.Names) -> Bool {
-        let display = names.display  // words separated by single spaces
-        let last = display.lastIndex(of: " ").map { display[display.index(after: $0)...] } ?? display[...]
-        return APIGenerator.appendOnlyWords.contains(String(last))
-            || display == "audit" || display.hasPrefix("audit ") || display.hasSuffix(" audit") || display.contains(" audit ")
+        names.words.contains("audit") || names.words.last.map(APIGenerator.appendOnlyWords.contains) == true
     }
 
     private func needsIdempotencyKey(_ entity: Entity) -> Bool {

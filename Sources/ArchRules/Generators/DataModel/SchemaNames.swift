@@ -19,6 +19,8 @@ public struct SchemaNames: Sendable {
         /// `order item`, `order items`: the entity in prose.
         public var display: String
         public var pluralDisplay: String
+        /// `order`, `item`: the name's `Naming.words`.
+        public var words: [String]
     }
 
     /// The entities kept, in declaration order.
@@ -51,7 +53,8 @@ public struct SchemaNames: Sendable {
                 pascal: pascal,
                 pascalPlural: Naming.pascalCase(words: pluralWords) + suffix,
                 display: words.joined(separator: " "),
-                pluralDisplay: pluralWords.joined(separator: " ")
+                pluralDisplay: pluralWords.joined(separator: " "),
+                words: words
             )
         }
         self.entities = kept
