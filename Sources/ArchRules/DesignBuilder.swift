@@ -43,8 +43,8 @@ public struct DesignBuilder: Sendable {
             let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
             return (components, DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions))
         }, {
-            let tables = DataModelGenerator().tables(for: model, memo: memo)
-            return (tables, APIGenerator().endpoints(for: model, tables: tables, memo: memo))
+            let tables = DataModelGenerator().tables(for: model, memo: memo, parallel: parallel)
+            return (tables, APIGenerator().endpoints(for: model, tables: tables, memo: memo, parallel: parallel))
         })
         // The checks read the decisions, components, endpoints and tables only (see `FindingsChecker`).
         let checked = Design(projectName: session.projectName, decisions: decisions, components: components,

@@ -36,15 +36,16 @@ public final class DerivationMemo: @unchecked Sendable {
         }
     }
 
-    /// Runs one pass of route building: `body` gets a function that returns the routes for some inputs, reused
-    /// or made by its second argument.
-    func routes<Result>(context: RouteBuilder, _ body: (_ reuseOrMake: (RouteInputs, () -> [Endpoint]) -> [Endpoint]) -> Result) -> Result {
-        lock.withLock { routeCache.pass(context: context, body) }
+    /// The routes for each of `keys`, reused or made by `make` (in two threads when `parallel`).
+    func routes(for keys: [RouteInputs], context: RouteBuilder, parallel: Bool,
+                make: @escaping @Sendable (RouteInputs) -> [Endpoint]) -> [[Endpoint]] {
+        lock.withLock { routeCache.values(for: keys, context: context, parallel: parallel, make: make) }
     }
 
-    /// Runs one pass of entity table building, as `routes`.
-    func tables<Result>(context: TableContext, _ body: (_ reuseOrMake: (TableInputs, () -> Table) -> Table) -> Result) -> Result {
-        lock.withLock { tableCache.pass(context: context, body) }
+    /// The entity table for each of `keys`, as `routes`.
+    func tables(for keys: [TableInputs], context: TableContext, parallel: Bool,
+                make: @escaping @Sendable (TableInputs) -> Table) -> [Table] {
+        lock.withLock { tableCache.values(for: keys, context: context, parallel: parallel, make: make) }
     }
 }
 
@@ -55,28 +56,24 @@ struct ReuseCache<Context: Hashable, Key: Hashable, Value> {
     private var previous: [HashedKey<Key>: Value] = [:]
     private(set) var lastPass = DerivationMemo.Reuse(reused: 0, made: 0)
 
-    mutating func pass<Result>(context: Context, _ body: (_ reuseOrMake: (Key, () -> Value) -> Value) -> Result) -> Result {
+    /// The value for each key: the last pass's when its key and the context are equal, else made (the missing
+    /// ones in two threads when `parallel`). The values of this pass are kept for the next.
+    mutating func values(for keys: [Key], context: Context, parallel: Bool,
+                         make: @escaping @Sendable (Key) -> Value) -> [Value] where Key: Sendable, Value: Sendable {
         let earlier = self.context == context ? previous : [:]
+        let hashed = keys.map(HashedKey.init)
+        var values = hashed.map { earlier[$0] }
+        let missing = values.indices.filter { values[$0] == nil }
+        let made = ParallelWork.map(missing.map { keys[$0] }, parallel: parallel, make)
+        for (index, value) in zip(missing, made) { values[index] = value }
         var current: [HashedKey<Key>: Value] = [:]
-        current.reserveCapacity(earlier.count)
-        var reuse = DerivationMemo.Reuse(reused: 0, made: 0)
-        let result = body { key, make in
-            let hashed = HashedKey(key)
-            let value: Value
-            if let earlierValue = earlier[hashed] {
-                value = earlierValue
-                reuse.reused += 1
-            } else {
-                value = make()
-                reuse.made += 1
-            }
-            current[hashed] = value
-            return value
-        }
+        current.reserveCapacity(keys.count)
+        let all = values.map { $0! }  // every missing value was just made
+        for (key, value) in zip(hashed, all) { current[key] = value }
         self.context = context
         previous = current
-        lastPass = reuse
-        return result
+        lastPass = DerivationMemo.Reuse(reused: keys.count - missing.count, made: missing.count)
+        return all
     }
 }
 

@@ -21,3 +21,18 @@ enum ForkJoin {
         var value: Value?
     }
 }
+
+/// Maps a list in two halves on two threads (the first half on a worker), in order.
+enum ParallelWork {
+    /// Fewer items than this are mapped on the calling thread: the hop would cost more than it saves.
+    static let minimumItems = 32
+
+    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], parallel: Bool,
+                                                      _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+        guard parallel, items.count >= minimumItems else { return items.map(transform) }
+        let middle = items.count / 2
+        let front = Array(items[..<middle])
+        let (first, second) = ForkJoin.both(inParallel: true, { front.map(transform) }, { items[middle...].map(transform) })
+        return first + second
+    }
+}

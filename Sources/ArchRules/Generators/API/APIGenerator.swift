@@ -25,7 +25,8 @@ public struct APIGenerator: Sendable {
     }
 
     /// The endpoints of `model`; routes whose inputs did not change since the last derivation come from `memo`.
-    func endpoints(for model: SchemaModel, tables: [Table], memo: DerivationMemo? = nil) -> [Endpoint] {
+    /// `parallel`: routes to make are made in two threads.
+    func endpoints(for model: SchemaModel, tables: [Table], memo: DerivationMemo? = nil, parallel: Bool = false) -> [Endpoint] {
         guard ["rest", ""].contains(model.inputs.choice("api.style")) else { return [] }
         let builder = RouteBuilder(inputs: model.inputs)
         let versioned = Set(tables.compactMap { $0.column("lock_version") == nil ? nil : $0.entity })
@@ -34,8 +35,9 @@ public struct APIGenerator: Sendable {
         let entities = model.names.entities.compactMap {
             RouteInputs(entity: $0, model: model, versioned: versioned.contains($0.name), owner: owners?.scope(of: $0.name) ?? .unknownOwner)
         }
-        guard let memo else { return entities.flatMap(builder.routes) }
-        return memo.routes(context: builder) { reuse in entities.flatMap { inputs in reuse(inputs) { builder.routes(for: inputs) } } }
+        let make: @Sendable (RouteInputs) -> [Endpoint] = { builder.routes(for: $0) }
+        guard let memo else { return ParallelWork.map(entities, parallel: parallel, make).flatMap { $0 } }
+        return memo.routes(for: entities, context: builder, parallel: parallel, make: make).flatMap { $0 }
     }
 }
 

@@ -30,16 +30,17 @@ public struct DataModelGenerator: Sendable {
     }
 
     /// The schema of `model`; entity tables whose inputs did not change since the last derivation come from `memo`.
-    func tables(for model: SchemaModel, memo: DerivationMemo? = nil) -> [Table] {
+    /// `parallel`: tables to make are made in two threads.
+    func tables(for model: SchemaModel, memo: DerivationMemo? = nil, parallel: Bool = false) -> [Table] {
         let inputs = model.inputs, names = model.names, graph = model.graph
         let context = TableContext(inputs: inputs)
         let partitioned = context.partitionAnswers == nil ? [] : PartitionPlan(model: model).tables
         let entities = names.entities.compactMap { entity in
             TableInputs(entity: entity, model: model, partitioned: partitioned.contains(entity.name))
         }
-        var tables = memo?.tables(context: context) { reuseOrMake in
-            entities.map { entity in reuseOrMake(entity) { entityTable(entity, context: context) } }
-        } ?? entities.map { entityTable($0, context: context) }
+        let make: @Sendable (TableInputs) -> Table = { entityTable($0, context: context) }
+        var tables = memo?.tables(for: entities, context: context, parallel: parallel, make: make)
+            ?? ParallelWork.map(entities, parallel: parallel, make)
         tables += graph.pairs.compactMap { joinTable($0, names: names) }
         Self.claimConstraintNames(&tables)
         return tables
