@@ -9,9 +9,9 @@ public struct DesignBuilder: Sendable {
     /// Shared by copies of this builder: each build reuses what the last one made from unchanged inputs.
     public let memo: DerivationMemo?
 
-    /// Sessions with at least this many entities derive in two threads: tables and routes beside components
-    /// and deployment, then the findings beside sequences and security notes. Below it, a thread hop costs more
-    /// than it saves.
+    /// Sessions with at least this many entities derive in two threads: names, tables and routes beside
+    /// components and deployment (routes and tables to make split in halves too), then half the checks beside
+    /// sequences, security notes and the other half. Below it, a thread hop costs more than it saves.
     let parallelThreshold: Int
 
     /// A builder for `catalogue` and the rules of `registry`; `memoizing: false` builds everything every time.
@@ -37,24 +37,27 @@ public struct DesignBuilder: Sendable {
         let outcome = engine.evaluate(session: session, catalogue: catalogue)
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
-        let model = SchemaModel(session: session, decisions: decisions, memo: memo)
         let parallel = session.entities.count >= parallelThreshold
         let ((components, deployment), (tables, endpoints)) = ForkJoin.both(inParallel: parallel, {
             let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
             return (components, DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions))
         }, {
+            let model = SchemaModel(session: session, decisions: decisions, memo: memo)
             let tables = DataModelGenerator().tables(for: model, memo: memo, parallel: parallel)
             return (tables, APIGenerator().endpoints(for: model, tables: tables, memo: memo, parallel: parallel))
         })
         // The checks read the decisions, components, endpoints and tables only (see `FindingsChecker`).
         let checked = Design(projectName: session.projectName, decisions: decisions, components: components,
                              endpoints: endpoints, tables: tables)
-        let (checks, (sequences, security)) = ForkJoin.both(inParallel: parallel, {
-            FindingsChecker().findings(session: session, design: checked)
+        let checker = FindingsChecker()
+        let (dataChecks, (sequences, security, modelChecks)) = ForkJoin.both(inParallel: parallel, {
+            checker.findings(session: session, design: checked, of: .dataAndPolicy)
         }, {
             (SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions),
-             outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions))
+             outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions),
+             checker.findings(session: session, design: checked, of: .modelAndServices))
         })
+        let checks = modelChecks + dataChecks
         var design = checked
         design.sequences = sequences
         design.deployment = deployment

@@ -11,15 +11,35 @@ public struct FindingsChecker: Sendable {
     /// The findings of `design`: only its decisions, components, endpoints and tables are read, so the checks can
     /// run before (and beside) the sequences, deployment and security notes are made.
     public func findings(session: Session, design: Design) -> [Finding] {
-        let facts = InfraFacts(session: session, decisions: design.decisions)
-        let model = ModelChecks(session: session, design: design, facts: facts)
-        let services = ServiceChecks(design: design, facts: facts)
-        let all = model.findings() + DataChecks(session: session, design: design, facts: facts).findings()
-            + services.findings() + PolicyChecks(session: session, design: design, facts: facts).findings()
+        let all = findings(session: session, design: design, of: .modelAndServices)
+            + findings(session: session, design: design, of: .dataAndPolicy)
         return all.sorted {
             if $0.severity != $1.severity { return $0.severity > $1.severity }
             if $0.id != $1.id { return $0.id < $1.id }
             return $0.subject < $1.subject
+        }
+    }
+}
+
+extension FindingsChecker {
+    /// Two halves of the checks, of about the same cost, that can run at the same time.
+    enum Part: Sendable {
+        /// Entities, relations, endpoints' resources, ownership, and the services' calls.
+        case modelAndServices
+        /// Tables, keys and tenancy; personal data, encryption, rate limits and availability.
+        case dataAndPolicy
+    }
+
+    /// The findings of one part, unordered.
+    func findings(session: Session, design: Design, of part: Part) -> [Finding] {
+        let facts = InfraFacts(session: session, decisions: design.decisions)
+        switch part {
+        case .modelAndServices:
+            return ModelChecks(session: session, design: design, facts: facts).findings()
+                + ServiceChecks(design: design, facts: facts).findings()
+        case .dataAndPolicy:
+            return DataChecks(session: session, design: design, facts: facts).findings()
+                + PolicyChecks(session: session, design: design, facts: facts).findings()
         }
     }
 }
