@@ -52,6 +52,10 @@ public enum NumberFormat {
         for (size, suffix) in units where abs(value) >= size {
             return oneDecimal(value / size) + suffix
         }
+        if value != 0, abs(value) < 0.95 {  // 0.023, not 0: a small figure is still a figure
+            let scale = pow(10, 1 - floor(log10(abs(value))))
+            return plain((value * scale).rounded() / scale)
+        }
         return oneDecimal(value)
     }
 

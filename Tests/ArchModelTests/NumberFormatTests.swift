@@ -8,6 +8,10 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.compact(25_000), "25k")
         XCTAssertEqual(NumberFormat.compact(1_200_000), "1.2M")
         XCTAssertEqual(NumberFormat.oneDecimal(2.04), "2")
+        XCTAssertEqual(NumberFormat.compact(0.02315), "0.023", "small figures keep two significant digits")
+        XCTAssertEqual(NumberFormat.compact(0.5), "0.5")
+        XCTAssertEqual(NumberFormat.compact(0), "0")
+        XCTAssertEqual(NumberFormat.compact(0.96), "1")
     }
 
     /// One of a thing is singular; any other count is plural, irregular plurals given explicitly.

@@ -92,6 +92,10 @@ final class RulesEngineTests: XCTestCase {
                                                           "requirements.peak_rps": .number(2500)]), catalogue: RulesFixtures.catalogue)
         XCTAssertEqual(RuleTemplate.render("{requirements.records_first_year}, {requirements.peak_rps}", facts: large),
                        "30M records, 2500 req/s", "large whole figures read compactly; others stay as answered")
+        let one = Facts(session: RulesFixtures.session(["requirements.team_size": .number(1), "requirements.peak_rps": .number(1)]),
+                        catalogue: RulesFixtures.catalogue)
+        XCTAssertEqual(RuleTemplate.render("{requirements.team_size}, {requirements.peak_rps}", facts: one),
+                       "1 engineer, 1 req/s", "one of a plural unit is singular; symbols stay")
     }
 }
 

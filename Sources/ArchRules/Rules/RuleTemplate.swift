@@ -28,7 +28,10 @@ public enum RuleTemplate {
             // 30000000 reads as 30M; small figures and fractions (99.95 %) stay as answered.
             let number = amount >= 10_000 && amount == amount.rounded() ? NumberFormat.compact(amount) : NumberFormat.plain(amount)
             guard let unit = question?.unit, !unit.isEmpty else { return number }
-            return unit == "%" ? number + unit : "\(number) \(unit)"
+            if unit == "%" { return number + unit }
+            // 1 engineer, 1 year: a unit that is an English plural (letters ending in s) drops it for one.
+            let pluralWord = unit.count > 2 && unit.hasSuffix("s") && unit.allSatisfy(\.isLetter)
+            return "\(number) \(amount == 1 && pluralWord ? String(unit.dropLast()) : unit)"
         case .text(let text): return text
         case .choice(let value): return question?.label(of: value) ?? value
         case .choices(let values): return values.map { question?.label(of: $0) ?? $0 }.joined(separator: ", ")
