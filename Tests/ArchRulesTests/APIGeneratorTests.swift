@@ -29,6 +29,15 @@ final class APIGeneratorTests: XCTestCase {
             XCTAssertEqual(methods[name], ["GET", "POST", "GET"], name)
         }
         XCTAssertEqual(methods["LedgerEntry"], ["GET", "POST", "GET", "PATCH", "DELETE"])
+        // Written once: no update time in the examples, and the table keeps no version or update time.
+        let all = endpoints(entities: entities)
+        let auditLog = try? json(all.first { $0.resource == "AuditLog" && $0.method == "GET" && $0.path.contains("{") }?.responseExample)
+        XCTAssertNotNil(auditLog?["createdAt"])
+        XCTAssertNil(auditLog?["updatedAt"])
+        let table = DataModelGenerator().tables(for: ShopFixture.session([:], entities: entities), decisions: []).first { $0.entity == "AuditLog" }
+        XCTAssertEqual(table?.columns.map(\.name), ["id", "note", "created_at"])
+        XCTAssertNotNil(DataModelGenerator().tables(for: ShopFixture.session([:], entities: entities), decisions: [])
+            .first { $0.entity == "LedgerEntry" }?.column("lock_version"))
     }
 
     /// Shared-schema tenancy: the tenant comes from the token, so `tenantId` is no filter and no body member.

@@ -36,6 +36,20 @@ final class SecurityGeneratorTests: XCTestCase {
         XCTAssertTrue(all.first { $0.topic == "Authentication" }!.text.hasPrefix("OAuth 2.0 / OpenID Connect"))
     }
 
+    /// The checklist quotes the answers as given: rate limiting unanswered or "none", versions by URL, header or none.
+    func testOWASPTextFollowsRateLimitingAndVersioningAnswers() {
+        func owasp(_ item: String, _ answers: [String: AnswerValue]) -> String {
+            notes(answers).first { $0.topic.hasPrefix("OWASP \(item):") }?.text ?? ""
+        }
+        XCTAssertTrue(owasp("API4", [:]).hasSuffix("(not answered yet — add it)"))
+        XCTAssertTrue(owasp("API4", ["api.rate_limiting": .choice("none")]).hasSuffix("(none answered — add it at the entry point)"))
+        XCTAssertTrue(owasp("API4", ["api.rate_limiting": .choice("per_client")]).hasSuffix("(per_client)"))
+        XCTAssertTrue(owasp("API9", [:]).contains("versions (/v1)"))
+        XCTAssertTrue(owasp("API9", ["api.versioning": .choice("header")]).contains("versions (API-Version header)"))
+        let unversioned = owasp("API9", ["api.versioning": .choice("none")])
+        XCTAssertTrue(unversioned.contains("backward compatible") && !unversioned.contains("/v1"), unversioned)
+    }
+
     func testNoAuditLogWithoutRegimeAndRateLimitAdviceWhenNone() {
         let all = notes(["api.rate_limiting": .choice("none")])
         XCTAssertNil(all.first { $0.topic == "Audit logging" })

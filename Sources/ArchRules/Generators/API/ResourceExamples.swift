@@ -17,7 +17,8 @@ struct ResourceExamples {
     /// `item` as JSON text, shown by several routes.
     let renderedItem: String
 
-    init(entity: Entity, links: [RelationGraph.Link]) {
+    /// `appendOnly`: records written once show no `updatedAt`.
+    init(entity: Entity, links: [RelationGraph.Link], appendOnly: Bool = false) {
         self.entity = entity
         self.links = links
         let linkMembers = links.map { (column: $0.column, member: (Naming.camelCase($0.column), JSONValue.string(ExampleValues.uuid($0.parent)))) }
@@ -35,8 +36,9 @@ struct ResourceExamples {
         self.fields = fields
         self.linkMembers = linkMembers
         self.fieldMembers = fieldMembers
-        item = .object([("id", .string(ExampleValues.uuid(entity.name)))] + linkMembers.map(\.member) + fieldMembers
-                       + [("createdAt", .string(ExampleValues.timestamp)), ("updatedAt", .string(ExampleValues.timestamp))])
+        let times: [(String, JSONValue)] = [("createdAt", .string(ExampleValues.timestamp))]
+            + (appendOnly ? [] : [("updatedAt", .string(ExampleValues.timestamp))])
+        item = .object([("id", .string(ExampleValues.uuid(entity.name)))] + linkMembers.map(\.member) + fieldMembers + times)
         renderedItem = item.rendered()
     }
 

@@ -46,7 +46,8 @@ struct RouteBuilder: Hashable {
         let entity = inputs.entity, own = inputs.own
         var routes: [Endpoint] = []
         let resource = Resource(inputs: inputs,
-                                examples: ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) }),
+                                examples: ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) },
+                                                           appendOnly: Self.isAppendOnly(own)),
                                 readAccess: vocabulary.authorization(inputs, write: false),
                                 writeAccess: vocabulary.authorization(inputs, write: true))
         if !inputs.parents.contains(where: { $0.link.owned && $0.link.parent != entity.name }) {

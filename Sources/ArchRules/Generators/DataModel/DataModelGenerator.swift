@@ -9,7 +9,8 @@ import ArchModel
 ///   clients and services without a round trip, do not reveal volumes or invite guessing in URLs (API1:2023),
 ///   and survive merging shards or tenants. A bigint identity is smaller but ties id creation to one database.
 /// - Every entity table gets `lock_version` (optimistic locking: the API's `If-Match`/412) and
-///   `created_at`/`updated_at` (`now` by default).
+///   `created_at`/`updated_at` (`now` by default); append-only records (audit logs, ledgers), written once, get
+///   `created_at` alone.
 /// - With `data.multi_tenancy = shared_schema`, every entity table except a `Tenant` entity's gets `tenant_id`,
 ///   unique constraints become unique per tenant, and lookup indexes lead with `tenant_id`. Foreign key indexes
 ///   lead with the key column, since `ON DELETE` checks do not know the tenant.
@@ -119,9 +120,10 @@ public struct DataModelGenerator: Sendable {
         if tenant {
             index(["tenant_id", "created_at"], reason: "tenant isolation: every query filters by tenant_id; lists page by created_at")
         }
-        columns += [
+        let created = Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: "now")
+        columns += inputs.appendOnly ? [created] : [
             Column(name: "lock_version", type: .integer, nullable: false, defaultValue: "0"),
-            Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: "now"),
+            created,
             Column(name: "updated_at", type: .timestamp, nullable: false, defaultValue: "now"),
         ]
         var trace = Trace(answers: tenant ? context.tenancyAnswers : [], sources: sources)
@@ -189,6 +191,8 @@ struct TableInputs: EntityInputs {
     let tenant: Bool
     /// Volumes call for partitioning and the table is one of the big ones (see `PartitionPlan`).
     let partitioned: Bool
+    /// Written once, never changed (see `RouteBuilder.isAppendOnly`): no version or update time to keep.
+    let appendOnly: Bool
 
     init?(entity: Entity, model: SchemaModel, partitioned: Bool) {
         guard let own = model.names.names(entity.name) else { return nil }
@@ -199,5 +203,6 @@ struct TableInputs: EntityInputs {
         }
         tenant = model.inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
         self.partitioned = partitioned
+        appendOnly = RouteBuilder.isAppendOnly(own)
     }
 }

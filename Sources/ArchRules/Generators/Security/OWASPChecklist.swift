@@ -38,14 +38,14 @@ struct OWASPChecklist: Sendable {
         let texts: [(String, String)] = [
             ("API1", "Check on every request that the caller may access the object named in the path: "
                 + list(objectPaths, none: "every endpoint that takes an id") + "; load by id and owner together, never by id alone\(tenant)"),
-            ("API2", "Authentication (\(list(context.auth, none: "not answered"))) enforced at the gateway for every route except health checks;"
+            ("API2", "Authentication (\(list(context.auth, none: "not answered"))) enforced at the entry point (gateway or middleware) for every route except health checks;"
                 + " lockout and rate limits on credential endpoints; tokens validated for signature, issuer, audience and expiry"),
             ("API3", "Explicit response and request schemas per operation: return only listed properties, accept only writable ones"
                 + " (no mass assignment of status, role or owner) on " + list(writes, none: "write endpoints")
                 + (context.piiColumns.isEmpty ? "" : "; personal data (\(list(context.piiColumns, none: ""))) only to callers who need it")),
             ("API4", "Page size capped (default 20, max 100) on " + list(paged, none: "list endpoints")
                 + "; request body limit (1 MB), timeouts on every call, rate limiting "
-                + ((facts.answer("api.rate_limiting") ?? "none") == "none" ? "(not answered yet — add it)" : "(\(facts.answer("api.rate_limiting")!))")),
+                + rateLimiting(facts.answer("api.rate_limiting"))),
             ("API5", "Function-level checks per operation, deny by default; admin-only operations on a separate route prefix: "
                 + list(deletes, none: "no DELETE operations yet")),
             ("API6", "Protect business flows from automation (per-user quotas, bot detection, idempotency keys): "
@@ -53,8 +53,8 @@ struct OWASPChecklist: Sendable {
             ("API7", "Outbound HTTP only through an egress allow-list; never fetch a URL taken from a request; block link-local and metadata addresses (169.254.169.254)"),
             ("API8", "Hardened defaults: CORS allow-list, security headers, errors without stack traces, unused methods disabled,"
                 + " TLS configuration tested, infrastructure as code reviewed"),
-            ("API9", "OpenAPI document for all \(endpoints.count) operations generated from this design; the gateway is the only way in;"
-                + " versions (/v1) and environments listed, old versions retired on a schedule"),
+            ("API9", "OpenAPI document for all \(endpoints.count) operations generated from this design; one documented way in"
+                + " (gateway or load balancer); " + inventory(facts)),
             ("API10", "Treat third-party responses as untrusted input: validate schemas, TLS only, timeouts and circuit breakers, no blind redirects — "
                 + list(integrations, none: "no integrations answered; applies to any added later")),
         ]
@@ -65,6 +65,23 @@ struct OWASPChecklist: Sendable {
         }
     }
 
+    /// The rate-limiting measure as answered: unanswered and "none" both ask for one, differently.
+    private func rateLimiting(_ answer: String?) -> String {
+        switch answer {
+        case nil: "(not answered yet — add it)"
+        case "none": "(none answered — add it at the entry point)"
+        case let answer?: "(\(answer))"
+        }
+    }
+
+    /// What the inventory lists, by the versioning answered or decided.
+    private func inventory(_ facts: InfraFacts) -> String {
+        switch facts.choice("api.versioning") ?? facts.answer("api.versioning") ?? "url" {
+        case "header": "versions (API-Version header) and environments listed, old versions retired on a schedule"
+        case "none", "evolve-compatibly": "environments listed; without versions every change stays backward compatible (additive only)"
+        default: "versions (/v1) and environments listed, old versions retired on a schedule"
+        }
+    }
 }
 
 /// The endpoints the checklist names, gathered in one pass (a large design has thousands).
