@@ -23,6 +23,9 @@ public struct CapacityEstimator: Sendable {
     /// Spare capacity kept on top of the peak when sizing instances, unless answered.
     public static let defaultHeadroomPercent = 30.0
 
+    /// 365 days: the first year's records spread over it give the average rate they are written at.
+    public static let secondsPerYear = 31_536_000.0
+
     /// Connections each app instance keeps in its pool (a common default).
     public static let connectionsPerInstance = 10.0
     /// PostgreSQL's default `max_connections`.
@@ -72,12 +75,16 @@ public struct CapacityEstimator: Sendable {
     }
 
     private func storage(_ facts: [String: Double], _ session: Session) -> [CapacityFigure] {
-        guard let firstYear = facts["storage_year1"], let records = session[Input.recordsFirstYear]?.number,
-              let sizeKB = session[Input.recordSize]?.number else { return [] }
+        guard let records = session[Input.recordsFirstYear]?.number, let writes = facts["record_write_rps"] else { return [] }
         var figures = [CapacityFigure(
+            label: "New records, average", value: Self.recordRate(writes),
+            arithmetic: "\(NumberFormat.compact(records)) records in year 1 ÷ " + (writes >= 1 ? "31,536,000 s" : "365 days"),
+            amount: writes)]
+        guard let firstYear = facts["storage_year1"], let sizeKB = session[Input.recordSize]?.number else { return figures }
+        figures.append(CapacityFigure(
             label: "Storage, year 1", value: Self.bytes(firstYear),
             arithmetic: "\(NumberFormat.compact(records)) records × \(NumberFormat.plain(sizeKB)) KB",
-            amount: firstYear)]
+            amount: firstYear))
         guard let years = session[Input.retentionYears]?.number, years > 1, let total = facts["storage_total"] else { return figures }
         let growth = (session[Input.growthPercent]?.number ?? 0)
         figures.append(CapacityFigure(
@@ -107,6 +114,11 @@ public struct CapacityEstimator: Sendable {
 
     /// `7.5k req/s`.
     static func rate(_ value: Double) -> String { "\(NumberFormat.compact(value)) req/s" }
+
+    /// `1.6k records/s`, or per day below one a second (`13.7k records/day`).
+    static func recordRate(_ perSecond: Double) -> String {
+        perSecond >= 1 ? "\(NumberFormat.compact(perSecond)) records/s" : "\(NumberFormat.compact(perSecond * 86_400)) records/day"
+    }
 
     /// `2.1 TB` (decimal units).
     static func bytes(_ value: Double) -> String {

@@ -24,6 +24,17 @@ final class CapacityEstimatorTests: XCTestCase {
         XCTAssertEqual(result["App instances at peak"]?.value, "8", "300 × 1.3 ÷ 50 = 7.8 → 8")
         XCTAssertEqual(result["Database connections"]?.value, "80")
         XCTAssertEqual(result["Storage after 3 years"]?.amount, 14e9)
+        XCTAssertEqual(result["New records, average"]?.value, "2.7k records/day", "1M ÷ 365 days")
+    }
+
+    /// The rate records arrive at reads in the unit that gives a readable number.
+    func testNewRecordsRateChoosesItsUnit() {
+        XCTAssertEqual(figures(["requirements.records_first_year": 800e9])["New records, average"]?.value, "25.4k records/s")
+        XCTAssertEqual(figures(["requirements.records_first_year": 800e9])["New records, average"]?.arithmetic,
+                       "800G records in year 1 ÷ 31,536,000 s")
+        XCTAssertEqual(figures(["requirements.records_first_year": 300])["New records, average"]?.value, "0.82 records/day")
+        XCTAssertEqual(figures(["requirements.records_first_year": 300])["New records, average"]?.arithmetic,
+                       "300 records in year 1 ÷ 365 days")
     }
 
     func testRedundancyAndPoolerNotes() {

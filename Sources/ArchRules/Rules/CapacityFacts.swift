@@ -20,6 +20,7 @@ public struct CapacityFacts: Hashable, Sendable {
             "peak_rps": Definition(dimension: .none, inputs: rate),
             "read_rps": Definition(dimension: .none, inputs: rate + [Input.readPercent]),
             "write_rps": Definition(dimension: .none, inputs: rate + [Input.readPercent]),
+            "record_write_rps": Definition(dimension: .none, inputs: [Input.recordsFirstYear]),
             "storage_year1": Definition(dimension: .bytes, inputs: storage),
             "storage_total": Definition(dimension: .bytes, inputs: storage + [Input.growthPercent, Input.retentionYears]),
             "instances": Definition(dimension: .none,
@@ -54,6 +55,9 @@ public struct CapacityFacts: Hashable, Sendable {
                 values["instances"] = max(needed, (number(Input.availability) ?? 0) >= 99.9 ? 2 : 1)
             }
         }
+        if let records = number(Input.recordsFirstYear) {
+            values["record_write_rps"] = records / CapacityEstimator.secondsPerYear
+        }
         if let records = number(Input.recordsFirstYear), let sizeKB = number(Input.recordSize) {
             let firstYear = records * sizeKB * 1_000
             values["storage_year1"] = firstYear
@@ -72,6 +76,10 @@ public struct CapacityFacts: Hashable, Sendable {
     /// A fact as shown to people: `7.5k req/s`, `2.1 TB`, `4`.
     public static func format(_ name: String, _ value: Double) -> String {
         if definitions[name]?.dimension == .bytes { return CapacityEstimator.bytes(value) }
-        return name == "instances" ? NumberFormat.plain(value) : CapacityEstimator.rate(value)
+        switch name {
+        case "instances": return NumberFormat.plain(value)
+        case "record_write_rps": return CapacityEstimator.recordRate(value)
+        default: return CapacityEstimator.rate(value)
+        }
     }
 }
