@@ -153,6 +153,24 @@ final class DataModelGeneratorTests: XCTestCase {
         XCTAssertEqual(tables(session).filter { $0.partitioning != nil }.map(\.name), ["appointments", "reminders", "audit_logs"])
     }
 
+    /// With a database per service, a reference to another service's entity is an indexed id, not a foreign key
+    /// (no constraint can span databases), and it no longer restricts deleting the parent; inside one service the
+    /// foreign key stays.
+    func testNoForeignKeyAcrossServiceDatabases() throws {
+        let session = InfraFixtures.shop(style: "microservices")
+        let schema = DataModelGenerator().tables(for: session, decisions: InfraFixtures.microservices)
+        let orders = try table("orders", in: schema), items = try table("order_items", in: schema)
+        XCTAssertEqual(orders.foreignKeys.map(\.referencedTable), [], "customers live in the Customers DB")
+        XCTAssertEqual(orders.indexes.first { $0.columns == ["customer_id"] }?.reason,
+                       "reference to Customer in Customers DB: no foreign key across databases")
+        XCTAssertEqual(items.foreignKeys.map(\.referencedTable), ["orders"], "products are elsewhere, orders are not")
+        let monolith = DataModelGenerator().tables(for: InfraFixtures.shop(), decisions: [])
+        XCTAssertEqual(try table("orders", in: monolith).foreignKeys.map(\.referencedTable), ["customers"])
+        let api = APIGenerator().endpoints(for: session, tables: schema, decisions: InfraFixtures.microservices)
+        let deleteCustomer = try XCTUnwrap(api.first { $0.method == "DELETE" && $0.resource == "Customer" })
+        XCTAssertFalse(deleteCustomer.responses.contains { $0.status == 409 }, "no foreign key restricts it")
+    }
+
     func testUnknownTargetsAreSkippedAndHasOneIsUnique() throws {
         let entities = [
             Entity(name: "User", relations: [Relation(kind: .hasOne, target: "Profile"), Relation(kind: .belongsTo, target: "Ghost")]),

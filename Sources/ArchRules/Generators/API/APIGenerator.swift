@@ -42,7 +42,7 @@ public struct APIGenerator: Sendable {
 }
 
 /// Everything the routes of one entity are made from (with the `RouteBuilder`'s answers): its fields, its names,
-/// its foreign keys with the names of their parents, and who restricts its deletion. Routes are a function of
+/// its foreign keys with the names of their parents, and who restricts its deletion (foreign keys in its database). Routes are a function of
 /// exactly this, so equal inputs can reuse the last derivation's routes.
 struct RouteInputs: EntityInputs {
     /// A foreign key of the entity and the names of the entity it references.
@@ -69,9 +69,10 @@ struct RouteInputs: EntityInputs {
         parents = model.graph.links(child: entity.name).compactMap { link in
             model.names.names(link.parent).map { Parent(link: link, names: $0) }
         }
-        restrictingChildren = model.graph.links(parent: entity.name).filter { $0.onDelete == .restrict }.compactMap {
-            model.names.names($0.child)?.pluralDisplay
-        }
+        // Only a foreign key in the same database restricts a delete.
+        restrictingChildren = model.graph.links(parent: entity.name)
+            .filter { $0.onDelete == .restrict && !model.databases.separates($0.child, entity.name) }
+            .compactMap { model.names.names($0.child)?.pluralDisplay }
         self.versioned = versioned
         self.owner = owner
     }

@@ -10,7 +10,7 @@ public struct ComponentGenerator: Sendable {
         let facts = InfraFacts(session: session, decisions: decisions)
         let planner = ServicePlanner(facts: facts)
         let units = planner.units()
-        let distributed = !session.services.isEmpty ? units.count > 1 : facts.isDistributed && units.count > 1
+        let distributed = Self.databasePerService(facts, units: units)
         let infrastructure = InfrastructureSet(facts: facts).components(ruleComponents: ruleComponents)
         let services: [Component]
         let databases: [Component]
@@ -25,6 +25,12 @@ public struct ComponentGenerator: Sendable {
         }
         let taken = Set((services + databases).map { InfraNaming.key($0.name) })
         return services + infrastructure.filter { !taken.contains(InfraNaming.key($0.name)) } + databases
+    }
+
+    /// Each service owns a database of its own: several user-defined services, or several planned ones when the
+    /// style is distributed.
+    static func databasePerService(_ facts: InfraFacts, units: [PlannedUnit]) -> Bool {
+        units.count > 1 && (!facts.session.services.isEmpty || facts.isDistributed)
     }
 
     /// `Orders service` → `Orders DB`.

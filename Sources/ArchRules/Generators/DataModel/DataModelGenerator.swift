@@ -93,6 +93,14 @@ public struct DataModelGenerator: Sendable {
             // The tenancy column doubles as the foreign key to the Tenant entity.
             let isTenancyColumn = columns.contains { $0.name == link.column }
             if !isTenancyColumn { columns.append(Column(name: link.column, type: .uuid, nullable: link.nullable)) }
+            if let service = parent.elsewhere {
+                // Another service's database: a reference by id, kept valid by that service's events, not a constraint.
+                index([link.column], unique: link.unique,
+                      reason: "reference to \(link.parent) in \(ComponentGenerator().databaseName(for: service)): no foreign key across databases"
+                          + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
+                sources += link.sources.filter { !sources.contains($0) }
+                continue
+            }
             foreignKeys.append(ForeignKey(name: Naming.limited("fk_\(table)_\(link.column)"),
                                           columns: [link.column], referencedTable: parent.table,
                                           referencedColumns: ["id"], onDelete: link.onDelete))
@@ -181,6 +189,8 @@ struct TableInputs: EntityInputs {
     struct Parent: Hashable {
         let link: RelationGraph.Link
         let table: String
+        /// The owning service of the parent's table, when it is in another database (no foreign key then).
+        let elsewhere: String?
     }
 
     let entity: Entity
@@ -199,7 +209,10 @@ struct TableInputs: EntityInputs {
         self.entity = entity
         table = own.table
         parents = model.graph.links(child: entity.name).compactMap { link in
-            model.names.names(link.parent).map { Parent(link: link, table: $0.table) }
+            model.names.names(link.parent).map { names in
+                let elsewhere = model.databases.separates(entity.name, link.parent) ? model.databases.service(of: link.parent) : nil
+                return Parent(link: link, table: names.table, elsewhere: elsewhere)
+            }
         }
         tenant = model.inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
         self.partitioned = partitioned

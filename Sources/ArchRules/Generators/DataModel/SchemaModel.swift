@@ -6,10 +6,13 @@ struct SchemaModel: Sendable {
     let inputs: GeneratorInputs
     let names: SchemaNames
     let graph: RelationGraph
+    /// Which tables share a database (foreign keys join only those).
+    let databases: DatabaseSplit
 
     /// With a `memo`, names and relations are reused while no entity's name or relations changed.
     init(session: Session, decisions: [Decision], memo: DerivationMemo? = nil) {
         inputs = GeneratorInputs(session: session, decisions: decisions)
+        databases = DatabaseSplit(session: session, decisions: decisions)
         guard let memo else {
             names = SchemaNames(session.entities)
             graph = RelationGraph(names)
