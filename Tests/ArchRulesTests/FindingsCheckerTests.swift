@@ -18,6 +18,18 @@ final class FindingsCheckerTests: XCTestCase {
         XCTAssertEqual(found[1].detail, "3 services × 40 ms (a call with its database query) = 120 ms > p99 budget 100 ms")
     }
 
+    /// A declared id of another type than uuid is reported (the schema's keys are UUIDs), a uuid id is not.
+    func testDeclaredIdTypeThatIsNotUsedIsReported() {
+        let session = Session(projectName: "ids", entities: [
+            Entity(name: "Reading", fields: [Field(name: "id", type: .integer), Field(name: "value", type: .decimal)]),
+            Entity(name: "Device", fields: [Field(name: "id", type: .uuid)]),
+        ])
+        let found = check(session, Design(projectName: "ids")).filter { $0.id == "model.id-type-replaced" }
+        XCTAssertEqual(found.map(\.subject), ["entity Reading"])
+        XCTAssertEqual(found.first?.severity, .info)
+        XCTAssertTrue(found.first?.detail.hasPrefix("Reading.id is declared integer") ?? false)
+    }
+
     func testChainWithinBudgetIsFine() {
         let session = InfraFixtures.cycle(p99: 200)
         XCTAssertFalse(check(session, ringDesign(session)).contains { $0.id == "performance.sync-chain-over-budget" })

@@ -73,6 +73,12 @@ struct ModelChecks: Sendable {
                                        detail: "\(entity.name) has no fields yet, so its table and schemas hold only an id",
                                        fix: "Add the fields the use cases need"))
             }
+            if let id = entity.fields.first(where: { InfraNaming.key($0.name) == "id" }), id.type != .uuid {
+                out.append(makeFinding("model.id-type-replaced", .info, "Declared id type is not used", subject: "entity \(entity.name)",
+                                       detail: "\(entity.name).\(id.name) is declared \(id.type.rawValue), but every table's primary key is a"
+                                           + " UUID made by the application (no round trip, not guessable, safe to merge)",
+                                       fix: "Remove the field, or keep a business number under another name (e.g. number) with a unique index"))
+            }
             for relation in entity.relations where !keys.contains(InfraNaming.key(relation.target)) {
                 out.append(makeFinding("model.unknown-relation-target", .error, "Relation to an unknown entity", subject: "entity \(entity.name)",
                                        detail: "\(entity.name) \(relation.kind.rawValue) \(relation.target), but there is no entity \(relation.target)",
