@@ -88,9 +88,10 @@ final class AppScreensTests: ArchtuiTestCase {
         XCTAssertFalse(try tmux.isDead())
 
         try tmux.resize(width: 120, height: 40)
-        screen = try tmux.waitFor(where: { $0.contains("Method") && $0.contains("Design") && !$0.contains("too small") },
-                                  description: "panes back at 120×40")
-        XCTAssertTrue(allStepsChecked(screen), screen)
+        // A resize repaints the whole screen: wait for the full frame, not just its first rows.
+        screen = try tmux.waitFor(where: { $0.contains("Method") && $0.contains("Design") && !$0.contains("too small")
+                                      && self.allStepsChecked($0) },
+                                  description: "panes back at 120×40 with every step checked")
         try tmux.sendKeys("]")
         try tmux.waitFor("2/5 Design APIs")
         try quit(tmux)

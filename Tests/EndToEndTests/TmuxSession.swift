@@ -115,12 +115,15 @@ final class TmuxSession {
         try waitFor(where: { !$0.contains(text) }, description: "text \"\(text)\" to disappear", timeout: timeout)
     }
 
-    /// Polls the screen every ~10 ms until `predicate` holds; on timeout throws with the last screen.
+    /// Polls the screen every ~10 ms until `predicate` holds on two captures in a row that are the same, so a
+    /// frame caught half drawn (a resize repaints everything) is never returned; on timeout throws with the last screen.
     @discardableResult
     func waitFor(where predicate: (String) -> Bool, description: String, timeout: Double = 10) throws -> String {
-        try poll(description: description, timeout: timeout) {
+        var previous: String?
+        return try poll(description: description, timeout: timeout) {
             let screen = try capture()
-            return (predicate(screen) ? screen : nil, screen)
+            defer { previous = predicate(screen) ? screen : nil }
+            return (screen == previous ? screen : nil, screen)
         }
     }
 
