@@ -21,7 +21,7 @@ extension SessionFile {
 
     /// The `schemaVersion` a file declares, or nil when it cannot be read; used to refuse overwriting newer files.
     public static func schemaVersion(of text: String) -> Int? {
-        guard let root = try? Yams.compose(yaml: text), let node = root.mapping?["schemaVersion"] else { return nil }
+        guard let root = try? Yams.compose(yaml: text, YAMLReader.resolver), let node = root.mapping?["schemaVersion"] else { return nil }
         return node.int
     }
 }

@@ -8,10 +8,15 @@ package struct YAMLReader: Sendable {
 
     package init(file: String) { self.file = file }
 
+    /// Booleans are the only implicit type the readers need Yams to resolve (`node.bool` checks the tag); numbers,
+    /// nulls and strings are read from the text. Skipping the other types' regular expressions (ints, floats,
+    /// timestamps, …) on every scalar makes reading the catalogue and the rule packs much cheaper.
+    static let resolver = Resolver.basic.appending(.bool)
+
     /// Parses `text` into a node tree, mapping Yams' syntax errors to `file:line:col`.
     package func compose(_ text: String) throws(LocatedError) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, Self.resolver)
         } catch let error as YamlError {
             throw syntaxError(error, text: text)
         } catch {
