@@ -23,7 +23,7 @@ struct ReplicaSizing: Sendable {
     /// Replicas for `load` req/s and the note that shows the arithmetic.
     func replicas(for load: Double?) -> (count: Int, note: String) {
         guard let load, let throughput = instanceThroughput else {
-            return (minimum, "\(minimum) instance(s): no peak load or instance throughput answered, so the availability minimum")
+            return (minimum, "\(NumberFormat.counted(Double(minimum), "instance")): no peak load or instance throughput answered, so the availability minimum")
         }
         let exact = load * headroom / throughput
         let needed = max(1, Int(exact.rounded(.up)))
