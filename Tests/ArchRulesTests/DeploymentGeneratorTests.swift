@@ -32,6 +32,8 @@ final class DeploymentGeneratorTests: XCTestCase {
                                      "requirements.availability": .number(99)])[1]
         XCTAssertEqual(lowAvailability.replicas, 1)
         XCTAssertEqual(lowAvailability.placement, "1 AZ")
+        let unsized = nodes(["requirements.availability": .number(99.9)])[1]
+        XCTAssertEqual(unsized.notes[0], "2 instances: no peak load or instance throughput answered, so the availability minimum")
     }
 
     func testMicroservicesSplitThePeakByEntityCount() {
