@@ -84,16 +84,18 @@ final class NamingTests: XCTestCase {
 }
 
 final class NamingFastPathTests: XCTestCase {
-    /// The byte-level ASCII path must split exactly like the general scalar path, on every kind of ASCII name.
+    /// The byte-level ASCII path must split exactly like the general scalar path: on every name of up to five
+    /// characters drawn from lower case, upper case, digits and a separator (every transition the split rules
+    /// look at), and on some realistic ones.
     func testASCIIPathAgreesWithTheGeneralPath() {
-        let alphabet = Array("aZbY09_- .;Ab3DxHTTPs")
-        var generator = SplitMix(seed: 42)
-        var names = ["", "OrderItem", "HTTPRequest", "Item2Name", "3D", "order; DROP TABLE x", "__", "a_b-c", "ABCdef", "X1y2Z3"]
-        for _ in 0..<2_000 {
-            let length = Int(generator.next() % 12)
-            names.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
+        let alphabet = Array("aAB0_")
+        var names = ["OrderItem", "HTTPRequest", "Item2Name", "3D", "order; DROP TABLE x", "a_b-c", "ABCdef", "X1y2Z3"]
+        var level = [""]
+        for _ in 0..<5 {
+            level = level.flatMap { prefix in alphabet.map { prefix + String($0) } }
+            names += level
         }
-        for name in names {
+        for name in names + [""] {
             XCTAssertEqual(Naming.asciiWords(name), Naming.scalarWords(name), "words of \"\(name)\"")
         }
         XCTAssertNil(Naming.asciiWords("Café"), "non-ASCII names take the general path")
@@ -108,18 +110,5 @@ final class NamingFastPathTests: XCTestCase {
         }
         XCTAssertEqual(Naming.plural("category"), "categories")
         XCTAssertEqual(Naming.plural("person"), "people")
-    }
-}
-
-/// A small deterministic generator (tests must not depend on the system's random source).
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

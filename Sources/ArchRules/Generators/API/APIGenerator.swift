@@ -13,9 +13,6 @@ public struct APIGenerator: Sendable {
     /// Words that mark an entity whose duplicate creation costs money, so retried POSTs need an idempotency key.
     public static let paymentLikeWords: Set = ["payment", "order", "charge", "transfer", "refund", "invoice",
                                                "transaction", "booking", "reservation", "subscription", "payout"]
-    /// Last words of entities whose records are never changed or removed once written: `AuditLog`, `Ledger`
-    /// (not `LedgerEntry`, whose last word is `entry`). Any entity with `audit` in its name counts too.
-    public static let appendOnlyWords: Set = ["log", "ledger", "journal", "history"]
 
     public init() {}
 

@@ -47,7 +47,7 @@ struct RouteBuilder: Hashable {
         var routes: [Endpoint] = []
         let resource = Resource(inputs: inputs,
                                 examples: ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) },
-                                                           appendOnly: Self.isAppendOnly(own)),
+                                                           appendOnly: own.isAppendOnly),
                                 readAccess: vocabulary.authorization(inputs, write: false),
                                 writeAccess: vocabulary.authorization(inputs, write: true))
         if !inputs.parents.contains(where: { $0.link.owned && $0.link.parent != entity.name }) {
@@ -168,7 +168,7 @@ struct RouteBuilder: Hashable {
             : [vocabulary.error(409, "still referenced by \(restricted.joined(separator: ", ")) (ON DELETE RESTRICT)")]
         let get = endpoint("GET", "get", "Get \(article(display))", [Endpoint.Response(status: 200, description: "the \(display)"), notFound],
                            response: examples.renderedItem)
-        if Self.isAppendOnly(own) { return [get] }
+        if own.isAppendOnly { return [get] }
         return [
             get,
             endpoint("PATCH", "update", "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
@@ -225,10 +225,6 @@ struct RouteBuilder: Hashable {
     /// The foreign key to the tenant, when the tenant comes from the token.
     private func isTenancy(_ link: RelationGraph.Link) -> Bool { tenantFromToken && link.column == "tenant_id" }
 
-    /// Records that are written once and never changed or removed (see `APIGenerator.appendOnlyWords`).
-    static func isAppendOnly(_ names: SchemaNames.Names) -> Bool {
-        names.words.contains("audit") || names.words.last.map(APIGenerator.appendOnlyWords.contains) == true
-    }
 
     private func needsIdempotencyKey(_ entity: Entity) -> Bool {
         switch idempotencyChoice {

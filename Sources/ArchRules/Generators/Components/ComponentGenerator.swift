@@ -15,9 +15,9 @@ public struct ComponentGenerator: Sendable {
         let services: [Component]
         let databases: [Component]
         if distributed {
-            databases = units.map { database(facts, name: databaseName(for: $0.name), entities: $0.entities, for: [$0.name]) }
+            databases = units.map { database(facts, name: Self.databaseName(for: $0.name), entities: $0.entities, for: [$0.name]) }
             services = ServiceComponents(facts: facts, units: units, infrastructure: infrastructure).services(
-                databaseFor: { databaseName(for: $0) })
+                databaseFor: { Self.databaseName(for: $0) })
         } else {
             let shared = InfraNaming.product(facts.datastore)
             databases = [database(facts, name: shared, entities: session.entities.map(\.name), for: units.map(\.name))]
@@ -34,7 +34,7 @@ public struct ComponentGenerator: Sendable {
     }
 
     /// `Orders service` → `Orders DB`.
-    func databaseName(for service: String) -> String {
+    static func databaseName(for service: String) -> String {
         let base = service.hasSuffix(" service") ? String(service.dropLast(" service".count)) : service
         return "\(base) DB"
     }

@@ -96,7 +96,7 @@ public struct DataModelGenerator: Sendable {
             if let service = parent.elsewhere {
                 // Another service's database: a reference by id, kept valid by that service's events, not a constraint.
                 index([link.column], unique: link.unique,
-                      reason: "reference to \(link.parent) in \(ComponentGenerator().databaseName(for: service)): no foreign key across databases"
+                      reason: "reference to \(link.parent) in \(ComponentGenerator.databaseName(for: service)): no foreign key across databases"
                           + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
                 sources += link.sources.filter { !sources.contains($0) }
                 continue
@@ -201,7 +201,7 @@ struct TableInputs: EntityInputs {
     let tenant: Bool
     /// Volumes call for partitioning and the table is one of the big ones (see `PartitionPlan`).
     let partitioned: Bool
-    /// Written once, never changed (see `RouteBuilder.isAppendOnly`): no version or update time to keep.
+    /// Written once, never changed (see `SchemaNames.Names.isAppendOnly`): no version or update time to keep.
     let appendOnly: Bool
 
     init?(entity: Entity, model: SchemaModel, partitioned: Bool) {
@@ -216,6 +216,6 @@ struct TableInputs: EntityInputs {
         }
         tenant = model.inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
         self.partitioned = partitioned
-        appendOnly = RouteBuilder.isAppendOnly(own)
+        appendOnly = own.isAppendOnly
     }
 }

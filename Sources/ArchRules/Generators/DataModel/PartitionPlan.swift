@@ -17,7 +17,7 @@ struct PartitionPlan {
             entity.fields.contains { $0.type == .timestamp && InfraNaming.key($0.name) != "updatedat" }
         }
         var growing = Set(entities.filter { entity in
-            model.names.names(entity.name).map(RouteBuilder.isAppendOnly) == true || (manySide(entity) && timed(entity))
+            model.names.names(entity.name)?.isAppendOnly == true || (manySide(entity) && timed(entity))
         }.map(\.name))
         var added = true
         while added {  // parts owned by a growing record grow with it

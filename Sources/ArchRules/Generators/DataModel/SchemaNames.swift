@@ -79,6 +79,10 @@ public struct SchemaNames: Sendable {
     /// The names of the entity called `name` (ignoring case), if it exists.
     public func names(_ name: String) -> Names? { byKey[Self.key(name)] }
 
+    /// Last words of entities whose records are never changed or removed once written: `AuditLog`, `Ledger`
+    /// (not `LedgerEntry`, whose last word is `entry`). Any entity with `audit` in its name counts too.
+    public static let appendOnlyWords: Set = ["log", "ledger", "journal", "history"]
+
     /// The entity called `name` (ignoring case), if it exists.
     public func entity(_ name: String) -> Entity? { entityByKey[Self.key(name)] }
 
@@ -86,4 +90,12 @@ public struct SchemaNames: Sendable {
     func tableNamespace() -> UniqueNames { UniqueNames(reserved: entities.compactMap { names($0.name)?.table }) }
 
     private static func key(_ name: String) -> String { name.lowercased() }
+}
+
+extension SchemaNames.Names {
+    /// Records written once and never changed or removed (see `SchemaNames.appendOnlyWords`): the API offers no
+    /// PATCH or DELETE, the table keeps no version or update time, and such tables are partitioned first.
+    public var isAppendOnly: Bool {
+        words.contains("audit") || words.last.map(SchemaNames.appendOnlyWords.contains) == true
+    }
 }
