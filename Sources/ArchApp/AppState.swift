@@ -12,6 +12,8 @@ public enum Overlay: Hashable, Sendable {
     case message(title: String, text: String)
     /// Why a design element exists: the rules, answers and sources behind it.
     case trace(title: String, lines: [String])
+    /// A destructive edit waiting for yes or no.
+    case confirm(Confirmation)
 }
 
 /// Which screen the app shows.
@@ -27,13 +29,11 @@ public enum Screen: Hashable, Sendable {
 /// Everything the TUI shows; changed only by `reduce`.
 public struct AppState: Sendable {
     public var catalogue: Catalogue
-    /// What the user said. Every change re-derives `design`, so the design pane is always current.
-    public var session: Session {
-        didSet {
-            designRevision += 1
-            if derivesDesignInline { adoptDesign(deriveDesign(session), revision: designRevision) }
-        }
-    }
+    /// What the user said. Changed only by `perform` (an edit, recorded for undo), `undo`, `redo` and
+    /// `replaceSession` (opening a file); each re-derives `design` once.
+    public private(set) var session: Session
+    /// What can be undone and redone in this run.
+    public private(set) var history = EditHistory()
     /// Counts session changes, so cached renderings of the design know when they are stale.
     public private(set) var designRevision = 0
     /// The session revision `design` was derived from; behind `designRevision` while a derivation runs.
@@ -44,6 +44,66 @@ public struct AppState: Sendable {
 
     /// Whether the design shown is older than the session.
     public var designIsStale: Bool { derivedRevision != designRevision }
+
+    /// Marks the design stale and, when deriving inline, derives it now: once per edit.
+    private mutating func sessionChanged() {
+        designRevision += 1
+        if derivesDesignInline { adoptDesign(deriveDesign(session), revision: designRevision) }
+    }
+
+    /// Applies `edit` through the one edit path and records it for undo under `label` ("delete entity Loan").
+    /// An edit that changes nothing is not recorded.
+    public mutating func perform(_ edit: SessionEdit, _ label: String) {
+        let before = session
+        let inverse = session.apply(edit)
+        guard session != before else { return }
+        history.record(EditHistory.Step(forward: edit, inverse: inverse, label: label))
+        sessionChanged()
+    }
+
+    /// Every element with an identity and every reference that can be resolved, resolved.
+    private static func normalized(_ session: Session) -> Session {
+        var copy = session
+        copy.assignIdentities()
+        copy.resolveReferences()
+        return copy
+    }
+
+    /// A fresh identity for a new model element; handing one out changes no content of the session.
+    mutating func newID<Tag>() -> ModelID<Tag> { session.identities.next() }
+
+    /// Undoes the last edit; says what was undone.
+    public mutating func undo() {
+        guard let step = history.popUndo() else {
+            statusMessage = "Nothing to undo"
+            return
+        }
+        let forward = session.apply(step.inverse)
+        history.pushRedo(EditHistory.Step(forward: forward, inverse: step.inverse, label: step.label))
+        sessionChanged()
+        clampQuestionIndex()
+        statusMessage = "undid: " + step.label
+    }
+
+    /// Redoes the last undone edit; says what was redone.
+    public mutating func redo() {
+        guard let step = history.popRedo() else {
+            statusMessage = "Nothing to redo"
+            return
+        }
+        let inverse = session.apply(step.forward)
+        history.pushUndoKeepingRedo(EditHistory.Step(forward: step.forward, inverse: inverse, label: step.label))
+        sessionChanged()
+        clampQuestionIndex()
+        statusMessage = "redid: " + step.label
+    }
+
+    /// Starts over on another session (a file just opened): nothing to undo.
+    public mutating func replaceSession(_ newSession: Session) {
+        session = Self.normalized(newSession)
+        history = EditHistory()
+        sessionChanged()
+    }
 
     /// Takes a design derived from session revision `revision`, unless a newer one is already shown.
     mutating func adoptDesign(_ newDesign: Design, revision: Int) {
@@ -83,13 +143,13 @@ public struct AppState: Sendable {
     public init(catalogue: Catalogue, session: Session, filePath: String, screen: Screen = .method, size: Size,
                 deriveDesign: DesignDeriver = .capacityOnly, derivesInline: Bool = true) {
         self.catalogue = catalogue
-        self.session = session
+        self.session = Self.normalized(session)
         self.deriveDesign = deriveDesign
         self.derivesDesignInline = derivesInline
         if derivesInline {
-            self.design = deriveDesign(session)
+            self.design = deriveDesign(self.session)
         } else {
-            self.design = DesignDeriver.capacityOnly(session)
+            self.design = DesignDeriver.capacityOnly(self.session)
             self.derivedRevision = -1
         }
         self.filePath = filePath

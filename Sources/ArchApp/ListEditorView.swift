@@ -32,7 +32,8 @@ struct ListEditorView {
             buffer.write("✗ " + error, x: rect.x, y: y, style: Style(foreground: .red, bold: true), clip: rect)
             y += 1
         }
-        let hint = list.field == nil ? "Enter edit/add · d remove · J/K move · Esc done" : "Enter keep · empty Enter stops · Esc cancel"
+        let hint = list.field != nil ? "Enter keep · empty Enter stops · Esc cancel"
+            : list.isAddRow ? "type to add · ↑ items · Esc done" : "Enter edit · a add · d remove · y copy · J/K move · u undo · Esc done"
         buffer.write(hint, x: rect.x, y: y, style: .dim, clip: rect)
     }
 }

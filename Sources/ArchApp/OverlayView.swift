@@ -17,6 +17,9 @@ struct OverlayView {
         case .trace(let title, let lines):
             Dialog(title: title, message: lines.joined(separator: "\n"), state: DialogState(kind: .message), maxWidth: 80)
                 .render(in: buffer.bounds, buffer: &buffer)
+        case .confirm(let confirmation):
+            Dialog(title: confirmation.title, message: confirmation.message, state: confirmation.dialog, maxWidth: 70)
+                .render(in: buffer.bounds, buffer: &buffer)
         case .message(let title, let text):
             Dialog(title: title, message: text, state: DialogState(kind: .message), maxWidth: 70)
                 .render(in: buffer.bounds, buffer: &buffer)

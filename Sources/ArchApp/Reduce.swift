@@ -19,7 +19,7 @@ extension AppState {
             overlay = .message(title: "Save failed", text: message + "\n\nYour answers are still here; the file on disk was not changed.")
             return []
         case .opened(let opened, let path):
-            session = opened
+            replaceSession(opened)
             filePath = path
             screen = .method
             stepIndex = 0
@@ -73,6 +73,8 @@ extension AppState {
             } else if [.escape, .enter, .character("?"), .character("q"), .function(1)].contains(key) {
                 overlay = nil
             }
+        case .confirm(let confirmation):
+            handleConfirmation(confirmation, key)
         case .message, .trace:
             if key == .character("t") { overlay = nil }
             if key == .escape || key == .enter || key == .character("q") || key == .character(" ") { overlay = nil }
@@ -116,7 +118,7 @@ extension AppState {
                 return []
             }
             guard !filePath.isEmpty else { return [.create(projectName: name)] }
-            session.projectName = name
+            perform(.setProjectName(name), "name the project \(name)")
             screen = .method
             return [.save]
         default:

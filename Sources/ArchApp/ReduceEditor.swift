@@ -37,7 +37,7 @@ extension AppState {
     private mutating func commitField(_ text: String, for question: Question) {
         switch AnswerParser.parse(text, for: question) {
         case .success(let value):
-            session[question.id] = value
+            perform(.setAnswer(question: question.id, value), "answer “\(question.prompt)”")
             closeEditor()
             advanceAfterAnswer(from: question)
         case .failure(let error):
@@ -55,7 +55,7 @@ extension AppState {
         case .escape: closeEditor()
         case .enter, .character(" "):
             guard question.choices.indices.contains(cursor) else { return closeEditor() }
-            session[question.id] = .choice(question.choices[cursor].value)
+            perform(.setAnswer(question: question.id, .choice(question.choices[cursor].value)), "answer “\(question.prompt)”")
             closeEditor()
             advanceAfterAnswer(from: question)
         default: break
@@ -80,7 +80,7 @@ extension AppState {
                 inlineError = "Pick at least one (Space ticks an option)."
                 return
             }
-            session[question.id] = selected.isEmpty ? nil : .choices(selected)
+            perform(.setAnswer(question: question.id, selected.isEmpty ? nil : .choices(selected)), "answer “\(question.prompt)”")
             closeEditor()
             advanceAfterAnswer(from: question)
         default: break

@@ -3,8 +3,9 @@ import Foundation
 import TerminalUI
 
 extension AppState {
-    /// The list editor: move over items, Enter edits or adds, `d`/Delete removes, Esc closes.
-    /// Every change is stored at once, so nothing typed is lost when the editor closes.
+    /// The list editor. On the "+ add" row every printable key starts a new item with that character, so
+    /// nothing typed runs as a command; commands (`d`, `r`, `y`, `J`/`K`, `u`) act on a selected item only.
+    /// Every change goes through `perform`, so it is stored at once and undoable.
     mutating func handleList(_ current: ListEditorState, _ key: Key, _ question: Question) {
         var list = current
         if var field = list.field {
@@ -21,28 +22,64 @@ extension AppState {
             editor = .list(list)
             return
         }
+        if list.isAddRow, case .character(let character) = key, !character.isNewline {
+            list.editingIndex = nil
+            list.field = TextFieldState(String(character))
+            editor = .list(list)
+            return
+        }
         switch key {
         case .down, .character("j"): list.cursor = min(list.items.count, list.cursor + 1)
         case .up, .character("k"): list.cursor = max(0, list.cursor - 1)
         case .home, .character("g"): list.cursor = 0
         case .end, .character("G"): list.cursor = list.items.count
-        case .enter, .character("e"), .character("a"):
-            let editsExisting = key != .character("a") && !list.isAddRow
-            list.editingIndex = editsExisting ? list.cursor : nil
-            list.field = TextFieldState(editsExisting ? list.items[list.cursor] : "")
-        case .character("d"), .delete, .character("x"):
-            guard !list.isAddRow else { return }
-            list.items.remove(at: list.cursor)
-            store(list.items, for: question, edit: .removed(list.cursor))
+        case .pageDown: list.cursor = min(list.items.count, list.cursor + 10)
+        case .pageUp: list.cursor = max(0, list.cursor - 10)
+        case .enter, .character("e"), .character("r"):
+            list.editingIndex = list.isAddRow ? nil : list.cursor
+            list.field = TextFieldState(list.isAddRow ? "" : list.items[list.cursor])
+        case .character("a"):
+            list.cursor = list.items.count
+            list.editingIndex = nil
+            list.field = TextFieldState("")
+        case .character("d"), .delete:
+            deleteListItem(at: list.cursor, question)
+            list = refreshed(list, question)
+            // Stay on an item (so `u` undoes), not on "+ add", where keys type.
+            if list.isAddRow, !list.items.isEmpty, overlay == nil { list.cursor = list.items.count - 1 }
+        case .character("y"):
+            duplicateListItem(at: list.cursor, question)
+            list = refreshed(list, question)
         case .character("K"): moveItem(in: &list, by: -1, question)
         case .character("J"): moveItem(in: &list, by: 1, question)
+        case .character("u"):
+            undo()
+            list = refreshed(list, question)
+        case .ctrl("r"):
+            redo()
+            list = refreshed(list, question)
         case .escape, .tab:
             closeEditor()
             advanceAfterAnswer(from: question)
             return
+        case .character:
+            statusMessage = "To type a new item, press a (or go to “+ add”); keys here act on the selected item"
         default: return
         }
         editor = .list(list)
+    }
+
+    /// The list as the session now holds it (after an edit, an undo or a redo), keeping the cursor in range.
+    private func refreshed(_ list: ListEditorState, _ question: Question) -> ListEditorState {
+        var copy = list
+        copy.items = listItems(for: question)
+        copy.cursor = min(list.cursor, copy.items.count)
+        return copy
+    }
+
+    /// The items of a list question, or the entity names of the entities question.
+    func listItems(for question: Question) -> [String] {
+        question.kind == .entities ? session.entities.map(\.name) : session[question.id]?.values ?? []
     }
 
     /// Validates and stores one typed item; returns false (with an inline error) when refused.
@@ -59,69 +96,99 @@ extension AppState {
             inlineError = error.message
             return false
         }
-        let duplicate = list.items.enumerated().contains { $0.offset != list.editingIndex && $0.element.lowercased() == item.lowercased() }
+        let key = NameKey(item)
+        let duplicate = list.items.enumerated().contains { $0.offset != list.editingIndex && NameKey($0.element) == key }
         if duplicate {
-            inlineError = "“\(item)” is already in the list."
+            inlineError = "“\(item)” is already in the list (names compare ignoring case and separators)."
             return false
         }
         if let index = list.editingIndex {
-            let previous = list.items[index]
-            list.items[index] = item
+            renameListItem(at: index, to: item, question)
             list.field = nil
             list.editingIndex = nil
-            store(list.items, for: question, edit: .renamed(index, from: previous))
         } else {
-            list.items.append(item)
-            list.cursor = list.items.count
+            addListItem(item, question)
             list.field = TextFieldState("") // keep adding: Enter on an empty field stops
-            store(list.items, for: question, edit: .added)
         }
+        list = refreshed(list, question)
+        if list.editingIndex == nil, list.field != nil { list.cursor = list.items.count }
         return true
+    }
+
+    private mutating func addListItem(_ item: String, _ question: Question) {
+        if question.kind == .entities {
+            let entity = Entity(id: newEntityID(), name: item)
+            perform(.insertEntity(entity, at: session.entities.count), "add entity \(item)")
+        } else {
+            perform(.setAnswer(question: question.id, .list(listItems(for: question) + [item])), "add “\(item)”")
+        }
+    }
+
+    private mutating func renameListItem(at index: Int, to item: String, _ question: Question) {
+        if question.kind == .entities {
+            var entity = session.entities[index]
+            let old = entity.name
+            entity.name = item
+            perform(.updateEntity(entity), "rename entity \(old) to \(item)")
+        } else {
+            var items = listItems(for: question)
+            let old = items[index]
+            items[index] = item
+            perform(.setAnswer(question: question.id, .list(items)), "change “\(old)” to “\(item)”")
+        }
+    }
+
+    /// Removes the item; an entity that holds more than its name asks first, naming what goes with it.
+    private mutating func deleteListItem(at index: Int, _ question: Question) {
+        let items = listItems(for: question)
+        guard items.indices.contains(index) else { return }
+        if question.kind == .entities {
+            requestEntityDeletion(session.entities[index].id)
+        } else {
+            var remaining = items
+            remaining.remove(at: index)
+            perform(.setAnswer(question: question.id, remaining.isEmpty ? nil : .list(remaining)), "remove “\(items[index])”")
+        }
+    }
+
+    private mutating func duplicateListItem(at index: Int, _ question: Question) {
+        let items = listItems(for: question)
+        guard items.indices.contains(index) else { return }
+        let name = Self.unusedName(copying: items[index], among: items)
+        if question.kind == .entities {
+            let copy = duplicate(session.entities[index], named: name)
+            perform(.insertEntity(copy, at: index + 1), "duplicate entity \(items[index]) as \(name)")
+        } else {
+            var copy = items
+            copy.insert(name, at: index + 1)
+            perform(.setAnswer(question: question.id, .list(copy)), "duplicate “\(items[index])”")
+        }
     }
 
     private mutating func moveItem(in list: inout ListEditorState, by offset: Int, _ question: Question) {
         let target = list.cursor + offset
         guard !list.isAddRow, list.items.indices.contains(target) else { return }
-        list.items.swapAt(list.cursor, target)
-        store(list.items, for: question, edit: .moved(list.cursor, to: target))
+        let name = list.items[list.cursor]
+        if question.kind == .entities {
+            perform(.moveEntity(session.entities[list.cursor].id, to: target), "move entity \(name)")
+        } else {
+            var items = list.items
+            items.swapAt(list.cursor, target)
+            perform(.setAnswer(question: question.id, .list(items)), "move “\(name)”")
+        }
         list.cursor = target
+        list = refreshed(list, question)
     }
 
-    /// Stores the list. Entities carry fields and relations, so for them the edit is applied in place
-    /// instead of rebuilding the list from names.
-    private mutating func store(_ items: [String], for question: Question, edit: ListEdit) {
-        guard question.kind == .entities else {
-            session[question.id] = items.isEmpty ? nil : .list(items)
-            return
+    /// `Loan copy`, `Loan copy 2`, …: the first that no item has (see `NameKey`).
+    static func unusedName(copying name: String, among names: [String]) -> String {
+        let taken = Set(names.map(NameKey.init))
+        var candidate = name + " copy"
+        var number = 2
+        while taken.contains(NameKey(candidate)) {
+            candidate = "\(name) copy \(number)"
+            number += 1
         }
-        switch edit {
-        case .added:
-            session.entities.append(Entity(name: items[items.count - 1]))
-        case .renamed(let index, let previous):
-            session.entities[index].name = items[index]
-            renameRelationTargets(from: previous, to: items[index])
-        case .removed(let index):
-            session.entities.remove(at: index)
-        case .moved(let from, let to):
-            session.entities.swapAt(from, to)
-        }
+        return candidate
     }
-
-    /// Keeps relations pointing at an entity after it is renamed.
-    private mutating func renameRelationTargets(from previous: String, to name: String) {
-        for entity in session.entities.indices {
-            for relation in session.entities[entity].relations.indices
-            where session.entities[entity].relations[relation].target == previous {
-                session.entities[entity].relations[relation].target = name
-            }
-        }
-    }
-}
-
-/// One change to a list, so the entity list can be edited in place.
-enum ListEdit {
-    case added
-    case renamed(Int, from: String)
-    case removed(Int)
-    case moved(Int, to: Int)
 }

@@ -15,6 +15,8 @@ extension AppState {
         case .character("]"): selectStep(stepIndex + 1)
         case .character("["): selectStep(stepIndex - 1)
         case .character("v"): narrowShowsDesign.toggle()
+        case .character("u"): undo()
+        case .ctrl("r"): redo()
         default:
             switch focus {
             case .steps: handleStepsPane(key)
@@ -138,14 +140,30 @@ extension AppState {
         editor = .opening(question, in: session)
     }
 
+    /// Clears the answer: at once when it is one value, after a confirmation when it holds more. Undoable.
     private mutating func clearSelectedAnswer() {
-        guard let question = selectedQuestion else { return }
+        guard let question = selectedQuestion, session.hasAnswer(for: question) else { return }
+        let label = "clear “\(question.prompt)”"
         if question.kind == .entities {
-            session.entities = []
-        } else {
-            session[question.id] = nil
+            let entities = session.entities
+            let fields = entities.reduce(0) { $0 + $1.fields.count }, relations = entities.reduce(0) { $0 + $1.relations.count }
+            let parts = [Self.count(entities.count, "entity"), Self.count(fields, "field"), Self.count(relations, "relation")]
+                .compactMap { $0 }.joined(separator: ", ").replacingOccurrences(of: "entitys", with: "entities")
+            overlay = .confirm(Confirmation(
+                title: "Delete every entity?", message: "This removes \(parts).\n\nu undoes it afterwards.",
+                edit: .batch(entities.reversed().map { .removeEntity($0.id) }), label: "delete every entity (\(parts))"))
+            return
         }
-        statusMessage = "Cleared “\(question.prompt)”"
+        let values = session[question.id]?.values ?? []
+        if values.count > 1 {
+            overlay = .confirm(Confirmation(
+                title: "Clear “\(question.prompt)”?", message: "This removes \(values.count) items: "
+                    + values.prefix(5).joined(separator: ", ") + (values.count > 5 ? ", …" : "") + ".\n\nu undoes it afterwards.",
+                edit: .setAnswer(question: question.id, nil), label: label))
+            return
+        }
+        perform(.setAnswer(question: question.id, nil), label)
+        statusMessage = "Cleared “\(question.prompt)” — u undoes"
         clampQuestionIndex()
     }
 

@@ -13,14 +13,15 @@ struct StatusLineView {
         case .multiChoice?: return [("Space", "tick"), ("Enter", "store"), ("Esc", "cancel")]
         case .list(let list)?:
             return list.field == nil
-                ? [("Enter", "edit/add"), ("d", "remove"), ("J/K", "move"), ("Esc", "done")]
+                ? (list.isAddRow ? [("type", "new item"), ("Enter", "edit/add"), ("↑", "items"), ("Esc", "done")]
+                    : [("Enter", "edit/add"), ("d", "remove"), ("y", "copy"), ("J/K", "move"), ("u", "undo"), ("Esc", "done")])
                 : [("Enter", "keep"), ("Esc", "cancel")]
         case nil: break
         }
         var hints: [(String, String)]
         switch state.focus {
         case .steps: hints = [("↑↓", "step"), ("Enter", "questions")]
-        case .questions: hints = [("↑↓", "question"), ("Enter", "answer"), ("x", "clear"), ("]/[", "step")]
+        case .questions: hints = [("↑↓", "question"), ("Enter", "answer"), ("x", "clear"), ("u", "undo"), ("]/[", "step")]
         case .design: hints = [("←→", "tab"), ("↑↓", "item"), ("t", "why"), ("PgDn", "page")]
         }
         if LayoutMode(size: state.size) == .single { hints.append(("v", state.narrowShowsDesign ? "questions" : "design")) }

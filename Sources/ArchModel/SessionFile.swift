@@ -5,7 +5,7 @@ import Yams
 /// so that a saved session reads well and diffs cleanly in git.
 ///
 /// ```yaml
-/// schemaVersion: 1
+/// schemaVersion: 2
 /// projectName: Northwind Shop
 /// answers:
 ///   requirements.peak_rps: 1200
@@ -31,7 +31,8 @@ public enum SessionFile {
         let answers = session.answers.keys.sorted().map { id in
             (scalar(id), node(for: session.answers[id]!))
         }
-        let entities = session.entities.map(node(for:))
+        let names = session.names
+        let entities = session.entities.map { node(for: $0, names: names) }
         var pairs: [(Node, Node)] = [
             (scalar("schemaVersion"), Node(String(Session.currentSchemaVersion))),
             (scalar("projectName"), scalar(session.projectName)),
@@ -39,7 +40,7 @@ public enum SessionFile {
             (scalar("entities"), Node(entities, .implicit, entities.isEmpty ? .flow : .block)),
         ]
         if !session.services.isEmpty {
-            pairs.append((scalar("services"), Node(session.services.map(node(for:)), .implicit, .block)))
+            pairs.append((scalar("services"), Node(session.services.map { node(for: $0, names: names) }, .implicit, .block)))
         }
         let root = Node(pairs, .implicit, .block)
         do {

@@ -5,6 +5,8 @@ extension SessionFile {
     public struct Decoded: Hashable, Sendable {
         public var session: Session
         public var warnings: [SessionFileWarning]
+        /// The version the file declared; below `Session.currentSchemaVersion`, the first save upgrades it.
+        public var schemaVersion: Int = Session.currentSchemaVersion
     }
 
     /// Reads a session; answers are typed by `catalogue` (an answer to a question it does not know is kept,
@@ -51,17 +53,17 @@ private struct SessionDecoder {
         } catch {
             throw SessionFileError(.invalid, reader.error("\(error)", at: nil))
         }
-        try checkVersion(root)
+        let version = try checkVersion(root)
         do {
             let session = try readSession(root)
-            return SessionFile.Decoded(session: session, warnings: warnings)
+            return SessionFile.Decoded(session: session, warnings: warnings, schemaVersion: version)
         } catch {
             throw SessionFileError(.invalid, error)
         }
     }
 
     /// The version is checked before anything else: a newer file may use keys this build does not know.
-    private func checkVersion(_ root: Node) throws(SessionFileError) {
+    private func checkVersion(_ root: Node) throws(SessionFileError) -> Int {
         guard let mapping = root.mapping else {
             throw SessionFileError(.invalid, reader.error("expected a session (a mapping with schemaVersion, projectName, answers, entities, services), found \(reader.describe(root))", at: root))
         }
@@ -77,6 +79,7 @@ private struct SessionDecoder {
         if version < 1 {
             throw SessionFileError(.unsupportedSchemaVersion(version), reader.error("schemaVersion \(version) is not supported; versions start at 1", at: node))
         }
+        return version
     }
 
     private mutating func readSession(_ root: Node) throws(LocatedError) -> Session {
@@ -94,6 +97,8 @@ private struct SessionDecoder {
         if let services = pairs["services"], !reader.isNull(services) { session.services = try model.services(services) }
         model.checkReferences(entities: session.entities, services: session.services)
         warnings += model.warnings
+        session.assignIdentities()
+        session.resolveReferences()
         return session
     }
 

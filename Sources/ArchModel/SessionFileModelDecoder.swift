@@ -16,14 +16,17 @@ struct SessionFileModelDecoder {
         var entities: [Entity] = []
         var seen: [String: Node] = [:]
         for item in try reader.sequence(node, "entities") {
-            let pairs = try reader.keyed(try reader.mapping(item, "an entity"), allowed: ["name", "service", "fields", "relations"], in: "an entity")
+            let pairs = try reader.keyed(try reader.mapping(item, "an entity"), allowed: ["name", "description", "service", "fields", "relations"], in: "an entity")
             let nameNode = try reader.require("name", in: pairs, of: item, "an entity")
             let name = try reader.string(nameNode, "the entity name")
             try checkUnique(name, at: nameNode, seen: &seen, "entity name '\(name)'")
             var entity = Entity(name: name)
+            if let text = pairs["description"], !reader.isNull(text) {
+                entity.description = try reader.string(text, "the description of \(name)")
+            }
             if let service = pairs["service"], !reader.isNull(service) {
                 let target = try reader.string(service, "the service of \(name)")
-                entity.service = target
+                entity.service = .named(target)
                 serviceReferences.append(("\(name): unknown service '\(target)' kept as is", target, service))
             }
             if let fields = pairs["fields"], !reader.isNull(fields) { entity.fields = try self.fields(fields, of: name) }
@@ -61,13 +64,13 @@ struct SessionFileModelDecoder {
 
     /// Warns about relations to entities that do not exist and, when services are listed, about unknown services.
     mutating func checkReferences(entities: [Entity], services: [Service]) {
-        let entityNames = Set(entities.map { $0.name.lowercased() })
-        for reference in entityReferences where !entityNames.contains(reference.target.lowercased()) {
+        let entityNames = Set(entities.map { NameKey($0.name) })
+        for reference in entityReferences where !entityNames.contains(NameKey(reference.target)) {
             warn("\(reference.owner): relation to unknown entity '\(reference.target)' kept as is", at: reference.node)
         }
         guard !services.isEmpty else { return }
-        let serviceNames = Set(services.map { $0.name.lowercased() })
-        for reference in serviceReferences where !serviceNames.contains(reference.target.lowercased()) {
+        let serviceNames = Set(services.map { NameKey($0.name) })
+        for reference in serviceReferences where !serviceNames.contains(NameKey(reference.target)) {
             warn(reference.message, at: reference.node)
         }
     }
@@ -77,7 +80,7 @@ struct SessionFileModelDecoder {
         var seen: [String: Node] = [:]
         let what = "a field of \(entity)"
         for item in try reader.sequence(node, "the fields of \(entity)") {
-            let pairs = try reader.keyed(try reader.mapping(item, what), allowed: ["name", "type", "required", "unique", "pii", "indexed", "values"], in: what)
+            let pairs = try reader.keyed(try reader.mapping(item, what), allowed: Self.fieldKeys, in: what)
             let nameNode = try reader.require("name", in: pairs, of: item, what)
             let name = try reader.string(nameNode, "the field name")
             try checkUnique(name, at: nameNode, seen: &seen, "field '\(name)' in \(entity)")
@@ -92,9 +95,45 @@ struct SessionFileModelDecoder {
                     field.enumValues.append(try reader.string(value, "a value of \(entity).\(name)"))
                 }
             }
+            try readDetails(of: &field, pairs, in: entity)
             fields.append(field)
         }
         return fields
+    }
+
+    static let fieldKeys = ["name", "type", "required", "unique", "pii", "indexed", "values", "length", "precision", "scale",
+                            "default", "description"]
+
+    /// The v2 details of a field: type parameters, default and description.
+    private func readDetails(of field: inout Field, _ pairs: [String: Node], in entity: String) throws(LocatedError) {
+        let owner = "\(entity).\(field.name)"
+        if let node = pairs["length"], !reader.isNull(node) {
+            guard field.type.takesLength else { throw reader.error("length is for string fields; \(owner) is \(field.type.rawValue)", at: node) }
+            field.length = try whole(node, "length of \(owner)", in: 1...10_485_760)
+        }
+        if let node = pairs["precision"], !reader.isNull(node) {
+            guard field.type.takesPrecision else { throw reader.error("precision is for decimal fields; \(owner) is \(field.type.rawValue)", at: node) }
+            field.precision = try whole(node, "precision of \(owner)", in: 1...1000)
+        }
+        if let node = pairs["scale"], !reader.isNull(node) {
+            guard field.type.takesPrecision else { throw reader.error("scale is for decimal fields; \(owner) is \(field.type.rawValue)", at: node) }
+            let scale = try whole(node, "scale of \(owner)", in: 0...1000)
+            if let precision = field.precision, scale > precision {
+                throw reader.error("scale \(scale) of \(owner) is larger than its precision \(precision)", at: node)
+            }
+            field.scale = scale
+        }
+        if let node = pairs["default"], !reader.isNull(node) { field.defaultValue = try reader.string(node, "the default of \(owner)") }
+        if let node = pairs["description"], !reader.isNull(node) { field.description = try reader.string(node, "the description of \(owner)") }
+    }
+
+    /// A whole number within `range`, or an error saying what was expected.
+    private func whole(_ node: Node, _ what: String, in range: ClosedRange<Int>) throws(LocatedError) -> Int {
+        let number = try reader.number(node, "the \(what)")
+        guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            throw reader.error("expected the \(what) as a whole number from \(range.lowerBound) to \(range.upperBound), found \(reader.describe(node))", at: node)
+        }
+        return Int(number)
     }
 
     private mutating func relation(_ node: Node, of entity: String) throws(LocatedError) -> Relation {
@@ -102,8 +141,9 @@ struct SessionFileModelDecoder {
         let pairs = try reader.keyed(try reader.mapping(node, what), allowed: ["kind", "target", "name", "required", "onDelete"], in: what)
         let kind = try option(try reader.require("kind", in: pairs, of: node, what), RelationKind.self, "relation kind", of: entity)
         let targetNode = try reader.require("target", in: pairs, of: node, what)
-        var relation = Relation(kind: kind, target: try reader.string(targetNode, "the target of \(what)"))
-        entityReferences.append((entity, relation.target, targetNode))
+        let target = try reader.string(targetNode, "the target of \(what)")
+        var relation = Relation(kind: kind, target: target)
+        entityReferences.append((entity, target, targetNode))
         if let name = pairs["name"], !reader.isNull(name) { relation.name = try reader.string(name, "the name of \(what)") }
         relation.required = try flag(pairs["required"], "required of \(what)", default: true)
         if let rule = pairs["onDelete"] { relation.onDelete = try option(rule, DeleteRule.self, "onDelete rule", of: entity) }
@@ -114,8 +154,9 @@ struct SessionFileModelDecoder {
         let what = "a call of \(service)"
         let pairs = try reader.keyed(try reader.mapping(node, what), allowed: ["target", "style", "purpose"], in: what)
         let targetNode = try reader.require("target", in: pairs, of: node, what)
-        var call = ServiceCall(target: try reader.string(targetNode, "the target of \(what)"))
-        serviceReferences.append(("\(service): call to unknown service '\(call.target)' kept as is", call.target, targetNode))
+        let target = try reader.string(targetNode, "the target of \(what)")
+        var call = ServiceCall(target: target)
+        serviceReferences.append(("\(service): call to unknown service '\(target)' kept as is", target, targetNode))
         if let style = pairs["style"] { call.style = try option(style, ServiceCall.Style.self, "call style", of: service) }
         if let purpose = pairs["purpose"], !reader.isNull(purpose) { call.purpose = try reader.string(purpose, "the purpose of \(what)") }
         return call
@@ -136,13 +177,13 @@ struct SessionFileModelDecoder {
         return try reader.bool(node, what)
     }
 
-    /// Names compare case-insensitively, as identifiers do in SQL.
+    /// Names compare as `NameKey` says: ignoring case and separators (they would make one table or type).
     private func checkUnique(_ name: String, at node: Node, seen: inout [String: Node], _ what: String) throws(LocatedError) {
-        if let first = seen[name.lowercased()] {
+        if let first = seen[NameKey(name).raw] {
             let line = first.mark?.line ?? 1
-            throw reader.error("duplicate \(what): already used at line \(line) (names compare case-insensitively)", at: node)
+            throw reader.error("duplicate \(what): already used at line \(line) (names compare ignoring case and separators)", at: node)
         }
-        seen[name.lowercased()] = node
+        seen[NameKey(name).raw] = node
     }
 
     private mutating func warn(_ message: String, at node: Node) {

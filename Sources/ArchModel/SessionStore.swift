@@ -43,16 +43,26 @@ public enum SessionStore {
     }
 
     /// Writes `session` to `path` atomically, keeping the previous file as `path.bak`.
-    /// Refuses to overwrite a file whose schemaVersion is newer than this build's.
+    /// Refuses to overwrite a file whose schemaVersion is newer than this build's. A file of an older version
+    /// is upgraded: the first save keeps it as `path.bak`, and later saves leave that backup alone, so the
+    /// file as the older archtui wrote it is never lost.
     public static func save(_ session: Session, to path: String) throws(SessionStoreError) {
         if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
            let version = SessionFile.schemaVersion(of: text), version > Session.currentSchemaVersion {
             throw .newerFileExists(path: path, schemaVersion: version)
         }
+        let keepsOlderBackup = version(of: path + ".bak").map { $0 < Session.currentSchemaVersion } ?? false
+            && version(of: path) == Session.currentSchemaVersion
         do {
-            try AtomicFile.write(SessionFile.encode(session), to: path, keepBackup: true)
+            try AtomicFile.write(SessionFile.encode(session), to: path, keepBackup: !keepsOlderBackup)
         } catch {
             throw .writeFailed(error)
         }
+    }
+
+    /// The schemaVersion of the session file at `path`, when there is one that says.
+    private static func version(of path: String) -> Int? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+        return SessionFile.schemaVersion(of: text)
     }
 }

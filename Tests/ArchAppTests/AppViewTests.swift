@@ -23,7 +23,7 @@ final class AppViewTests: XCTestCase {
 
     func testQuestionRowsShowAnswersWithUnits() {
         var state = Fixtures.state()
-        state.session["requirements.peak_rps"] = .number(25_000)
+        state.perform(.setAnswer(question: "requirements.peak_rps", .number(25_000)), "test")
         let text = state.screenText
         XCTAssertTrue(text.contains("✓ Peak requests"), text)
         XCTAssertTrue(text.contains("25k req/s"), text)
@@ -31,17 +31,17 @@ final class AppViewTests: XCTestCase {
 
     func testStepProgressMarksFollowAnswers() {
         var state = Fixtures.state()
-        state.session["api.style"] = .choice("grpc")
+        state.perform(.setAnswer(question: "api.style", .choice("grpc")), "test")
         XCTAssertTrue(state.screenText.contains("◐ 2 Design APIs"), state.screenText)
-        state.session["api.auth"] = .choices(["mtls"])
+        state.perform(.setAnswer(question: "api.auth", .choices(["mtls"])), "test")
         XCTAssertTrue(state.screenText.contains("✓ 2 Design APIs"), state.screenText)
     }
 
     func testDesignPaneShowsCapacityFromTheAnswers() {
         var state = Fixtures.state()
         XCTAssertTrue(state.screenText.contains("Answer the traffic and volume"))
-        state.session["requirements.daily_active_users"] = .number(864_000)
-        state.session["requirements.requests_per_user"] = .number(10)
+        state.perform(.setAnswer(question: "requirements.daily_active_users", .number(864_000)), "test")
+        state.perform(.setAnswer(question: "requirements.requests_per_user", .number(10)), "test")
         let text = state.screenText
         XCTAssertTrue(text.contains("Average load"), text)
         XCTAssertTrue(text.contains("100 req/s"), text) // 864k × 10 ÷ 86,400
@@ -51,7 +51,7 @@ final class AppViewTests: XCTestCase {
 
     func testDesignPaneListsEntities() {
         var state = Fixtures.state()
-        state.session.entities = [Entity(name: "Order"), Entity(name: "注文")]
+        state.perform(.batch([.insertEntity(Entity(name: "Order"), at: 0), .insertEntity(Entity(name: "注文"), at: 1)]), "test")
         let text = state.screenText
         XCTAssertTrue(text.contains("Entities (2)"), text)
         XCTAssertTrue(text.contains("• 注文"), text)

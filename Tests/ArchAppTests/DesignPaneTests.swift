@@ -46,7 +46,7 @@ final class DesignPaneTests: XCTestCase {
         var state = state()
         state.press(.character("2"))
         XCTAssertTrue(state.screenText.contains("API style: rest"), state.screenText)
-        state.session["api.style"] = .choice("grpc")
+        state.perform(.setAnswer(question: "api.style", .choice("grpc")), "test")
         XCTAssertTrue(state.screenText.contains("API style: grpc"), state.screenText)
         XCTAssertFalse(state.screenText.contains("API style: rest"))
     }
@@ -56,7 +56,7 @@ final class DesignPaneTests: XCTestCase {
         state.press(.character("4"))
         XCTAssertTrue(state.screenText.contains("/v1/order"), state.screenText)
         XCTAssertFalse(state.screenText.contains("/v1/shelf"))
-        state.session.entities.append(Entity(name: "Shelf"))
+        state.perform(.insertEntity(Entity(name: "Shelf"), at: state.session.entities.count), "test")
         XCTAssertTrue(state.screenText.contains("/v1/shelf"), "the view must not show a stale cached tab\n\(state.screenText)")
         state.press(.down) // any key refreshes the cache too
         XCTAssertTrue(state.screenText.contains("/v1/shelf"), state.screenText)

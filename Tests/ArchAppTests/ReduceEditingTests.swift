@@ -44,7 +44,7 @@ final class ReduceEditingTests: XCTestCase {
 
     func testEscapeCancelsAndKeepsThePreviousAnswer() {
         var state = Fixtures.state()
-        state.session["requirements.daily_active_users"] = .number(42)
+        state.perform(.setAnswer(question: "requirements.daily_active_users", .number(42)), "test")
         state.press(.enter, .ctrl("u"))
         state.type("99")
         state.press(.escape)
@@ -140,7 +140,7 @@ final class ReduceEditingTests: XCTestCase {
 
     func testXClearsTheSelectedAnswer() {
         var state = Fixtures.state()
-        state.session["requirements.daily_active_users"] = .number(5)
+        state.perform(.setAnswer(question: "requirements.daily_active_users", .number(5)), "test")
         state.press(.character("x"))
         XCTAssertNil(state.session["requirements.daily_active_users"])
     }
@@ -160,7 +160,8 @@ final class EntityListEditingTests: XCTestCase {
         state.press(.enter)
         XCTAssertEqual(state.session.entities[0].name, "PurchaseOrder")
         XCTAssertEqual(state.session.entities[0].fields.map(\.name), ["total"])
-        XCTAssertEqual(state.session.entities[1].relations.first?.target, "PurchaseOrder")
+        XCTAssertEqual(state.session.entities[1].relations.first?.target, .id(state.session.entities[0].id))
+        XCTAssertTrue(SessionFile.encode(state.session).contains("{kind: belongs-to, target: PurchaseOrder}"))
     }
 
     func testMovingAndRemovingEntitiesKeepTheirData() {
@@ -171,7 +172,16 @@ final class EntityListEditingTests: XCTestCase {
         XCTAssertEqual(state.session.entities.map(\.name), ["B", "A"])
         XCTAssertEqual(state.session.entities[1].fields.map(\.name), ["a"])
         state.press(.character("d"))
+        guard case .confirm(let confirmation)? = state.overlay else { return XCTFail("deleting an entity with a field asks first") }
+        XCTAssertEqual(confirmation.title, "Delete entity A?")
+        XCTAssertTrue(confirmation.message.hasPrefix("A: 1 field go"), confirmation.message)
+        XCTAssertEqual(state.session.entities.map(\.name), ["B", "A"], "nothing deleted before the answer")
+        state.press(.character("y"))
         XCTAssertEqual(state.session.entities.map(\.name), ["B"])
         XCTAssertEqual(state.session.entities[0].fields.map(\.name), ["b"])
+        state.press(.character("u"))
+        XCTAssertEqual(state.session.entities.map(\.name), ["B", "A"])
+        XCTAssertEqual(state.session.entities[1].fields.map(\.name), ["a"])
+        XCTAssertEqual(state.statusMessage, "undid: delete entity A (1 field)")
     }
 }

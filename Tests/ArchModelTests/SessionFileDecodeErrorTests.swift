@@ -30,11 +30,11 @@ final class SessionFileDecodeErrorTests: XCTestCase {
     }
 
     func testVersionProblems() {
-        XCTAssertEqual(failure("projectName: a\n")?.description, "shop.yaml:1:1: missing key 'schemaVersion' (this archtui writes 1)")
+        XCTAssertEqual(failure("projectName: a\n")?.description, "shop.yaml:1:1: missing key 'schemaVersion' (this archtui writes 2)")
         XCTAssertEqual(failure("")?.reason, .missingSchemaVersion)
         let newer = failure("projectName: a\nschemaVersion: 7\nfuture: {}\n")
         XCTAssertEqual(newer?.reason, .newerSchemaVersion(7))
-        XCTAssertEqual(newer?.description, "shop.yaml:2:16: schemaVersion 7 is newer than this archtui supports (1); update archtui to open this file")
+        XCTAssertEqual(newer?.description, "shop.yaml:2:16: schemaVersion 7 is newer than this archtui supports (2); update archtui to open this file")
         XCTAssertEqual(failure("schemaVersion: 0\nprojectName: a\n")?.reason, .unsupportedSchemaVersion(0))
         XCTAssertEqual(failure("schemaVersion: 'one'\nprojectName: a\n")?.description, "shop.yaml:1:16: schemaVersion must be a whole number, found 'one'")
     }
@@ -52,7 +52,7 @@ final class SessionFileDecodeErrorTests: XCTestCase {
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nentities:\n- Order\n")?.description,
                        "shop.yaml:4:3: expected an entity as a mapping of keys to values, found 'Order'")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nentities:\n- {name: A, field: []}\n")?.description,
-                       "shop.yaml:4:13: unknown key 'field' in an entity; expected one of name, service, fields, relations")
+                       "shop.yaml:4:13: unknown key 'field' in an entity; expected one of name, description, service, fields, relations")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nentities: {}\n")?.reason, .invalid)
     }
 }

@@ -15,7 +15,7 @@ final class SessionFileModelErrorTests: XCTestCase {
 
     func testUnknownKeys() {
         XCTAssertEqual(failure("entities:\n- name: A\n  fields:\n  - {name: x, typ: uuid}\n"),
-                       "m.yaml:6:15: unknown key 'typ' in a field of A; expected one of name, type, required, unique, pii, indexed, values")
+                       "m.yaml:6:15: unknown key 'typ' in a field of A; expected one of name, type, required, unique, pii, indexed, values, length, precision, scale, default, description")
         XCTAssertEqual(failure("entities:\n- name: A\n  relations:\n  - {kind: has-one, target: A, ondelete: cascade}\n"),
                        "m.yaml:6:32: unknown key 'ondelete' in a relation of A; expected one of kind, target, name, required, onDelete")
         XCTAssertEqual(failure("services:\n- name: S\n  owner: me\n"),
@@ -49,10 +49,10 @@ final class SessionFileModelErrorTests: XCTestCase {
 
     func testDuplicateNamesCompareCaseInsensitively() {
         XCTAssertEqual(failure("entities:\n- name: Order\n- name: Customer\n- name: ORDER\n"),
-                       "m.yaml:6:9: duplicate entity name 'ORDER': already used at line 4 (names compare case-insensitively)")
+                       "m.yaml:6:9: duplicate entity name 'ORDER': already used at line 4 (names compare ignoring case and separators)")
         XCTAssertEqual(failure("entities:\n- name: A\n  fields:\n  - {name: email}\n  - {name: Email, type: email}\n"),
-                       "m.yaml:7:12: duplicate field 'Email' in A: already used at line 6 (names compare case-insensitively)")
+                       "m.yaml:7:12: duplicate field 'Email' in A: already used at line 6 (names compare ignoring case and separators)")
         XCTAssertEqual(failure("services:\n- name: Ordering\n- name: ordering\n"),
-                       "m.yaml:5:9: duplicate service name 'ordering': already used at line 4 (names compare case-insensitively)")
+                       "m.yaml:5:9: duplicate service name 'ordering': already used at line 4 (names compare ignoring case and separators)")
     }
 }

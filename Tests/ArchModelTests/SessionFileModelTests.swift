@@ -6,16 +6,17 @@ final class SessionFileModelTests: XCTestCase {
     static let shop = Session(projectName: "Shop", entities: [
         Entity(name: "Customer", fields: [
             Field(name: "email", type: .email, required: true, unique: true, pii: true, indexed: true),
-            Field(name: "name", pii: true),
+            Field(name: "name", pii: true, length: 120, description: "as printed on invoices"),
         ], service: "Customers"),
-        Entity(name: "Order", fields: [
+        Entity(name: "Order", description: "One checkout: what was bought, by whom, and where it goes", fields: [
             Field(name: "total", type: .money, required: true),
+            Field(name: "discount", type: .decimal, precision: 5, scale: 2, defaultValue: "0"),
             Field(name: "status", type: .enumeration, required: true, enumValues: ["placed", "paid", "shipped"]),
         ], relations: [
             Relation(kind: .belongsTo, target: "Customer"),
             Relation(kind: .belongsTo, target: "Address", name: "billingAddress", required: false, onDelete: .setNull),
             Relation(kind: .hasMany, target: "OrderItem", onDelete: .cascade),
-        ], service: "Ordering"),
+        ], service: .named("Ordering")),
         Entity(name: "OrderItem"),
         Entity(name: "Address"),
     ], services: [
@@ -27,7 +28,7 @@ final class SessionFileModelTests: XCTestCase {
     ])
 
     static let shopText = """
-    schemaVersion: 1
+    schemaVersion: 2
     projectName: Shop
     answers: {}
     entities:
@@ -35,11 +36,13 @@ final class SessionFileModelTests: XCTestCase {
       service: Customers
       fields:
       - {name: email, type: email, required: true, unique: true, pii: true, indexed: true}
-      - {name: name, type: string, pii: true}
+      - {name: name, type: string, pii: true, length: 120, description: as printed on invoices}
     - name: Order
+      description: 'One checkout: what was bought, by whom, and where it goes'
       service: Ordering
       fields:
       - {name: total, type: money, required: true}
+      - {name: discount, type: decimal, precision: 5, scale: 2, default: '0'}
       - {name: status, type: enum, required: true, values: [placed, paid, shipped]}
       relations:
       - {kind: belongs-to, target: Customer}
@@ -89,12 +92,17 @@ final class SessionFileModelTests: XCTestCase {
           - {kind: belongs-to, target: customer, required: true, onDelete: restrict}
         """
         let decoded = try SessionFile.decodeReporting(text, file: "p.yaml")
-        XCTAssertEqual(decoded.session.entities, [
+        // Identities are handed out in document order, and the relation resolves to Customer's.
+        XCTAssertEqual(decoded.session.entities, Session(projectName: "p", entities: [
             Entity(name: "Customer"),
             Entity(name: "Order", fields: [Field(name: "id", type: .uuid), Field(name: "note")],
                    relations: [Relation(kind: .belongsTo, target: "customer")]),
-        ])
+        ]).entities)
+        XCTAssertEqual(decoded.session.entities[1].relations[0].target, .id(decoded.session.entities[0].id))
         XCTAssertEqual(decoded.warnings, [], "targets compare case-insensitively")
+        XCTAssertEqual(decoded.schemaVersion, 1)
+        XCTAssertTrue(SessionFile.encode(decoded.session).contains("{kind: belongs-to, target: Customer}"),
+                      "written as v2, the reference is spelt as the entity is")
     }
 
     func testDanglingReferencesAreKeptWithWarnings() throws {
@@ -112,7 +120,8 @@ final class SessionFileModelTests: XCTestCase {
           - {target: Payments, style: async}
         """
         let decoded = try SessionFile.decodeReporting(text, file: "p.yaml")
-        XCTAssertEqual(decoded.session.entities[0].relations, [Relation(kind: .belongsTo, target: "Custmer")])
+        XCTAssertEqual(decoded.session.entities[0].relations.map(\.target), [.named("Custmer")])
+        XCTAssertEqual(decoded.session.entities[0].service, .named("Billing"))
         XCTAssertEqual(decoded.warnings.map(\.description), [
             "p.yaml:7:32: warning: Order: relation to unknown entity 'Custmer' kept as is",
             "p.yaml:5:12: warning: Order: unknown service 'Billing' kept as is",

@@ -68,7 +68,7 @@ final class SessionFileRoundTripTests: XCTestCase {
         session["s.list"] = .list(["a", "b"])
         session["s.avail"] = .number(99.95)
         XCTAssertEqual(SessionFile.encode(session), """
-        schemaVersion: 1
+        schemaVersion: 2
         projectName: Shop
         answers:
           s.avail: 99.95
@@ -81,7 +81,7 @@ final class SessionFileRoundTripTests: XCTestCase {
         - name: Order
 
         """)
-        XCTAssertEqual(SessionFile.encode(Session(projectName: "x")), "schemaVersion: 1\nprojectName: x\nanswers: {}\nentities: []\n")
+        XCTAssertEqual(SessionFile.encode(Session(projectName: "x")), "schemaVersion: 2\nprojectName: x\nanswers: {}\nentities: []\n")
     }
 
     func testUnknownAnswersAreKeptWithAWarning() throws {

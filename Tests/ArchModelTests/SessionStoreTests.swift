@@ -28,6 +28,27 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertEqual(try SessionStore.load(path: path + ".bak", catalogue: nil)?.session.projectName, "One")
     }
 
+    /// A v1 file opens as usual, is written as v2 on the first save with the v1 kept as FILE.bak, and later
+    /// saves keep that v1 backup.
+    func testVersionOneFileIsUpgradedAndKeptAsBackup() throws {
+        let path = directory + "/old.yaml"
+        let v1 = "schemaVersion: 1\nprojectName: Old\nanswers: {}\nentities:\n- name: Customer\n- name: Order\n  relations:\n  - {kind: belongs-to, target: customer}\n"
+        try v1.write(toFile: path, atomically: false, encoding: .utf8)
+        let loaded = try XCTUnwrap(try SessionStore.load(path: path, catalogue: nil))
+        XCTAssertEqual(loaded.schemaVersion, 1)
+        XCTAssertEqual(loaded.session.entities[1].relations[0].target, .id(loaded.session.entities[0].id))
+        var session = loaded.session
+        try SessionStore.save(session, to: path)
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(saved.hasPrefix("schemaVersion: 2\n"), saved)
+        XCTAssertTrue(saved.contains("{kind: belongs-to, target: Customer}"), saved)
+        XCTAssertEqual(try String(contentsOfFile: path + ".bak", encoding: .utf8), v1)
+        session.projectName = "Newer"
+        try SessionStore.save(session, to: path)
+        XCTAssertEqual(try String(contentsOfFile: path + ".bak", encoding: .utf8), v1, "the v1 backup survives later saves")
+        XCTAssertEqual(try SessionStore.load(path: path, catalogue: nil)?.session.projectName, "Newer")
+    }
+
     func testNewerFileIsReportedAndNeverOverwritten() throws {
         let path = directory + "/future.yaml"
         let future = "schemaVersion: 7\nprojectName: From the future\nnewThing: true\n"

@@ -16,19 +16,27 @@ final class DerivationMemoTests: XCTestCase {
         ("add a field", { $0.entities[0].fields.append(Field(name: "loyaltyTier", type: .enumeration, indexed: true, enumValues: ["gold"])) }),
         ("make a field unique", { $0.entities[1].fields[0].unique = true }),
         ("rename an entity others reference", { session in
-            let old = session.entities[0].name
-            session.entities[0].name = "Patron"
-            for index in session.entities.indices {
-                for relation in session.entities[index].relations.indices where session.entities[index].relations[relation].target == old {
-                    session.entities[index].relations[relation].target = "Patron"
-                }
+            // References are identities: renaming the entity is the whole edit.
+            var renamed = session.entities[0]
+            renamed.name = "Patron"
+            session.apply(.updateEntity(renamed))
+        }),
+        ("rename a service or module that owns entities", { session in
+            guard let owned = session.entities.firstIndex(where: { $0.service != nil }) else { return }
+            if let id = session.entities[owned].service?.id, var service = session.service(id) {
+                service.name = "Renamed"
+                session.apply(.updateService(service))
+            } else {
+                var entity = session.entities[owned]
+                entity.service = .named("Renamed")
+                session.apply(.updateEntity(entity))
             }
         }),
         ("add a restricting relation", { $0.entities[2].relations.append(Relation(kind: .belongsTo, target: $0.entities[1].name)) }),
         ("change the versioning answer", { $0["api.versioning"] = .choice("header") }),
         ("change the pagination answer", { $0["api.pagination"] = .choice("offset") }),
         ("share tables across tenants", { $0["data.multi_tenancy"] = .choice("shared_schema") }),
-        ("remove an entity", { $0.entities.remove(at: 1) }),
+        ("remove an entity", { $0.apply(.removeEntity($0.entities[1].id)) }),
         ("undo to the start", { _ in }),
     ]
 

@@ -73,13 +73,16 @@ final class NamingTests: XCTestCase {
     }
 
     func testEntitiesWhoseNamesCollideGetDistinctIdentifiers() {
-        let names = SchemaNames([.init(name: "Order"), .init(name: "Order!"), .init(name: "ORDER")])
-        XCTAssertEqual(names.entities.map(\.name), ["Order", "Order!"], "a case-insensitive duplicate is dropped")
+        // `Order!` is the same name as `Order` (NameKey ignores case and separators): dropped, as `ORDER` is.
+        // `Café` and `Cafe` are two names that make the same identifiers, so the later gets the next free ones.
+        let names = SchemaNames([.init(name: "Order"), .init(name: "Order!"), .init(name: "ORDER"), .init(name: "Café"), .init(name: "Cafe")])
+        XCTAssertEqual(names.entities.map(\.name), ["Order", "Café", "Cafe"], "duplicates by NameKey are dropped")
         XCTAssertEqual(names.names("Order")?.table, "orders")
-        XCTAssertEqual(names.names("Order!")?.table, "orders_2")
-        XCTAssertEqual(names.names("Order!")?.segment, "orders-2")
-        XCTAssertEqual(names.names("Order!")?.parameter, "order2Id")
-        XCTAssertEqual(names.names("Order!")?.pascal, "Order2")
+        XCTAssertEqual(names.names("Café")?.table, "cafes")
+        XCTAssertEqual(names.names("Cafe")?.table, "cafes_2")
+        XCTAssertEqual(names.names("Cafe")?.segment, "cafes-2")
+        XCTAssertEqual(names.names("Cafe")?.parameter, "cafe2Id")
+        XCTAssertEqual(names.names("Cafe")?.pascal, "Cafe2")
     }
 }
 

@@ -40,8 +40,9 @@ final class SampleSessionsTests: XCTestCase {
             let session = try SessionFile.decode(EmbeddedResources.files[path] ?? "", file: path, catalogue: CatalogueLoader.builtIn())
             let contexts = session["services.bounded_contexts"]?.values ?? []
             for entity in session.entities {
+                let owner = entity.service.map(session.names.name) ?? "-"
                 XCTAssertFalse(entity.fields.isEmpty, "\(path): \(entity.name)")
-                XCTAssertTrue(contexts.contains(entity.service ?? "-"), "\(path): \(entity.name) in \(entity.service ?? "no service")")
+                XCTAssertTrue(contexts.contains(owner), "\(path): \(entity.name) in \(owner)")
             }
             for service in session.services { XCTAssertTrue(contexts.contains(service.name), "\(path): \(service.name)") }
         }

@@ -144,7 +144,7 @@ final class AppScreensTests: ArchtuiTestCase {
         let file = dir + "/book-shop.archtui.yaml"
         try waitForFile(file) { $0.contains("projectName: Book Shop\n") }
         try quit(second)
-        XCTAssertTrue(try read(file).hasPrefix("schemaVersion: 1\n"))
+        XCTAssertTrue(try read(file).hasPrefix("schemaVersion: 2\n"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasSuffix(".bak") }.sorted(),
                        ["book-shop.archtui.yaml", "x.archtui.yaml"])
 

@@ -59,15 +59,14 @@ final class DesignPaneTests: ArchtuiTestCase {
         XCTAssertTrue(ScreenText.hasSegment(screen, containing: ["GET", "/v1/books"]), screen)
         XCTAssertFalse(screen.contains("/v1/shelves"), screen)
 
-        // Step 4: add the entity Shelf (the list already holds five entities, so `a` adds).
+        // Step 4: add the entity Shelf: the list opens on "+ add entity", where typing starts a new item.
         try tmux.sendKeys("BTab")
         try tmux.sendKeys("]")
         try tmux.waitFor("4/5 Design data models")
         try tmux.sendKeys("g", "Enter")
         try tmux.waitFor(where: { self.statusLine($0).contains("edit/add") }, description: "the entity list editor")
-        try tmux.sendKeys("a")
-        try tmux.waitFor(where: { self.statusLine($0).contains("keep") }, description: "a new entity field")
         try tmux.type("Shelf")
+        try tmux.waitFor(where: { self.statusLine($0).contains("keep") && $0.contains("Shelf") }, description: "a new entity field")
         try tmux.sendKeys("Enter", "Enter")
         try tmux.waitFor(where: { self.statusLine($0).contains("edit/add") }, description: "adding stopped")
         try tmux.sendKeys("Escape")

@@ -81,7 +81,7 @@ final class WalkthroughTests: ArchtuiTestCase {
 
         // The saved file.
         let saved = try read(file)
-        XCTAssertTrue(saved.hasPrefix("schemaVersion: 1\n"), saved)
+        XCTAssertTrue(saved.hasPrefix("schemaVersion: 2\n"), saved)
         XCTAssertTrue(saved.contains("projectName: Test Shop\n"), saved)
         for item in expected.joined() { checkYAML(item, in: saved) }
 
@@ -107,7 +107,7 @@ final class WalkthroughTests: ArchtuiTestCase {
         XCTAssertTrue(second.contains("nonfunctional.headroom: 11\n"), second)
         XCTAssertTrue(exists(file + ".bak"), "no .bak after the second save")
         let backup = try read(file + ".bak")
-        XCTAssertTrue(backup.hasPrefix("schemaVersion: 1\n"), backup)
+        XCTAssertTrue(backup.hasPrefix("schemaVersion: 2\n"), backup)
         XCTAssertFalse(backup.contains("nonfunctional.headroom: 11\n"), "the .bak should be an older version")
     }
 

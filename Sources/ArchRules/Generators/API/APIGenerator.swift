@@ -49,6 +49,8 @@ struct RouteInputs: EntityInputs {
     }
 
     let entity: Entity
+    /// The name of the entity's owning service or module ("" when none): the endpoints' `service`.
+    let service: String
     let own: SchemaNames.Names
     /// In the order of the entity's columns.
     let parents: [Parent]
@@ -62,6 +64,7 @@ struct RouteInputs: EntityInputs {
     init?(entity: Entity, model: SchemaModel, versioned: Bool, owner: OwnerScope) {
         guard let own = model.names.names(entity.name) else { return nil }
         self.entity = entity
+        service = entity.service.map(model.owners.name) ?? ""
         self.own = own
         parents = model.graph.links(child: entity.name).compactMap { link in
             model.names.names(link.parent).map { Parent(link: link, names: $0) }

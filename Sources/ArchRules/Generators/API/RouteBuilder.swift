@@ -88,7 +88,7 @@ struct RouteBuilder: Hashable {
             // has-one: the child is a singleton resource of its parent, no page to turn.
             let get = Endpoint(
                 method: "GET", path: path, operationId: "get\(own.pascal)\(suffix)", summary: "Get the \(display) of \(article(via.names.display))",
-                resource: entity.name, service: entity.service ?? "", parameters: pathParameters + versionHeader,
+                resource: entity.name, service: resource.inputs.service, parameters: pathParameters + versionHeader,
                 responses: vocabulary.errors([Endpoint.Response(status: 200, description: "the \(display)"),
                                               vocabulary.error(404, "\(via.names.display) not found, or it has no \(display)")]),
                 responseExample: examples.renderedItem,
@@ -99,7 +99,7 @@ struct RouteBuilder: Hashable {
         }
         let list = Endpoint(
             method: "GET", path: path, operationId: "list\(own.pascalPlural)\(suffix)", summary: "List \(own.pluralDisplay)",
-            resource: entity.name, service: entity.service ?? "",
+            resource: entity.name, service: resource.inputs.service,
             parameters: pathParameters + versionHeader + paging + filters(inputs, examples, excluding: via?.link.column),
             responses: vocabulary.errors([Endpoint.Response(status: 200, description: "a page of \(own.pluralDisplay)"),
                                           vocabulary.error(400, "malformed filter, limit or cursor")] + parentErrors),
@@ -123,7 +123,7 @@ struct RouteBuilder: Hashable {
         }
         return Endpoint(
             method: "POST", path: path, operationId: "create\(own.pascal)\(suffix)", summary: "Create \(article(display))",
-            resource: entity.name, service: entity.service ?? "",
+            resource: entity.name, service: resource.inputs.service,
             parameters: pathParameters + versionHeader + (idempotent ? [idempotencyHeader] : []),
             requestExample: examples.createBody(nestedColumn: via?.link.column).rendered(),
             responses: vocabulary.errors([
@@ -155,7 +155,7 @@ struct RouteBuilder: Hashable {
         func endpoint(_ method: String, _ verb: String, _ summary: String, _ responses: [Endpoint.Response],
                       extra: [Endpoint.Parameter] = [], request: JSONValue? = nil, response: String? = nil) -> Endpoint {
             Endpoint(method: method, path: path, operationId: verb + own.pascal, summary: summary, resource: entity.name,
-                     service: entity.service ?? "", parameters: [id] + versionHeader + extra,
+                     service: resource.inputs.service, parameters: [id] + versionHeader + extra,
                      requestExample: request?.rendered(), responses: vocabulary.errors(responses),
                      responseExample: response,
                      authorization: method == "GET" ? resource.readAccess : resource.writeAccess,

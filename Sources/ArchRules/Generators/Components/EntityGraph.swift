@@ -14,10 +14,11 @@ struct EntityGraph: Sendable {
     init(entities: [Entity]) {
         self.entities = entities
         let keys = entities.map { InfraNaming.key($0.name) }
+        let names = ModelNames(entities: entities)
         var owned = Set<String>()
         for (entity, key) in zip(entities, keys) {
             for relation in entity.relations where relation.kind == .hasMany || relation.kind == .hasOne {
-                let target = InfraNaming.key(relation.target)
+                let target = InfraNaming.key(names.name(relation.target))
                 if target != key { owned.insert(target) }
             }
             if entity.relations.contains(where: { $0.kind == .belongsTo && $0.onDelete == .cascade }) { owned.insert(key) }

@@ -10,10 +10,13 @@ struct InfraFacts: Sendable {
 
     let session: Session
     let decisions: [Decision]
+    /// What the session's references are called.
+    let names: ModelNames
 
     init(session: Session, decisions: [Decision]) {
         self.session = session
         self.decisions = decisions
+        names = session.names
     }
 
     /// The choice of the decision on `topic`, if the engine took one.
@@ -129,24 +132,8 @@ enum InfraNaming {
     /// `OrderItem` → `order_item.created`.
     static func createdEvent(_ entity: String) -> String { snake(entity) + ".created" }
 
-    /// Case- and separator-insensitive key: `Order Items`, `order_items`, `OrderItems` → `orderitems`.
-    static func key(_ name: String) -> String {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {  // ASCII: bytes, no Unicode properties (this runs per entity)
-            return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
-                var count = 0
-                for byte in name.utf8 {
-                    switch byte {
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[count] = byte + 0x20
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): buffer[count] = byte
-                    default: continue
-                    }
-                    count += 1
-                }
-                return count
-            }
-        }
-        return String(name.lowercased().filter { $0.isLetter || $0.isNumber })
-    }
+    /// Case- and separator-insensitive key: `Order Items`, `order_items`, `OrderItems` → `orderitems` (see `NameKey`).
+    static func key(_ name: String) -> String { NameKey.key(name) }
 
     /// Display name of a datastore or broker technology.
     static func product(_ technology: String) -> String {

@@ -67,7 +67,8 @@ struct ServiceComponents: Sendable {
         if !facts.session.services.isEmpty {
             for (index, unit) in units.enumerated() {
                 for call in unit.calls {
-                    let target = units.first { InfraNaming.key($0.name) == InfraNaming.key(call.target) }?.name ?? call.target
+                    let called = facts.names.name(call.target)
+                    let target = units.first { InfraNaming.key($0.name) == InfraNaming.key(called) }?.name ?? called
                     add(index, Dependency(target: target, style: call.style, purpose: call.purpose))
                 }
             }
@@ -78,12 +79,13 @@ struct ServiceComponents: Sendable {
         for entity in facts.session.entities {
             guard let from = owner(entity.name) else { continue }
             for relation in entity.relations where relation.kind == .belongsTo || relation.kind == .manyToMany {
-                guard let to = owner(relation.target), to != from else { continue }
+                let target = facts.names.name(relation.target)
+                guard let to = owner(target), to != from else { continue }
                 if facts.communication == .async {
                     add(to, Dependency(target: units[from].name, style: .async,
-                                       purpose: "publishes \(relation.target) changes for \(entity.name)"))
+                                       purpose: "publishes \(target) changes for \(entity.name)"))
                 } else {
-                    add(from, Dependency(target: units[to].name, style: .sync, purpose: "reads \(relation.target) for \(entity.name)"))
+                    add(from, Dependency(target: units[to].name, style: .sync, purpose: "reads \(target) for \(entity.name)"))
                 }
             }
         }

@@ -49,11 +49,12 @@ struct ServicePlanner: Sendable {
         for entity in facts.session.entities {
             if let index = explicitOrNamed(entity, in: keys) { place(entity, in: index) } else { pending.append(entity) }
         }
+        let names = facts.names
         var progress = true
         while progress, !pending.isEmpty {
             progress = false
             for entity in pending {
-                let related = entity.relations.compactMap { unitOfEntity[InfraNaming.key($0.target)] }
+                let related = entity.relations.compactMap { unitOfEntity[InfraNaming.key(names.name($0.target))] }
                 guard let index = related.first else { continue }
                 place(entity, in: index)
                 units[index].notes.append("entity \(entity.name): placed beside related entities")
@@ -84,7 +85,7 @@ struct ServicePlanner: Sendable {
     private func explicitOrNamed(_ entity: Entity, in units: [UnitKeys]) -> Int? {
         if units.count == 1 { return 0 }
         let entityKey = InfraNaming.key(entity.name)
-        if let owner = entity.service.map(InfraNaming.key) {
+        if let owner = entity.service.map({ InfraNaming.key(facts.names.name($0)) }) {
             if let index = units.firstIndex(where: { $0.name == owner || $0.context == owner }) { return index }
         }
         return units.firstIndex { unit in

@@ -58,7 +58,7 @@ public struct RelationGraph: Sendable {
             for relation in entity.relations where relation.kind == .belongsTo {
                 guard let parent = names.entity(relation.target), let parentNames = names.names(parent.name) else { continue }
                 let stem = relation.name.map(Naming.snakeCase) ?? parentNames.singular
-                let ownership = Self.ownership(of: entity, by: parent)
+                let ownership = Self.ownership(of: entity, by: parent, names)
                 var onDelete = relation.onDelete
                 if onDelete == .restrict, let ownership { onDelete = ownership.onDelete == .setNull ? .setNull : .cascade }
                 var sources = ["relation \(entity.name) belongs-to \(parent.name)"]
@@ -115,7 +115,7 @@ public struct RelationGraph: Sendable {
     public func links(parent entity: String) -> [Link] { linksByParent[entity] ?? [] }
 
     /// The has-many/has-one by which `parent` declares it owns `child`, if any.
-    private static func ownership(of child: Entity, by parent: Entity) -> Relation? {
-        parent.relations.first { [.hasMany, .hasOne].contains($0.kind) && $0.target.lowercased() == child.name.lowercased() }
+    private static func ownership(of child: Entity, by parent: Entity, _ names: SchemaNames) -> Relation? {
+        parent.relations.first { [.hasMany, .hasOne].contains($0.kind) && names.entity($0.target)?.name == child.name }
     }
 }

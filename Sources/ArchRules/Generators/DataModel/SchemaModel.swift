@@ -8,11 +8,14 @@ struct SchemaModel: Sendable {
     let graph: RelationGraph
     /// Which tables share a database (foreign keys join only those).
     let databases: DatabaseSplit
+    /// What entities' owner references are called.
+    let owners: ModelNames
 
     /// With a `memo`, names and relations are reused while no entity's name or relations changed.
     init(session: Session, decisions: [Decision], memo: DerivationMemo? = nil) {
         inputs = GeneratorInputs(session: session, decisions: decisions)
         databases = DatabaseSplit(session: session, decisions: decisions)
+        owners = session.names
         guard let memo else {
             names = SchemaNames(session.entities)
             graph = RelationGraph(names)
@@ -29,10 +32,12 @@ struct SchemaModel: Sendable {
 
 /// What names and relations are made from: each entity's name and relations, not its fields.
 struct EntityShape: Equatable {
+    let id: EntityID
     let name: String
     let relations: [Relation]
 
     init(_ entity: Entity) {
+        id = entity.id
         name = entity.name
         relations = entity.relations
     }

@@ -30,6 +30,8 @@ public struct SchemaNames: Sendable {
     private let byKey: [String: Names]
     /// The kept entities by lower-cased name: lookups happen per relation, so they must not scan.
     private var entityByKey: [String: Entity]
+    /// Every entity's name by identity, so a relation's target resolves without a scan.
+    private let nameByID: [EntityID: String]
 
     /// Names for `entities`, claimed in declaration order so a collision always renames the later entity.
     public init(_ entities: [Entity]) {
@@ -61,6 +63,7 @@ public struct SchemaNames: Sendable {
         self.keptIndices = keptIndices
         self.byKey = byKey
         entityByKey = Self.index(kept)
+        nameByID = Dictionary(entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The same names for `entities`, which must have the names these were made for, in the same order (only
@@ -86,10 +89,21 @@ public struct SchemaNames: Sendable {
     /// The entity called `name` (ignoring case), if it exists.
     public func entity(_ name: String) -> Entity? { entityByKey[Self.key(name)] }
 
+    /// The entity a reference points at, if it exists.
+    public func entity(_ reference: Reference<Entity>) -> Entity? { entity(name(reference)) }
+
+    /// The name a reference points at: the entity's name, or the name as written when it matches none.
+    public func name(_ reference: Reference<Entity>) -> String {
+        switch reference {
+        case .id(let id): return nameByID[id] ?? ""
+        case .named(let name): return name
+        }
+    }
+
     /// Join tables claim from the same namespace as entity tables.
     func tableNamespace() -> UniqueNames { UniqueNames(reserved: entities.compactMap { names($0.name)?.table }) }
 
-    private static func key(_ name: String) -> String { name.lowercased() }
+    private static func key(_ name: String) -> String { NameKey.key(name) }
 }
 
 extension SchemaNames.Names {

@@ -60,6 +60,7 @@ struct ModelChecks: Sendable {
     func findings() -> [Finding] {
         var out: [Finding] = []
         let keys = Set(session.entities.map { InfraNaming.key($0.name) })
+        let names = session.names
         var seen: [String: String] = [:]
         for entity in session.entities {
             let key = entity.name.lowercased()
@@ -79,10 +80,11 @@ struct ModelChecks: Sendable {
                                            + " UUID made by the application (no round trip, not guessable, safe to merge)",
                                        fix: "Remove the field, or keep a business number under another name (e.g. number) with a unique index"))
             }
-            for relation in entity.relations where !keys.contains(InfraNaming.key(relation.target)) {
+            for relation in entity.relations where !keys.contains(InfraNaming.key(names.name(relation.target))) {
+                let target = names.name(relation.target)
                 out.append(makeFinding("model.unknown-relation-target", .error, "Relation to an unknown entity", subject: "entity \(entity.name)",
-                                       detail: "\(entity.name) \(relation.kind.rawValue) \(relation.target), but there is no entity \(relation.target)",
-                                       fix: "Add entity \(relation.target) or correct the relation's target"))
+                                       detail: "\(entity.name) \(relation.kind.rawValue) \(target), but there is no entity \(target)",
+                                       fix: "Add entity \(target) or correct the relation's target"))
             }
         }
         var knownResource: [String: Bool] = [:]  // endpoints come in runs of the same resource
@@ -102,7 +104,7 @@ struct ModelChecks: Sendable {
             let owned = Set(services.flatMap(\.ownedData).map(InfraNaming.key))
             let named = Set(services.map { InfraNaming.key($0.name) })
             for entity in session.entities where !owned.contains(InfraNaming.key(entity.name))
-                && !(entity.service.map { named.contains(InfraNaming.key($0)) } ?? false) {
+                && !(entity.service.map { named.contains(InfraNaming.key(names.name($0))) } ?? false) {
                 out.append(makeFinding("model.entity-without-service", .warning, "Entity has no owning service", subject: "entity \(entity.name)",
                                        detail: "\(services.count) services, none owns \(entity.name); its data would have no single writer",
                                        fix: "Assign \(entity.name) to one service"))
@@ -122,6 +124,7 @@ struct DataChecks: Sendable {
     static let tenantEntities: Set<String> = ["tenant", "organization", "organisation", "org", "account", "workspace"]
 
     func findings() -> [Finding] {
+        let names = session.names
         var out: [Finding] = []
         let tables = design.tables
         for table in tables {
@@ -150,12 +153,13 @@ struct DataChecks: Sendable {
         for entity in session.entities {
             for relation in entity.relations where relation.kind == .manyToMany {
                 if joins == nil { joins = JoinTableIndex(tables: design.tables) }
-                let pair = [InfraNaming.key(entity.name), InfraNaming.key(relation.target)].sorted().joined(separator: "|")
-                guard !reported.contains(pair), joins?.hasJoinTable(entity.name, relation.target) == false else { continue }
+                let target = names.name(relation.target)
+                let pair = [InfraNaming.key(entity.name), InfraNaming.key(target)].sorted().joined(separator: "|")
+                guard !reported.contains(pair), joins?.hasJoinTable(entity.name, target) == false else { continue }
                 reported.insert(pair)
                 out.append(makeFinding("data.many-to-many-without-join-table", .warning, "Many-to-many without join table",
                                        subject: "entity \(entity.name)",
-                                       detail: "\(entity.name) many-to-many \(relation.target) has no table referencing both",
+                                       detail: "\(entity.name) many-to-many \(target) has no table referencing both",
                                        fix: "Add a join table with foreign keys to both and a composite primary key"))
             }
         }

@@ -1,0 +1,196 @@
+/// One change to a session: the only way the app changes one. `Session.apply(_:)` performs it and returns
+/// its inverse, so undo, redo and previews all come from the same mechanism.
+///
+/// Elements are addressed by identity, never by position or name. Removing an element removes what
+/// depends on it (the relations pointing at a removed entity, the calls to a removed service) and the
+/// inverse brings all of it back where it was. An edit whose target does not exist changes nothing.
+public indirect enum SessionEdit: Hashable, Sendable {
+    case setProjectName(String)
+    /// Sets (or, with nil, clears) the answer to a question.
+    case setAnswer(question: String, AnswerValue?)
+
+    case insertEntity(Entity, at: Int)
+    /// Removes the entity and every relation pointing at it.
+    case removeEntity(EntityID)
+    /// Replaces the entity with this one's identity: its name, description, owner, fields and relations.
+    case updateEntity(Entity)
+    case moveEntity(EntityID, to: Int)
+
+    case insertField(Field, entity: EntityID, at: Int)
+    case removeField(FieldID, entity: EntityID)
+    case updateField(Field, entity: EntityID)
+    case moveField(FieldID, entity: EntityID, to: Int)
+
+    case insertRelation(Relation, entity: EntityID, at: Int)
+    case removeRelation(RelationID, entity: EntityID)
+    case updateRelation(Relation, entity: EntityID)
+    case moveRelation(RelationID, entity: EntityID, to: Int)
+
+    case insertService(Service, at: Int)
+    /// Removes the service, the calls other services make to it, and its ownership of entities.
+    case removeService(ServiceID)
+    case updateService(Service)
+    case moveService(ServiceID, to: Int)
+
+    case insertCall(ServiceCall, service: ServiceID, at: Int)
+    case removeCall(CallID, service: ServiceID)
+    case updateCall(ServiceCall, service: ServiceID)
+    case moveCall(CallID, service: ServiceID, to: Int)
+
+    /// Several edits as one step, applied in order (and undone in reverse).
+    case batch([SessionEdit])
+
+    /// Changes nothing.
+    public static let none = SessionEdit.batch([])
+
+    /// Whether the edit changes nothing (an empty batch, or batches of them).
+    public var isEmpty: Bool {
+        if case .batch(let edits) = self { return edits.allSatisfy(\.isEmpty) }
+        return false
+    }
+}
+
+extension Session {
+    /// Performs `edit` and returns the edit that undoes it.
+    @discardableResult
+    public mutating func apply(_ edit: SessionEdit) -> SessionEdit {
+        switch edit {
+        case .setProjectName(let name):
+            let old = projectName
+            projectName = name
+            return .setProjectName(old)
+        case .setAnswer(let question, let value):
+            let old = answers[question]
+            answers[question] = value
+            return .setAnswer(question: question, old)
+
+        case .insertEntity(let entity, let index):
+            let at = Self.clamp(index, entities.count)
+            entities.insert(entity, at: at)
+            reserveIdentities(of: entity)
+            return .removeEntity(entity.id)
+        case .removeEntity(let id):
+            guard let index = entityIndex(id) else { return .none }
+            // What points at it goes first, so that undoing restores the entity before its referrers.
+            var undo: [SessionEdit] = []
+            for e in entities.indices where entities[e].id != id {
+                for relation in entities[e].relations.reversed() where relation.target == .id(id) {
+                    undo.append(apply(.removeRelation(relation.id, entity: entities[e].id)))
+                }
+            }
+            let entity = entities.remove(at: index)
+            undo.append(.insertEntity(entity, at: index))
+            return .batch(undo.reversed())
+        case .updateEntity(let entity):
+            guard let index = entityIndex(entity.id) else { return .none }
+            let old = entities[index]
+            entities[index] = entity
+            reserveIdentities(of: entity)
+            return .updateEntity(old)
+        case .moveEntity(let id, let to):
+            guard let from = entityIndex(id) else { return .none }
+            entities.insert(entities.remove(at: from), at: Self.clamp(to, entities.count))
+            return .moveEntity(id, to: from)
+
+        case .insertField(let field, let owner, let index):
+            guard let e = entityIndex(owner) else { return .none }
+            entities[e].fields.insert(field, at: Self.clamp(index, entities[e].fields.count))
+            identities.reserve(field.id.raw)
+            return .removeField(field.id, entity: owner)
+        case .removeField(let id, let owner):
+            guard let e = entityIndex(owner), let index = entities[e].fields.firstIndex(where: { $0.id == id }) else { return .none }
+            return .insertField(entities[e].fields.remove(at: index), entity: owner, at: index)
+        case .updateField(let field, let owner):
+            guard let e = entityIndex(owner), let index = entities[e].fields.firstIndex(where: { $0.id == field.id }) else { return .none }
+            let old = entities[e].fields[index]
+            entities[e].fields[index] = field
+            return .updateField(old, entity: owner)
+        case .moveField(let id, let owner, let to):
+            guard let e = entityIndex(owner), let from = entities[e].fields.firstIndex(where: { $0.id == id }) else { return .none }
+            entities[e].fields.insert(entities[e].fields.remove(at: from), at: Self.clamp(to, entities[e].fields.count))
+            return .moveField(id, entity: owner, to: from)
+
+        case .insertRelation(let relation, let owner, let index):
+            guard let e = entityIndex(owner) else { return .none }
+            entities[e].relations.insert(relation, at: Self.clamp(index, entities[e].relations.count))
+            identities.reserve(relation.id.raw)
+            return .removeRelation(relation.id, entity: owner)
+        case .removeRelation(let id, let owner):
+            guard let e = entityIndex(owner), let index = entities[e].relations.firstIndex(where: { $0.id == id }) else { return .none }
+            return .insertRelation(entities[e].relations.remove(at: index), entity: owner, at: index)
+        case .updateRelation(let relation, let owner):
+            guard let e = entityIndex(owner), let index = entities[e].relations.firstIndex(where: { $0.id == relation.id }) else { return .none }
+            let old = entities[e].relations[index]
+            entities[e].relations[index] = relation
+            return .updateRelation(old, entity: owner)
+        case .moveRelation(let id, let owner, let to):
+            guard let e = entityIndex(owner), let from = entities[e].relations.firstIndex(where: { $0.id == id }) else { return .none }
+            entities[e].relations.insert(entities[e].relations.remove(at: from), at: Self.clamp(to, entities[e].relations.count))
+            return .moveRelation(id, entity: owner, to: from)
+
+        case .insertService(let service, let index):
+            services.insert(service, at: Self.clamp(index, services.count))
+            identities.reserve(service.id.raw)
+            for call in service.calls { identities.reserve(call.id.raw) }
+            return .removeService(service.id)
+        case .removeService(let id):
+            guard let index = serviceIndex(id) else { return .none }
+            var undo: [SessionEdit] = []
+            for s in services.indices where services[s].id != id {
+                for call in services[s].calls.reversed() where call.target == .id(id) {
+                    undo.append(apply(.removeCall(call.id, service: services[s].id)))
+                }
+            }
+            for e in entities.indices where entities[e].service == .id(id) {
+                var owned = entities[e]
+                owned.service = nil
+                undo.append(apply(.updateEntity(owned)))
+            }
+            let service = services.remove(at: index)
+            undo.append(.insertService(service, at: index))
+            return .batch(undo.reversed())
+        case .updateService(let service):
+            guard let index = serviceIndex(service.id) else { return .none }
+            let old = services[index]
+            services[index] = service
+            for call in service.calls { identities.reserve(call.id.raw) }
+            return .updateService(old)
+        case .moveService(let id, let to):
+            guard let from = serviceIndex(id) else { return .none }
+            services.insert(services.remove(at: from), at: Self.clamp(to, services.count))
+            return .moveService(id, to: from)
+
+        case .insertCall(let call, let owner, let index):
+            guard let s = serviceIndex(owner) else { return .none }
+            services[s].calls.insert(call, at: Self.clamp(index, services[s].calls.count))
+            identities.reserve(call.id.raw)
+            return .removeCall(call.id, service: owner)
+        case .removeCall(let id, let owner):
+            guard let s = serviceIndex(owner), let index = services[s].calls.firstIndex(where: { $0.id == id }) else { return .none }
+            return .insertCall(services[s].calls.remove(at: index), service: owner, at: index)
+        case .updateCall(let call, let owner):
+            guard let s = serviceIndex(owner), let index = services[s].calls.firstIndex(where: { $0.id == call.id }) else { return .none }
+            let old = services[s].calls[index]
+            services[s].calls[index] = call
+            return .updateCall(old, service: owner)
+        case .moveCall(let id, let owner, let to):
+            guard let s = serviceIndex(owner), let from = services[s].calls.firstIndex(where: { $0.id == id }) else { return .none }
+            services[s].calls.insert(services[s].calls.remove(at: from), at: Self.clamp(to, services[s].calls.count))
+            return .moveCall(id, service: owner, to: from)
+
+        case .batch(let edits):
+            var undo: [SessionEdit] = []
+            undo.reserveCapacity(edits.count)
+            for edit in edits { undo.append(apply(edit)) }
+            return .batch(undo.reversed())
+        }
+    }
+
+    private static func clamp(_ index: Int, _ count: Int) -> Int { min(max(0, index), count) }
+
+    private mutating func reserveIdentities(of entity: Entity) {
+        identities.reserve(entity.id.raw)
+        for field in entity.fields { identities.reserve(field.id.raw) }
+        for relation in entity.relations { identities.reserve(relation.id.raw) }
+    }
+}

@@ -1,0 +1,124 @@
+import ArchModel
+@testable import ArchRules
+import XCTest
+
+/// Random scripts of edits over the shipped sessions: undoing everything gives the starting file byte for
+/// byte, and redoing everything gives the final one.
+final class SessionEditPropertyTests: XCTestCase {
+    func testUndoingAndRedoingRandomScriptsRestoresTheFilesExactly() throws {
+        let sessions = try [Demo.session()] + SampleSessions.all().map(\.1)
+        var random = SeededRandom(seed: 0x5EED_ED17)
+        for script in 0..<1_000 {
+            let start = sessions[script % sessions.count]
+            var session = start
+            var forward: [SessionEdit] = []
+            var inverses: [SessionEdit] = []
+            for _ in 0..<50 {
+                let edit = RandomEdits.edit(in: &session, &random)
+                forward.append(edit)
+                inverses.append(session.apply(edit))
+            }
+            let final = session
+            for inverse in inverses.reversed() { session.apply(inverse) }
+            // Equal sessions (content and identities) encode to equal bytes; the bytes are compared on every
+            // tenth script too, as the encoder is slow in debug builds.
+            XCTAssertEqual(session, start, "script \(script): undoing everything")
+            if script % 10 == 0 { XCTAssertEqual(SessionFile.encode(session), SessionFile.encode(start), "script \(script): file after undo") }
+            for edit in forward { session.apply(edit) }
+            XCTAssertEqual(session, final, "script \(script): redoing everything")
+            if script % 10 == 0 { XCTAssertEqual(SessionFile.encode(session), SessionFile.encode(final), "script \(script): file after redo") }
+            if session != final { return }
+        }
+    }
+}
+
+/// A deterministic generator (SplitMix64), so a failing script can be replayed.
+struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// One random edit that makes sense for the session as it is (and sometimes one that targets nothing).
+enum RandomEdits {
+    static let words = ["Loan", "Member", "Book", "Copy", "Fine", "Branch", "order; DROP TABLE x", "Straße", "yes", "a, b"]
+
+    static func edit(in session: inout Session, _ random: inout SeededRandom) -> SessionEdit {
+        func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[Int.random(in: 0..<items.count, using: &random)] }
+        func name() -> String { (pick(words) ?? "X") + String(Int.random(in: 0..<100, using: &random)) }
+        let entity = pick(session.entities)
+        let service = pick(session.services)
+        switch Int.random(in: 0..<20, using: &random) {
+        case 0: return .setProjectName(name())
+        case 1:
+            let id = pick(Array(session.answers.keys)) ?? "requirements.team_size"
+            return .setAnswer(question: id, Bool.random(using: &random) ? nil : .number(Double(Int.random(in: 0..<1000, using: &random))))
+        case 2:
+            let target = pick(session.entities).map { Reference<Entity>.id($0.id) } ?? .named("Nowhere")
+            let new = Entity(id: session.newID(), name: name(), fields: [Field(id: session.newID(), name: "title")],
+                             relations: [Relation(id: session.newID(), kind: .belongsTo, target: target)])
+            return .insertEntity(new, at: Int.random(in: -1...session.entities.count + 1, using: &random))
+        case 3: return entity.map { .removeEntity($0.id) } ?? .removeEntity(EntityID(999_999))
+        case 4:
+            guard var changed = entity else { return .none }
+            changed.name = name()
+            changed.description = Bool.random(using: &random) ? "" : "described"
+            return .updateEntity(changed)
+        case 5: return entity.map { .moveEntity($0.id, to: Int.random(in: 0..<session.entities.count, using: &random)) } ?? .none
+        case 6:
+            guard let entity else { return .none }
+            let field = Field(id: session.newID(), name: name(), type: pick(FieldType.allCases) ?? .string, pii: Bool.random(using: &random))
+            return .insertField(field, entity: entity.id, at: Int.random(in: 0...entity.fields.count, using: &random))
+        case 7:
+            guard let entity, let field = pick(entity.fields) else { return .none }
+            return .removeField(field.id, entity: entity.id)
+        case 8:
+            guard let entity, var field = pick(entity.fields) else { return .none }
+            field.required.toggle()
+            field.defaultValue = Bool.random(using: &random) ? nil : "0"
+            return .updateField(field, entity: entity.id)
+        case 9:
+            guard let entity, let field = pick(entity.fields) else { return .none }
+            return .moveField(field.id, entity: entity.id, to: Int.random(in: 0..<entity.fields.count, using: &random))
+        case 10:
+            guard let entity, let target = pick(session.entities) else { return .none }
+            let relation = Relation(id: session.newID(), kind: pick(RelationKind.allCases) ?? .belongsTo, target: .id(target.id))
+            return .insertRelation(relation, entity: entity.id, at: entity.relations.count)
+        case 11:
+            guard let entity, let relation = pick(entity.relations) else { return .none }
+            return .removeRelation(relation.id, entity: entity.id)
+        case 12:
+            guard let entity, var relation = pick(entity.relations) else { return .none }
+            relation.onDelete = pick(DeleteRule.allCases) ?? .restrict
+            relation.name = Bool.random(using: &random) ? nil : "role"
+            return .updateRelation(relation, entity: entity.id)
+        case 13:
+            let new = Service(id: session.newID(), name: name(), responsibilities: "does things")
+            return .insertService(new, at: session.services.count)
+        case 14: return service.map { .removeService($0.id) } ?? .none
+        case 15:
+            guard var changed = service else { return .none }
+            changed.name = name()
+            return .updateService(changed)
+        case 16:
+            guard let service, let target = pick(session.services) else { return .none }
+            return .insertCall(ServiceCall(id: session.newID(), target: .id(target.id), style: .async), service: service.id, at: 0)
+        case 17:
+            guard let service, let call = pick(service.calls) else { return .none }
+            return .removeCall(call.id, service: service.id)
+        case 18:
+            // An entity owned by a service that is then removed: the cascade clears the owner.
+            guard var owned = entity, let service else { return .none }
+            owned.service = .id(service.id)
+            return .batch([.updateEntity(owned), .removeService(service.id)])
+        default:
+            return .batch([edit(in: &session, &random), edit(in: &session, &random)])
+        }
+    }
+}
