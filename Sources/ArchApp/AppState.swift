@@ -72,6 +72,9 @@ public struct AppState: Sendable {
     /// A fresh identity for a new model element; handing one out changes no content of the session.
     mutating func newID<Tag>() -> ModelID<Tag> { session.identities.next() }
 
+    /// Lends the session's identity allocator, for code that makes new elements.
+    mutating func withIdentities<T>(_ body: (inout IdentityAllocator) -> T) -> T { body(&session.identities) }
+
     /// Undoes the last edit; says what was undone.
     public mutating func undo() {
         guard let step = history.popUndo() else {
@@ -125,6 +128,8 @@ public struct AppState: Sendable {
     /// Index into the current step's *visible* questions.
     public var questionIndex = 0
     public var editor: AnswerEditor?
+    /// The model editor (entity, field, relation, service and call forms), when open; takes the keys first.
+    public var form: FormState?
     /// Why the last edit was refused; cleared by the next key.
     public var inlineError: String?
     public var designScroll = 0

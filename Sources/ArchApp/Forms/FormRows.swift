@@ -1,0 +1,159 @@
+import ArchModel
+import Foundation
+
+/// The rows of each form, made from the session: what the user sees and can change.
+struct FormRows {
+    let session: Session
+
+    /// The rows for `target`, or nil when the element no longer exists (an undo removed it).
+    func rows(for target: FormTarget) -> [FormRow]? {
+        switch target {
+        case .entity(let id): return session.entity(id).map(entityRows)
+        case .field(let entity, let id): return session.entity(entity)?.field(id).map(fieldRows)
+        case .relation(let entity, let id): return session.entity(entity)?.relation(id).map(relationRows)
+        case .service(let id): return session.service(id).map(serviceRows)
+        case .call(let service, let id): return session.service(service)?.calls.first { $0.id == id }.map(callRows)
+        }
+    }
+
+    /// The form's title: "Entity Loan", "Field Loan.due".
+    func title(for target: FormTarget) -> String {
+        let names = session.names
+        switch target {
+        case .entity(let id): return "Entity " + (session.entity(id)?.name ?? "?")
+        case .field(let entity, let id):
+            return "Field " + (session.entity(entity).map { $0.name + "." + ($0.field(id)?.name ?? "?") } ?? "?")
+        case .relation(let entity, let id):
+            let relation = session.entity(entity)?.relation(id)
+            return "Relation " + (session.entity(entity)?.name ?? "?") + " → " + (relation.map { names.name($0.target) } ?? "?")
+        case .service(let id): return "Service " + (session.service(id)?.name ?? "?")
+        case .call(let service, let id):
+            let call = session.service(service)?.calls.first { $0.id == id }
+            return "Call " + (session.service(service)?.name ?? "?") + " → " + (call.map { names.name($0.target) } ?? "?")
+        }
+    }
+
+    /// Who may own an entity: the defined services, else the bounded contexts answered in step 3.
+    var owners: [String] {
+        session.services.isEmpty ? session["services.bounded_contexts"]?.values ?? [] : session.services.map(\.name)
+    }
+
+    private func entityRows(_ entity: Entity) -> [FormRow] {
+        let names = session.names
+        let owner = entity.service.map(names.name)
+        var choices = ["—"] + owners
+        if let owner, !owners.contains(where: { NameKey($0) == NameKey(owner) }) { choices.append(owner) }
+        let selected = owner.flatMap { name in choices.firstIndex { NameKey($0) == NameKey(name) } } ?? 0
+        var rows = [
+            FormRow(key: .name, label: "Name", value: entity.name, kind: .text(entity.name)),
+            FormRow(key: .description, label: "Description", value: entity.description, kind: .text(entity.description)),
+            FormRow(key: .owner, label: "Owner", value: choices[selected], kind: .choice(choices, selected: selected)),
+            FormRow(key: .header("Fields"), label: "Fields (\(entity.fields.count))", value: "", kind: .header),
+        ]
+        rows += entity.fields.map { field in
+            FormRow(key: .item(.field(field.id)), label: field.name, value: Self.summary(of: field), kind: .item)
+        }
+        rows.append(FormRow(key: .add(.fields), label: FormRow.Section.fields.addLabel, value: "", kind: .add))
+        rows.append(FormRow(key: .header("Relations"), label: "Relations (\(entity.relations.count))", value: "", kind: .header))
+        rows += entity.relations.map { relation in
+            FormRow(key: .item(.relation(relation.id)), label: relation.kind.rawValue,
+                    value: Self.summary(of: relation, names: names), kind: .item)
+        }
+        rows.append(FormRow(key: .add(.relations), label: FormRow.Section.relations.addLabel, value: "", kind: .add,
+                            completions: session.entities.map(\.name)))
+        return rows
+    }
+
+    private func fieldRows(_ field: Field) -> [FormRow] {
+        let types = FieldType.allCases.map(\.rawValue)
+        var rows = [
+            FormRow(key: .name, label: "Name", value: field.name, kind: .text(field.name)),
+            FormRow(key: .type, label: "Type", value: field.type.rawValue,
+                    kind: .choice(types, selected: types.firstIndex(of: field.type.rawValue) ?? 0)),
+        ]
+        if field.type.takesLength {
+            rows.append(FormRow(key: .length, label: "Max length", value: field.length.map(String.init) ?? "", kind: .text(field.length.map(String.init) ?? "")))
+        }
+        if field.type.takesPrecision {
+            rows.append(FormRow(key: .precision, label: "Precision", value: field.precision.map(String.init) ?? "", kind: .text(field.precision.map(String.init) ?? "")))
+            rows.append(FormRow(key: .scale, label: "Scale", value: field.scale.map(String.init) ?? "", kind: .text(field.scale.map(String.init) ?? "")))
+        }
+        if field.type == .enumeration {
+            let values = field.enumValues.joined(separator: ", ")
+            rows.append(FormRow(key: .values, label: "Values", value: values, kind: .text(values)))
+        }
+        rows += [
+            FormRow(key: .required, label: "Required", value: "", kind: .toggle(field.required)),
+            FormRow(key: .unique, label: "Unique", value: "", kind: .toggle(field.unique)),
+            FormRow(key: .indexed, label: "Indexed", value: "", kind: .toggle(field.indexed)),
+            FormRow(key: .pii, label: "Personal data (PII)", value: "", kind: .toggle(field.pii)),
+            FormRow(key: .defaultValue, label: "Default", value: field.defaultValue ?? "", kind: .text(field.defaultValue ?? "")),
+            FormRow(key: .description, label: "Description", value: field.description, kind: .text(field.description)),
+        ]
+        return rows
+    }
+
+    private func relationRows(_ relation: Relation) -> [FormRow] {
+        let kinds = RelationKind.allCases.map(\.rawValue), rules = DeleteRule.allCases.map(\.rawValue)
+        let target = session.names.name(relation.target)
+        return [
+            FormRow(key: .kind, label: "Kind", value: relation.kind.rawValue,
+                    kind: .choice(kinds, selected: kinds.firstIndex(of: relation.kind.rawValue) ?? 0)),
+            FormRow(key: .target, label: "Target", value: target, kind: .text(target), completions: session.entities.map(\.name)),
+            FormRow(key: .role, label: "Role name", value: relation.name ?? "", kind: .text(relation.name ?? "")),
+            FormRow(key: .required, label: "Required", value: "", kind: .toggle(relation.required)),
+            FormRow(key: .onDelete, label: "On delete", value: relation.onDelete.rawValue,
+                    kind: .choice(rules, selected: rules.firstIndex(of: relation.onDelete.rawValue) ?? 0)),
+        ]
+    }
+
+    private func serviceRows(_ service: Service) -> [FormRow] {
+        let names = session.names
+        let owned = session.entities.filter { $0.service == .id(service.id) }.map(\.name)
+        var rows = [
+            FormRow(key: .name, label: "Name", value: service.name, kind: .text(service.name)),
+            FormRow(key: .responsibilities, label: "Responsibilities", value: service.responsibilities, kind: .text(service.responsibilities)),
+            FormRow(key: .header("Owns"), label: "Owns: " + (owned.isEmpty ? "no entity yet (set an entity's owner in its form)" : owned.joined(separator: ", ")),
+                    value: "", kind: .header),
+            FormRow(key: .header("Calls"), label: "Calls (\(service.calls.count))", value: "", kind: .header),
+        ]
+        rows += service.calls.map { call in
+            FormRow(key: .item(.call(call.id)), label: names.name(call.target),
+                    value: call.style.rawValue + (call.purpose.isEmpty ? "" : " · " + call.purpose), kind: .item)
+        }
+        rows.append(FormRow(key: .add(.calls), label: FormRow.Section.calls.addLabel, value: "", kind: .add,
+                            completions: session.services.map(\.name)))
+        return rows
+    }
+
+    private func callRows(_ call: ServiceCall) -> [FormRow] {
+        let styles = ServiceCall.Style.allCases.map(\.rawValue)
+        let target = session.names.name(call.target)
+        return [
+            FormRow(key: .target, label: "Calls", value: target, kind: .text(target), completions: session.services.map(\.name)),
+            FormRow(key: .style, label: "Style", value: call.style.rawValue,
+                    kind: .choice(styles, selected: styles.firstIndex(of: call.style.rawValue) ?? 0)),
+            FormRow(key: .purpose, label: "Purpose", value: call.purpose, kind: .text(call.purpose)),
+        ]
+    }
+
+    /// `date · required · unique · PII`: a field at a glance.
+    static func summary(of field: Field) -> String {
+        var type = field.type.rawValue
+        if let length = field.length { type += "(\(length))" }
+        if let precision = field.precision { type += "(\(precision)" + (field.scale.map { ",\($0)" } ?? "") + ")" }
+        if field.type == .enumeration, !field.enumValues.isEmpty { type += " [" + field.enumValues.joined(separator: ", ") + "]" }
+        let flags = [(field.required, "required"), (field.unique, "unique"), (field.indexed, "indexed"), (field.pii, "PII")]
+            .filter(\.0).map(\.1)
+        return ([type] + flags + (field.defaultValue.map { ["default \($0)"] } ?? [])).joined(separator: " · ")
+    }
+
+    /// `Member · required · on delete cascade`.
+    static func summary(of relation: Relation, names: ModelNames) -> String {
+        var parts = [names.name(relation.target)]
+        if let role = relation.name { parts.append("as \(role)") }
+        parts.append(relation.required ? "required" : "optional")
+        if relation.onDelete != .restrict { parts.append("on delete \(relation.onDelete.rawValue)") }
+        return parts.joined(separator: " · ")
+    }
+}

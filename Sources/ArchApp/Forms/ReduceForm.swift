@@ -1,0 +1,270 @@
+import ArchModel
+import TerminalUI
+
+extension AppState {
+    /// Opens the form for `target` from the questions pane or the design pane.
+    mutating func openForm(_ target: FormTarget, from origin: FormState.Origin) {
+        form = FormState(target, origin: origin)
+        if LayoutMode(size: size) == .single { narrowShowsDesign = false }
+        focus = .questions
+        moveFormCursor(to: 0, step: 1)
+    }
+
+    /// Keys while a form is open. While text is typed into a row, every printable key goes into the text.
+    mutating func handleForm(_ key: Key) {
+        guard var state = form else { return }
+        dropVanishedFrames(&state)
+        guard !state.frames.isEmpty else { return closeForm(state) }
+        form = state
+        let rows = FormRows(session: session).rows(for: state.top.target) ?? []
+        if let editing = state.top.editing {
+            return handleFormTyping(editing, key, rows)
+        }
+        inlineError = nil
+        let cursor = min(state.top.cursor, max(0, rows.count - 1))
+        guard rows.indices.contains(cursor) else { return }
+        let row = rows[cursor]
+        if row.kind == .add, case .character(let character) = key, !character.isNewline {
+            return startTyping(row.key, String(character))
+        }
+        switch key {
+        case .down, .character("j"): moveFormCursor(to: cursor + 1, step: 1)
+        case .up, .character("k"): moveFormCursor(to: cursor - 1, step: -1)
+        case .home, .character("g"): moveFormCursor(to: 0, step: 1)
+        case .end, .character("G"): moveFormCursor(to: rows.count - 1, step: -1)
+        case .pageDown: moveFormCursor(to: cursor + 10, step: 1)
+        case .pageUp: moveFormCursor(to: cursor - 10, step: -1)
+        case .enter, .character("e"), .character(" "), .right, .character("l"):
+            activate(row, forward: key != .left)
+        case .left where { if case .choice = row.kind { return true }; return false }():
+            activate(row, forward: false)
+        case .character("r") where row.kind != .add:
+            if case .text(let text) = row.kind { startTyping(row.key, text) } else { activate(row, forward: true) }
+        case .character("a"):
+            if let add = rows.firstIndex(where: { $0.kind == .add && section(of: $0.key) == section(near: cursor, rows) }) ?? rows.firstIndex(where: { $0.kind == .add }) {
+                form?.top.cursor = add
+                startTyping(rows[add].key, "")
+            }
+        case .character("d"), .delete: deleteRow(row)
+        case .character("y"): duplicateRow(row)
+        case .character("J"): moveItemRow(row, by: 1, rows)
+        case .character("K"): moveItemRow(row, by: -1, rows)
+        case .character("u"): undo()
+        case .ctrl("r"): redo()
+        case .escape, .backspace, .character("h"): popForm()
+        case .left: popForm()
+        default: break
+        }
+    }
+
+    private mutating func handleFormTyping(_ editing: FormState.Editing, _ key: Key, _ rows: [FormRow]) {
+        var field = editing.field
+        switch key {
+        case .escape:
+            form?.top.editing = nil
+            inlineError = nil
+        case .enter:
+            commitFormText(editing)
+        case .tab:
+            if let row = rows.first(where: { $0.key == editing.row }), let completed = Self.complete(field.text, from: row.completions) {
+                field = TextFieldState(completed)
+                field.cursor = completed.count
+                form?.top.editing?.field = field
+            }
+        default:
+            inlineError = nil
+            _ = field.handle(key)
+            form?.top.editing?.field = field
+        }
+    }
+
+    /// Stores the typed text of the row; keeps the text (with the reason) when it is refused.
+    @discardableResult
+    mutating func commitFormText(_ editing: FormState.Editing) -> Bool {
+        guard let target = form?.top.target else { return false }
+        let edits = FormEdits(session: session)
+        let outcome: FormEdits.Outcome
+        if case .add(let section) = editing.row {
+            if editing.field.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                form?.top.editing = nil
+                return true
+            }
+            outcome = withIdentities { edits.add(editing.field.text, to: section, of: target, ids: &$0) }
+        } else {
+            outcome = edits.text(editing.field.text, row: editing.row, of: target)
+        }
+        switch outcome {
+        case .success(let change):
+            perform(change.edit, change.label)
+            inlineError = nil
+            // On "+ add", keep adding: an empty Enter stops.
+            if case .add = editing.row { form?.top.editing?.field = TextFieldState("") } else { form?.top.editing = nil }
+            return true
+        case .failure(let error):
+            inlineError = error.message
+            return false
+        }
+    }
+
+    private mutating func startTyping(_ row: FormRow.Key, _ text: String) {
+        var field = TextFieldState(text)
+        field.cursor = text.count
+        form?.top.editing = FormState.Editing(row: row, field: field)
+    }
+
+    /// Enter (or Space, ←, →) on a row: edit its text, flip it, step its choice, or open the element.
+    private mutating func activate(_ row: FormRow, forward: Bool) {
+        guard let target = form?.top.target else { return }
+        let edits = FormEdits(session: session)
+        switch row.kind {
+        case .text(let text): startTyping(row.key, text)
+        case .toggle: apply(edits.toggle(row.key, of: target))
+        case .choice(let options, let selected):
+            let next = (selected + (forward ? 1 : options.count - 1)) % max(1, options.count)
+            apply(edits.choose(next, options: options, row: row.key, of: target))
+        case .item: if let nested = nestedTarget(row.key) { pushForm(nested) }
+        case .add: startTyping(row.key, "")
+        case .header: break
+        }
+    }
+
+    private mutating func apply(_ outcome: FormEdits.Outcome) {
+        switch outcome {
+        case .success(let change): perform(change.edit, change.label)
+        case .failure(let error): inlineError = error.message
+        }
+    }
+
+    /// The form a nested row opens: a field or relation of the entity, a call of the service.
+    private func nestedTarget(_ key: FormRow.Key) -> FormTarget? {
+        guard case .item(let item) = key, let target = form?.top.target else { return nil }
+        switch (item, target) {
+        case (.field(let id), .entity(let entity)): return .field(entity, id)
+        case (.relation(let id), .entity(let entity)): return .relation(entity, id)
+        case (.call(let id), .service(let service)): return .call(service, id)
+        default: return nil
+        }
+    }
+
+    private mutating func pushForm(_ target: FormTarget) {
+        form?.frames.append(FormState.Frame(target: target))
+        moveFormCursor(to: 0, step: 1)
+    }
+
+    /// One form back; the last one closes the editor.
+    mutating func popForm() {
+        guard var state = form else { return }
+        state.frames.removeLast()
+        if state.frames.isEmpty { return closeForm(state) }
+        form = state
+    }
+
+    private mutating func closeForm(_ state: FormState) {
+        form = nil
+        inlineError = nil
+        focus = state.origin == .design ? .design : .questions
+        if state.origin == .design, LayoutMode(size: size) == .single { narrowShowsDesign = true }
+        refreshOpenList()
+    }
+
+    /// Forms whose element an undo removed are closed.
+    private func dropVanishedFrames(_ state: inout FormState) {
+        let rows = FormRows(session: session)
+        while let top = state.frames.last, rows.rows(for: top.target) == nil { state.frames.removeLast() }
+    }
+
+    /// Puts the cursor on the nearest selectable row from `index` in direction `step`.
+    mutating func moveFormCursor(to index: Int, step: Int) {
+        guard let target = form?.top.target, let rows = FormRows(session: session).rows(for: target), !rows.isEmpty else { return }
+        var candidate = min(max(0, index), rows.count - 1)
+        while rows.indices.contains(candidate), !rows[candidate].isSelectable { candidate += step }
+        if !rows.indices.contains(candidate) {
+            candidate = min(max(0, index), rows.count - 1)
+            while rows.indices.contains(candidate), !rows[candidate].isSelectable { candidate -= step }
+        }
+        if rows.indices.contains(candidate) { form?.top.cursor = candidate }
+    }
+
+    private func section(of key: FormRow.Key) -> FormRow.Section? {
+        switch key {
+        case .add(let section): return section
+        case .item(.field): return .fields
+        case .item(.relation): return .relations
+        case .item(.call): return .calls
+        default: return nil
+        }
+    }
+
+    /// The section the cursor is in or nearest below: `a` adds there.
+    private func section(near cursor: Int, _ rows: [FormRow]) -> FormRow.Section? {
+        rows[cursor...].lazy.compactMap { self.section(of: $0.key) }.first
+    }
+
+    /// `d` on a row: removes a field, relation or call (undoable), or clears a text value.
+    private mutating func deleteRow(_ row: FormRow) {
+        guard let target = form?.top.target else { return }
+        switch (row.key, target) {
+        case (.item(.field(let id)), .entity(let entity)):
+            let name = session.entity(entity)?.field(id)?.name ?? "field"
+            perform(.removeField(id, entity: entity), "delete field \(session.entity(entity)?.name ?? "").\(name)")
+        case (.item(.relation(let id)), .entity(let entity)):
+            perform(.removeRelation(id, entity: entity), "delete a relation of \(session.entity(entity)?.name ?? "")")
+        case (.item(.call(let id)), .service(let service)):
+            perform(.removeCall(id, service: service), "delete a call of \(session.service(service)?.name ?? "")")
+        default:
+            if case .text(let text) = row.kind, !text.isEmpty, row.key != .name {
+                apply(FormEdits(session: session).text("", row: row.key, of: target))
+            }
+            return
+        }
+        statusMessage = "Deleted — u undoes"
+        moveFormCursor(to: form?.top.cursor ?? 0, step: -1)
+    }
+
+    private mutating func duplicateRow(_ row: FormRow) {
+        guard let target = form?.top.target, case .item(let item) = row.key else { return }
+        switch (item, target) {
+        case (.field(let id), .entity(let owner)):
+            guard let entity = session.entity(owner), var copy = entity.field(id), let index = entity.fields.firstIndex(where: { $0.id == id }) else { return }
+            copy.id = newID()
+            copy.name = Self.unusedName(copying: copy.name, among: entity.fields.map(\.name))
+            perform(.insertField(copy, entity: owner, at: index + 1), "duplicate field \(entity.name).\(copy.name)")
+        case (.relation(let id), .entity(let owner)):
+            guard let entity = session.entity(owner), var copy = entity.relation(id), let index = entity.relations.firstIndex(where: { $0.id == id }) else { return }
+            copy.id = newID()
+            perform(.insertRelation(copy, entity: owner, at: index + 1), "duplicate a relation of \(entity.name)")
+        case (.call(let id), .service(let owner)):
+            guard let service = session.service(owner), var copy = service.calls.first(where: { $0.id == id }),
+                  let index = service.calls.firstIndex(where: { $0.id == id }) else { return }
+            copy.id = newID()
+            perform(.insertCall(copy, service: owner, at: index + 1), "duplicate a call of \(service.name)")
+        default: return
+        }
+        moveFormCursor(to: (form?.top.cursor ?? 0) + 1, step: 1)
+    }
+
+    private mutating func moveItemRow(_ row: FormRow, by offset: Int, _ rows: [FormRow]) {
+        guard let target = form?.top.target, case .item(let item) = row.key, let cursor = form?.top.cursor else { return }
+        let neighbour = cursor + offset
+        guard rows.indices.contains(neighbour), case .item = rows[neighbour].key, section(of: rows[neighbour].key) == section(of: row.key) else { return }
+        switch (item, target) {
+        case (.field(let id), .entity(let owner)):
+            guard let index = session.entity(owner)?.fields.firstIndex(where: { $0.id == id }) else { return }
+            perform(.moveField(id, entity: owner, to: index + offset), "move a field")
+        case (.relation(let id), .entity(let owner)):
+            guard let index = session.entity(owner)?.relations.firstIndex(where: { $0.id == id }) else { return }
+            perform(.moveRelation(id, entity: owner, to: index + offset), "move a relation")
+        case (.call(let id), .service(let owner)):
+            guard let index = session.service(owner)?.calls.firstIndex(where: { $0.id == id }) else { return }
+            perform(.moveCall(id, service: owner, to: index + offset), "move a call")
+        default: return
+        }
+        form?.top.cursor = neighbour
+    }
+
+    /// The first of `options` that starts like `text` (ignoring case and separators), when `text` is not one already.
+    static func complete(_ text: String, from options: [String]) -> String? {
+        let key = NameKey(text).raw
+        return options.first { NameKey($0).raw.hasPrefix(key) && NameKey($0).raw != key } ?? options.first { NameKey($0).raw.hasPrefix(key) }
+    }
+}
