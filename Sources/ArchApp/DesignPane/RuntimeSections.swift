@@ -6,7 +6,7 @@ extension DesignSections {
     var sequences: [DesignItem] {
         guard !design.sequences.isEmpty else { return Self.empty("No flows yet: list entities in step 4.") }
         let pictures = design.sequences.map { SequencePicture(diagram: $0, width: width).lines }
-        let legend = pictures.contains { $0 != nil } ? [DesignItem.note(SequencePicture.legend), .blank] : []
+        let legend = pictures.contains { $0 != nil } ? [SequencePicture.legend(width: width)] : []
         return legend + zip(design.sequences, pictures).map { diagram, picture in
             guard let picture else { return Self.numberedFlow(diagram) }
             return DesignItem(title: diagram.title, lines: [[Span(diagram.title, .bold)]] + picture + [[]], trace: diagram.trace)

@@ -24,8 +24,13 @@ struct SequencePicture {
     static let minimumColumn = 10
     /// Most cells from one lifeline to the next, so a wide pane does not stretch a small flow.
     static let maximumColumn = 30
-    /// What the arrows mean, shown above the diagrams.
-    static let legend = "──▶ call   ──▷ asynchronous message   ◀╌╌ reply"
+    /// What the arrows mean, shown above the diagrams: one line, or one per arrow when that does not fit.
+    static func legend(width: Int) -> DesignItem {
+        let parts = ["──▶ call", "──▷ asynchronous message", "◀╌╌ reply"]
+        let line = parts.joined(separator: "   ")
+        let lines = DisplayWidth.of(line) <= width ? [line] : parts
+        return DesignItem(title: "legend", lines: lines.map { [Span($0, DesignStyle.note)] } + [[]], trace: nil)
+    }
 
     private static let lifelineStyle = DesignStyle.note
     private static let arrowStyle = Style(foreground: .cyan)
