@@ -33,9 +33,9 @@ public enum LayoutMode: Hashable, Sendable {
 /// Where each part of the method screen goes.
 ///
 /// Wide: the method pane is as wide as its longest line but never more than a fifth of the screen
-/// (at least 20 columns; longer step titles end in `…`), because it holds five short rows; the questions
-/// pane takes 55 % of the rest (at most 64 columns, enough for the longest prompt on two rows) and the
-/// design pane everything else. Zoomed, the focused pane takes the whole screen above the status line.
+/// (at least 20 columns; a longer step title continues on a second row), because it holds five short rows;
+/// the questions pane takes 55 % of the rest, at most 64 columns (enough for the longest prompt on two rows)
+/// or half the rest on a very wide screen; the design pane everything else. Zoomed, the focused pane takes the whole screen above the status line.
 struct MethodLayout {
     var steps: Rect?
     var stepTabs: Rect?
@@ -45,7 +45,7 @@ struct MethodLayout {
 
     /// Narrowest and widest method pane in the wide layout.
     static let stepsWidthRange = 20...32
-    /// The questions pane's share of what the method pane leaves, and its widest.
+    /// The questions pane's share of what the method pane leaves, and its widest (unless half of that is more).
     static let questionsPercent = 55
     static let questionsMaxWidth = 64
 
@@ -69,7 +69,8 @@ struct MethodLayout {
         switch mode {
         case .wide:
             let stepsWidth = min(stepsContentWidth, max(Self.stepsWidthRange.lowerBound, min(Self.stepsWidthRange.upperBound, size.width / 5)))
-            let questionsWidth = min((size.width - stepsWidth) * Self.questionsPercent / 100, Self.questionsMaxWidth)
+            let rest = size.width - stepsWidth
+            let questionsWidth = min(rest * Self.questionsPercent / 100, max(Self.questionsMaxWidth, rest / 2))
             let columns = Layout.split(rows[0], .horizontal, [.fixed(stepsWidth), .fixed(questionsWidth), .fill(1)])
             steps = columns[0]
             questions = columns[1]
