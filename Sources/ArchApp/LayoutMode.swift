@@ -33,7 +33,7 @@ public enum LayoutMode: Hashable, Sendable {
 /// Where each part of the method screen goes.
 ///
 /// Wide: the method pane is as wide as its longest line but never more than a fifth of the screen
-/// (at least 20 columns; a longer step title continues on a second row), because it holds five short rows;
+/// (at least 21 columns, room for "Non-functional"; a longer step title continues on a second row), because it holds five short rows;
 /// the questions pane takes 55 % of the rest, at most 64 columns (enough for the longest prompt on two rows)
 /// or half the rest on a very wide screen; the design pane everything else. Zoomed, the focused pane takes the whole screen above the status line.
 struct MethodLayout {
@@ -44,7 +44,7 @@ struct MethodLayout {
     var statusBar: Rect
 
     /// Narrowest and widest method pane in the wide layout.
-    static let stepsWidthRange = 20...32
+    static let stepsWidthRange = 21...32
     /// The questions pane's share of what the method pane leaves, and its widest (unless half of that is more).
     static let questionsPercent = 55
     static let questionsMaxWidth = 64

@@ -43,7 +43,8 @@ struct QuestionsPaneView {
 }
 
 /// How a question row shares the list's width: the mark, the prompt (wrapped onto a second row when
-/// longer), the answer. The answer column gets 30 % (8…24 cells): answers are mostly short, prompts not.
+/// longer), the answer. The answer column gets 30 % (8…24 cells, less where the prompt would get under
+/// `promptMinimum`): answers are mostly short, prompts not.
 struct QuestionColumns {
     static let markWidth = 3
     /// Rows a prompt may take; a longer one ends in `…` on the last.
@@ -52,9 +53,16 @@ struct QuestionColumns {
     let prompt: Int
     let answer: Int
 
+    /// The prompt column is never narrower than this while the answer can keep 8 cells: two rows of 25
+    /// hold the longest shipped prompt.
+    static let promptMinimum = 26
+
     init(width: Int) {
-        answer = min(24, max(8, width * 3 / 10))
-        prompt = max(8, width - Self.markWidth - 1 - answer)
+        let room = width - Self.markWidth - 1
+        var answer = min(24, max(8, width * 3 / 10))
+        if room - answer < Self.promptMinimum { answer = max(8, room - Self.promptMinimum) }
+        self.answer = answer
+        prompt = max(8, room - answer)
     }
 
     /// The prompt word-wrapped to its column (one cell kept free before the answer), at most two rows.

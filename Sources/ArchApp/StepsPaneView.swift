@@ -14,8 +14,8 @@ struct StepsPaneView {
             let progress = state.progress(of: step)
             let mark = ProgressMark.of(answered: progress.answered, total: progress.total)
             let markStyle = mark == "✓" ? Style(foreground: .green, bold: true) : Style.dim
-            let title = Self.titleRows("\(index + 1) \(step.title)", width: titleWidth)
-            return [[Span(" \(mark) ", markStyle), Span(title[0])]] + title.dropFirst().map { [Span("     " + $0)] }
+            let title = Self.titleRows(number: index + 1, title: step.title, width: titleWidth)
+            return [[Span(" \(mark) ", markStyle), Span(title[0])]] + title.dropFirst().map { [Span("   " + $0)] }
         }
         let list = MultiRowListView(items: rows, selected: state.stepIndex, highlight: focused ? .reverse : .bold)
         let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: min(inner.height, rows.joined().count))
@@ -36,13 +36,17 @@ struct StepsPaneView {
 }
 
 extension StepsPaneView {
-    /// A step's number and title in at most two rows of `width` (the second indented under the title).
-    static func titleRows(_ title: String, width: Int) -> [String] {
-        guard DisplayWidth.of(title) > width else { return [title] }
-        let wrapped = WordWrap.wrap(title, width: width)
-        guard wrapped.count > 1 else { return [DisplayWidth.truncate(title, to: width)] }
-        let rest = wrapped.dropFirst().joined(separator: " ")
-        return [wrapped[0], DisplayWidth.truncate(rest, to: max(1, width - 2))]
+    /// A step's number and title in rows of `width`: the title wraps in its own column, after the number,
+    /// so later rows start under the title's first word (at most three rows, the last ending in `…`).
+    static func titleRows(number: Int, title: String, width: Int) -> [String] {
+        let lead = "\(number) "
+        let whole = lead + title
+        guard DisplayWidth.of(whole) > width else { return [whole] }
+        let column = max(1, width - DisplayWidth.of(lead))
+        var rows = WordWrap.wrap(title, width: column)
+        if rows.count > 3 { rows = Array(rows.prefix(2)) + [DisplayWidth.truncate(rows.dropFirst(2).joined(separator: " "), to: column)] }
+        let indent = String(repeating: " ", count: DisplayWidth.of(lead))
+        return [lead + rows[0]] + rows.dropFirst().map { indent + $0 }
     }
 
     /// The width the pane needs to show every line whole: its longest step title or total, and the border.

@@ -186,12 +186,26 @@ final class MethodLayoutTests: XCTestCase {
         }
     }
 
+    func testStepTitlesAreWholeInTheNarrowMethodPane() throws {
+        for width in [100, 120, 160] {
+            let state = Self.shipped(width: width)
+            let inner = Pane.inner(try XCTUnwrap(state.methodLayout.steps))
+            let buffer = AppView.render(state)
+            let text = (inner.y..<inner.maxY).map { y in
+                (inner.x..<inner.maxX).map { buffer[$0, y].grapheme }.joined().trimmingCharacters(in: .whitespaces)
+            }.joined(separator: " ")
+            for (index, step) in state.catalogue.steps.enumerated() {
+                XCTAssertTrue(text.contains("\(index + 1) " + step.title.split(separator: " ").joined(separator: " ")), "at \(width): \(text)")
+            }
+        }
+    }
+
     func testTheWideLayoutGivesTheQuestionsMoreThanTheMethodPane() throws {
         for width in [100, 120, 140, 160] {
             let layout = Self.shipped(width: width).methodLayout
             let steps = try XCTUnwrap(layout.steps), questions = try XCTUnwrap(layout.questions), design = try XCTUnwrap(layout.design)
             XCTAssertEqual(steps.width + questions.width + design.width, width)
-            XCTAssertLessThanOrEqual(steps.width, max(20, width / 5), "at \(width)")
+            XCTAssertLessThanOrEqual(steps.width, max(21, width / 5), "at \(width)")
             XCTAssertGreaterThanOrEqual(QuestionColumns(width: Pane.inner(questions).width).prompt, 26, "at \(width)")
             XCTAssertGreaterThanOrEqual(design.width, 36, "at \(width)")
         }
