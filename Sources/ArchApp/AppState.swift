@@ -139,6 +139,8 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     /// On narrow terminals only one of questions/design is shown; this says which.
     public var narrowShowsDesign = false
+    /// Whether the focused pane fills the screen (`z`); Tab moves the focus and the zoom with it.
+    public var zoomed = false
     /// A transient line for the status bar ("Saved", "Save failed: …").
     public var statusMessage: String?
     public var size: Size
@@ -176,7 +178,7 @@ public struct AppState: Sendable {
     /// Keeps the current design tab laid out (measured again when the session, the design or the pane's
     /// width changed) with the items in view wrapped, and forgets tabs laid out for another design or width.
     mutating func refreshDesignTexts() {
-        guard case .method = screen, let rect = MethodLayout(size: size, showsDesign: narrowShowsDesign).design else { return }
+        guard case .method = screen, let rect = methodLayout.design else { return }
         let content = DesignPaneContent(state: self, paneRect: rect)
         var text = content.text
         text.keepWrapped(lines: content.shownLines(scroll: designScroll))

@@ -25,7 +25,7 @@ public enum AppView {
     }
 
     private static func drawMethod(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let layout = MethodLayout(size: state.size, showsDesign: state.narrowShowsDesign)
+        let layout = state.methodLayout
         if let rect = layout.steps {
             StepsPaneView(state: state).render(in: rect, buffer: &buffer)
         }

@@ -16,6 +16,7 @@ public enum KeyHelp {
             KeyHint("Ctrl-Z", "suspend (resume with fg)"),
             KeyHint("Ctrl-L", "repaint the screen"),
             KeyHint("v", "narrow terminals: switch between questions and design"),
+            KeyHint("z", "zoom the focused pane to full screen / back"),
         ]),
         HelpSection("Method pane", [
             KeyHint("↑ ↓  j k", "choose a step"),

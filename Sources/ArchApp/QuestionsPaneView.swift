@@ -27,19 +27,52 @@ struct QuestionsPaneView {
     }
 
     private func renderList(_ questions: [Question], in rect: Rect, buffer: inout ScreenBuffer) {
-        let promptWidth = max(10, rect.width / 2)
-        let answerWidth = max(1, rect.width - promptWidth - 3 - 1)
-        let rows = questions.map { question -> [Span] in
+        let columns = QuestionColumns(width: rect.width)
+        let rows = questions.map { question -> [[Span]] in
             let answer = AnswerText.summary(of: question, in: state.session)
             let mark = answer == nil ? Span(" · ", .dim) : Span(" ✓ ", Style(foreground: .green))
-            let prompt = Span(DisplayWidth.pad(DisplayWidth.truncate(question.prompt, to: promptWidth - 1), to: promptWidth))
-            let value = answer.map { Span(DisplayWidth.truncate($0, to: answerWidth), .bold) } ?? Span("—", .dim)
-            return [mark, prompt, value]
+            let prompt = columns.promptRows(question.prompt)
+            let value = answer.map { Span(DisplayWidth.truncate($0, to: columns.answer), .bold) } ?? Span("—", .dim)
+            return [[mark, Span(DisplayWidth.pad(prompt[0], to: columns.prompt)), value]]
+                + prompt.dropFirst().map { [Span("   " + $0)] }
         }
         let focused = state.focus == .questions && state.editor == nil
-        ListView(items: rows, state: ListState(selected: state.questionIndex),
-                 highlight: focused ? .reverse : .underline)
+        MultiRowListView(items: rows, selected: state.questionIndex, highlight: focused ? .reverse : .underline)
             .render(in: rect, buffer: &buffer)
+    }
+}
+
+/// How a question row shares the list's width: the mark, the prompt (wrapped onto a second row when
+/// longer), the answer. The answer column gets 30 % (8…24 cells, less where the prompt would get under
+/// `promptMinimum`): answers are mostly short, prompts not.
+struct QuestionColumns {
+    static let markWidth = 3
+    /// Rows a prompt may take; a longer one ends in `…` on the last.
+    static let promptRowLimit = 2
+
+    let prompt: Int
+    let answer: Int
+
+    /// The prompt column is never narrower than this while the answer can keep 8 cells: two rows of 25
+    /// hold the longest shipped prompt.
+    static let promptMinimum = 26
+
+    init(width: Int) {
+        let room = width - Self.markWidth - 1
+        var answer = min(24, max(8, width * 3 / 10))
+        if room - answer < Self.promptMinimum { answer = max(8, room - Self.promptMinimum) }
+        self.answer = answer
+        prompt = max(8, room - answer)
+    }
+
+    /// The prompt word-wrapped to its column (one cell kept free before the answer), at most two rows.
+    func promptRows(_ text: String) -> [String] {
+        let room = max(1, prompt - 1)
+        let wrapped = WordWrap.wrap(text, width: room)
+        guard wrapped.count > Self.promptRowLimit else { return wrapped.isEmpty ? [""] : wrapped }
+        let kept = wrapped.prefix(Self.promptRowLimit - 1)
+        let rest = wrapped.dropFirst(Self.promptRowLimit - 1).joined(separator: " ")
+        return kept + [DisplayWidth.truncate(rest, to: room)]
     }
 }
 

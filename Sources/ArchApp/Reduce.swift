@@ -5,7 +5,10 @@ import TerminalUI
 extension AppState {
     /// Applies one event and returns the work the runtime must do. The only way state changes.
     public mutating func reduce(_ event: Event) -> [Effect] {
-        defer { refreshDesignTexts() }
+        defer {
+            keepFocusVisible()
+            refreshDesignTexts()
+        }
         switch event {
         case .key(let key):
             return handle(key)

@@ -14,7 +14,8 @@ extension AppState {
         case .backTab: cycleFocus(forward: false)
         case .character("]"): selectStep(stepIndex + 1)
         case .character("["): selectStep(stepIndex - 1)
-        case .character("v"): narrowShowsDesign.toggle()
+        case .character("v"): switchNarrowPane()
+        case .character("z"): zoomed.toggle()
         case .character("u"): undo()
         case .ctrl("r"): redo()
         default:
@@ -45,6 +46,13 @@ extension AppState {
         let panes = focusablePanes
         let index = panes.firstIndex(of: focus) ?? 0
         focus = panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
+    }
+
+    /// `v`: questions ↔ design where they do not both fit beside the method pane; the pane shown has the keys.
+    mutating func switchNarrowPane() {
+        guard LayoutMode(size: size) != .wide else { return }
+        focus = focus == .design ? .questions : .design
+        narrowShowsDesign = focus == .design
     }
 
     mutating func selectStep(_ index: Int) {
@@ -83,7 +91,7 @@ extension AppState {
     }
 
     private mutating func handleDesignPane(_ key: Key) {
-        guard let rect = MethodLayout(size: size, showsDesign: narrowShowsDesign).design else { return }
+        guard let rect = methodLayout.design else { return }
         let content = DesignPaneContent(state: self, paneRect: rect)
         let page = max(1, content.area.height - 1)
         switch key {

@@ -25,7 +25,7 @@ struct StatusLineView {
         case .design: hints = [("←→", "tab"), ("↑↓", "item"), ("t", "why"), ("PgDn", "page")]
         }
         if LayoutMode(size: state.size) == .single { hints.append(("v", state.narrowShowsDesign ? "questions" : "design")) }
-        return hints + [("Tab", "pane"), ("^S", "save"), ("?", "help"), ("q", "quit")]
+        return hints + [("z", state.zoomed ? "unzoom" : "zoom"), ("Tab", "pane"), ("^S", "save"), ("?", "help"), ("q", "quit")]
     }
 
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
@@ -37,7 +37,8 @@ struct StatusLineView {
             let findings = "\(count) finding\(count == 1 ? "" : "s")" + (errors > 0 ? " (\(errors) error\(errors == 1 ? "" : "s"))" : "")
             message = "\(state.designTab.title) · \(findings) · " + message
         }
-        let shown = DisplayWidth.truncate(message, to: max(10, rect.width / 3))
+        // The tab, findings and file take a quarter of the line, leaving the keys room; a transient message a third.
+        let shown = DisplayWidth.truncate(message, to: max(10, rect.width / (state.statusMessage == nil ? 4 : 3)))
         StatusBar(hints: hints.map { KeyHint($0.key, $0.action) }, message: shown,
                   messageStyle: state.statusMessage == nil ? .dim : Style(foreground: .green, bold: true))
             .render(in: rect, buffer: &buffer)

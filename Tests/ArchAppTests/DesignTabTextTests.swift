@@ -48,8 +48,9 @@ final class DesignTabTextTests: XCTestCase {
             var state = Self.state(session)
             for tab in DesignTab.allCases {
                 state.designTab = tab
-                let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue).items(for: tab)
                 for width in [9, 23, 38, 97] {
+                    let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue, width: width)
+                        .items(for: tab)
                     let text = DesignTabText(state: state, width: width)
                     let eager = Self.eager(items.all, width: width)
                     let context = "\(name), \(tab.title) at \(width)"
@@ -78,7 +79,7 @@ final class DesignTabTextTests: XCTestCase {
         _ = state.reduce(.key(.character("G")))
         let rows = Self.paneRows(state)
         let width = rows[0].count
-        let eager = Self.eager(DesignSections(design: state.design, session: state.session, catalogue: state.catalogue)
+        let eager = Self.eager(DesignSections(design: state.design, session: state.session, catalogue: state.catalogue, width: width)
             .items(for: .api).all, width: width)
         XCTAssertGreaterThan(eager.lines.count, rows.count * 5, "a tab many screens long")
         XCTAssertEqual(rows, eager.lines.suffix(rows.count).map { Self.padded($0, to: width) })

@@ -28,7 +28,7 @@ extension DesignSections {
     /// The component picture, then each component's responsibilities, data and interfaces.
     var components: [DesignItem] {
         guard !design.components.isEmpty else { return Self.empty("No components yet.") }
-        var items: [DesignItem] = [DesignItem(title: "diagram", lines: ComponentDiagram(components: design.components).lines + [[]], trace: nil)]
+        var items: [DesignItem] = [DesignItem(title: "diagram", lines: ComponentDiagram(components: design.components, width: width).lines + [[]], trace: nil)]
         for component in design.components {
             var lines: [[Span]] = [[Span(component.name, .bold), Span("  " + component.kind.rawValue, DesignStyle.note)]]
             lines += Self.bullets(component.responsibilities)

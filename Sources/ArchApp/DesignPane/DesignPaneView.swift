@@ -68,7 +68,8 @@ struct DesignTabText: Sendable {
 
     init(state: AppState, width: Int) {
         self.init(key: Key(state: state, width: width),
-                  items: DesignSections(design: state.design, session: state.session, catalogue: state.catalogue).items(for: state.designTab))
+                  items: DesignSections(design: state.design, session: state.session, catalogue: state.catalogue, width: max(1, width))
+                      .items(for: state.designTab))
     }
 
     /// Measures every item at `key.width`.

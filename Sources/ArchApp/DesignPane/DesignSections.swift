@@ -6,11 +6,17 @@ public struct DesignSections {
     let design: Design
     let session: Session
     let catalogue: Catalogue
+    /// The text width the pictures (component boxes, sequence diagrams) are laid out for: the pane's.
+    let width: Int
 
-    public init(design: Design, session: Session, catalogue: Catalogue) {
+    /// The width `archtui render` lays the pictures out for.
+    public static let defaultWidth = 72
+
+    public init(design: Design, session: Session, catalogue: Catalogue, width: Int = DesignSections.defaultWidth) {
         self.design = design
         self.session = session
         self.catalogue = catalogue
+        self.width = width
     }
 
     /// The tab's items: made on demand for API and Schema, which can run to thousands; in advance for the rest.

@@ -2,25 +2,33 @@ import ArchModel
 import TerminalUI
 
 extension DesignSections {
-    /// Each flow as arrows: → synchronous call, ⇢ asynchronous message, ← reply.
+    /// Each flow as a sequence diagram when its participants fit the width, else as numbered arrows.
     var sequences: [DesignItem] {
         guard !design.sequences.isEmpty else { return Self.empty("No flows yet: list entities in step 4.") }
-        return design.sequences.map { diagram in
-            var lines: [[Span]] = [[Span(diagram.title, .bold)], [Span("  " + diagram.participants.joined(separator: " · "), DesignStyle.note)]]
-            for (number, message) in diagram.messages.enumerated() {
-                let arrow = message.isReply ? "←" : (message.isAsync ? "⇢" : "→")
-                let (from, to) = message.isReply ? (message.to, message.from) : (message.from, message.to)
-                lines.append([Span("  \(number + 1). ", DesignStyle.note), Span("\(from) \(arrow) \(to)", .bold), Span(": " + message.text)])
-            }
-            lines.append([])
-            return DesignItem(title: diagram.title, lines: lines, trace: diagram.trace)
+        let pictures = design.sequences.map { SequencePicture(diagram: $0, width: width).lines }
+        let legend = pictures.contains { $0 != nil } ? [SequencePicture.legend(width: width)] : []
+        return legend + zip(design.sequences, pictures).map { diagram, picture in
+            guard let picture else { return Self.numberedFlow(diagram) }
+            return DesignItem(title: diagram.title, lines: [[Span(diagram.title, .bold)]] + picture + [[]], trace: diagram.trace)
         }
+    }
+
+    /// A flow as numbered arrows: → synchronous call, ⇢ asynchronous message, ← reply.
+    static func numberedFlow(_ diagram: SequenceDiagram) -> DesignItem {
+        var lines: [[Span]] = [[Span(diagram.title, .bold)], [Span("  " + diagram.participants.joined(separator: " · "), DesignStyle.note)]]
+        for (number, message) in diagram.messages.enumerated() {
+            let arrow = message.isReply ? "←" : (message.isAsync ? "⇢" : "→")
+            let (from, to) = message.isReply ? (message.to, message.from) : (message.from, message.to)
+            lines.append([Span("  \(number + 1). ", DesignStyle.note), Span("\(from) \(arrow) \(to)", .bold), Span(": " + message.text)])
+        }
+        lines.append([])
+        return DesignItem(title: diagram.title, lines: lines, trace: diagram.trace)
     }
 
     /// The nodes to run, how many, where, and why that many.
     var deployment: [DesignItem] {
         guard !design.deployment.isEmpty else { return Self.empty("No deployment yet: answer the traffic questions of step 1.") }
-        var items: [DesignItem] = [DesignItem(title: "diagram", lines: DeploymentDiagram(nodes: design.deployment).lines + [[]], trace: nil)]
+        var items: [DesignItem] = [DesignItem(title: "diagram", lines: DeploymentDiagram(nodes: design.deployment, width: width).lines + [[]], trace: nil)]
         for node in design.deployment {
             var lines: [[Span]] = [[Span(node.name, .bold), Span("  ×\(node.replicas)", DesignStyle.code),
                                     Span("  " + node.kind.rawValue + (node.placement.isEmpty ? "" : " · " + node.placement), DesignStyle.note)]]
@@ -75,11 +83,12 @@ extension DesignSections {
 /// Deployment nodes as boxes, grouped like the component picture.
 struct DeploymentDiagram {
     let nodes: [DeploymentNode]
+    var width = DesignSections.defaultWidth
 
     var lines: [[Span]] {
         let components = nodes.map { node in
             Component(name: node.replicas > 1 ? "\(node.name) ×\(node.replicas)" : node.name, kind: node.kind)
         }
-        return ComponentDiagram(components: components).lines
+        return ComponentDiagram(components: components, width: width).lines
     }
 }
