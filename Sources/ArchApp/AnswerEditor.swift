@@ -51,6 +51,9 @@ extension AnswerEditor {
         case .entities:
             let items = session.entities.map(\.name)
             return .list(ListEditorState(items: items, cursor: items.count))
+        case .services:
+            let items = session.services.map(\.name)
+            return .list(ListEditorState(items: items, cursor: items.count))
         }
     }
 

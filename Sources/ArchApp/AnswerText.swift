@@ -7,6 +7,11 @@ enum AnswerText {
         if question.kind == .entities {
             return session.entities.isEmpty ? nil : session.entities.map(\.name).joined(separator: ", ")
         }
+        if question.kind == .services {
+            if !session.services.isEmpty { return session.services.map(\.name).joined(separator: ", ") }
+            let contexts = session["services.bounded_contexts"]?.values ?? []
+            return contexts.isEmpty ? nil : "from the bounded contexts: " + contexts.joined(separator: ", ")
+        }
         guard let answer = session[question.id], !answer.isEmpty else { return nil }
         return format(answer, for: question)
     }

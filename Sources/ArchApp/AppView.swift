@@ -33,7 +33,11 @@ public enum AppView {
             StepTabsView(state: state).render(in: rect, buffer: &buffer)
         }
         if let rect = layout.questions {
-            QuestionsPaneView(state: state).render(in: rect, buffer: &buffer)
+            if let form = state.form {
+                FormView(state: state, form: form).render(in: rect, buffer: &buffer)
+            } else {
+                QuestionsPaneView(state: state).render(in: rect, buffer: &buffer)
+            }
         }
         if let rect = layout.design {
             DesignPaneView(state: state).render(in: rect, buffer: &buffer)

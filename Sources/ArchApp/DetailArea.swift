@@ -40,7 +40,7 @@ struct DetailArea {
             renderChoices(question, state: ChoiceState(mode: .multiple, chosen: chosen, highlighted: cursor),
                           hint: "Space tick · Enter store · Esc cancel", in: body, buffer: &buffer)
         case .list(let list)?:
-            ListEditorView(list: list, error: state.inlineError, addLabel: question.kind == .entities ? "add entity" : "add item")
+            ListEditorView(list: list, error: state.inlineError, addLabel: question.kind == .entities ? "add entity" : question.kind == .services ? "add service" : "add item")
                 .render(in: body, buffer: &buffer)
         case nil:
             TextView(lines: Array(helpLines(for: question).dropFirst())).render(in: body, buffer: &buffer)
@@ -86,7 +86,7 @@ struct DetailArea {
         }
         if let answer = AnswerText.summary(of: question, in: state.session) {
             lines += WordWrap.wrap([Span("Answer: ", .dim), Span(answer, .bold)], width: max(1, width))
-        } else if let value = question.defaultValue, question.kind != .entities {
+        } else if let value = question.defaultValue, !question.kind.isModelList {
             lines.append([Span("Default: ", .dim), Span(AnswerText.format(value, for: question), .dim)])
         }
         lines.append([Span("Enter to answer", .dim)])

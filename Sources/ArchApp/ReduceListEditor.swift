@@ -35,6 +35,9 @@ extension AppState {
         case .end, .character("G"): list.cursor = list.items.count
         case .pageDown: list.cursor = min(list.items.count, list.cursor + 10)
         case .pageUp: list.cursor = max(0, list.cursor - 10)
+        case .enter where question.kind.isModelList && !list.isAddRow, .character("e") where question.kind.isModelList && !list.isAddRow:
+            let target: FormTarget = question.kind == .entities ? .entity(session.entities[list.cursor].id) : .service(session.services[list.cursor].id)
+            openForm(target, from: .questions)
         case .enter, .character("e"), .character("r"):
             list.editingIndex = list.isAddRow ? nil : list.cursor
             list.field = TextFieldState(list.isAddRow ? "" : list.items[list.cursor])
@@ -79,7 +82,11 @@ extension AppState {
 
     /// The items of a list question, or the entity names of the entities question.
     func listItems(for question: Question) -> [String] {
-        question.kind == .entities ? session.entities.map(\.name) : session[question.id]?.values ?? []
+        switch question.kind {
+        case .entities: return session.entities.map(\.name)
+        case .services: return session.services.map(\.name)
+        default: return session[question.id]?.values ?? []
+        }
     }
 
     /// Validates and stores one typed item; returns false (with an inline error) when refused.
@@ -119,6 +126,9 @@ extension AppState {
         if question.kind == .entities {
             let entity = Entity(id: newEntityID(), name: item)
             perform(.insertEntity(entity, at: session.entities.count), "add entity \(item)")
+        } else if question.kind == .services {
+            let service = Service(id: newID(), name: item)
+            perform(.insertService(service, at: session.services.count), "add service \(item)")
         } else {
             perform(.setAnswer(question: question.id, .list(listItems(for: question) + [item])), "add “\(item)”")
         }
@@ -130,6 +140,11 @@ extension AppState {
             let old = entity.name
             entity.name = item
             perform(.updateEntity(entity), "rename entity \(old) to \(item)")
+        } else if question.kind == .services {
+            var service = session.services[index]
+            let old = service.name
+            service.name = item
+            perform(.updateService(service), "rename service \(old) to \(item)")
         } else {
             var items = listItems(for: question)
             let old = items[index]
@@ -144,6 +159,8 @@ extension AppState {
         guard items.indices.contains(index) else { return }
         if question.kind == .entities {
             requestEntityDeletion(session.entities[index].id)
+        } else if question.kind == .services {
+            requestServiceDeletion(session.services[index].id)
         } else {
             var remaining = items
             remaining.remove(at: index)
@@ -158,6 +175,12 @@ extension AppState {
         if question.kind == .entities {
             let copy = duplicate(session.entities[index], named: name)
             perform(.insertEntity(copy, at: index + 1), "duplicate entity \(items[index]) as \(name)")
+        } else if question.kind == .services {
+            var copy = session.services[index]
+            copy.id = newID()
+            copy.name = name
+            for call in copy.calls.indices { copy.calls[call].id = newID() }
+            perform(.insertService(copy, at: index + 1), "duplicate service \(items[index]) as \(name)")
         } else {
             var copy = items
             copy.insert(name, at: index + 1)
@@ -171,6 +194,8 @@ extension AppState {
         let name = list.items[list.cursor]
         if question.kind == .entities {
             perform(.moveEntity(session.entities[list.cursor].id, to: target), "move entity \(name)")
+        } else if question.kind == .services {
+            perform(.moveService(session.services[list.cursor].id, to: target), "move service \(name)")
         } else {
             var items = list.items
             items.swapAt(list.cursor, target)

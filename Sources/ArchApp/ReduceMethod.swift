@@ -4,6 +4,11 @@ import TerminalUI
 extension AppState {
     /// Keys on the method screen: the open editor first, then global keys, then the focused pane.
     mutating func handleMethod(_ key: Key) -> [Effect] {
+        if form != nil {
+            if key == .ctrl("s"), form?.top.editing == nil { return [.save] }
+            handleForm(key)
+            return []
+        }
         if editor != nil { return handleEditor(key) }
         inlineError = nil
         switch key {
@@ -107,7 +112,8 @@ extension AppState {
         case .end, .character("G"):
             designSelection = max(0, content.selectableCount - 1)
             designScroll = content.clampedScroll(content.lineCount)
-        case .enter, .character("t"): showTrace(in: content)
+        case .enter: openSubject(in: content)
+        case .character("t"): showTrace(in: content)
         case .character(let digit) where digit.isNumber:
             let index = (Int(String(digit)) ?? 1) == 0 ? 9 : (Int(String(digit)) ?? 1) - 1
             if let tab = DesignTab(rawValue: index) { selectDesignTab(tab) }
@@ -134,6 +140,23 @@ extension AppState {
         designScroll = moved.scrollShowingSelection(from: designScroll)
     }
 
+    /// Enter on a design item: the editor of the entity or service it comes from, else why it is there.
+    private mutating func openSubject(in content: DesignPaneContent) {
+        let item = content.selectedItem.map(content.text.items.item)
+        switch item?.subject {
+        case .entity(let name)?:
+            if let entity = session.entity(named: name) { return openForm(.entity(entity.id), from: .design) }
+        case .service(let name)?:
+            if let service = session.services.first(where: { NameKey($0.name) == NameKey(name) }) {
+                return openForm(.service(service.id), from: .design)
+            }
+            statusMessage = "\(name) is derived from the bounded contexts; define services in step 3 to edit it (t: why)"
+            return
+        case nil: break
+        }
+        showTrace(in: content)
+    }
+
     private mutating func showTrace(in content: DesignPaneContent) {
         let item = content.selectedItem.map(content.text.items.item)
         guard let item, let trace = item.trace else {
@@ -152,6 +175,16 @@ extension AppState {
     private mutating func clearSelectedAnswer() {
         guard let question = selectedQuestion, session.hasAnswer(for: question) else { return }
         let label = "clear “\(question.prompt)”"
+        if question.kind == .services {
+            let services = session.services
+            guard !services.isEmpty else { return }
+            let calls = services.reduce(0) { $0 + $1.calls.count }
+            let parts = ["\(services.count) service\(services.count == 1 ? "" : "s")", Self.count(calls, "call")].compactMap { $0 }.joined(separator: ", ")
+            overlay = .confirm(Confirmation(
+                title: "Delete every service?", message: "This removes \(parts); the design then derives services from the bounded contexts.\n\nu undoes it afterwards.",
+                edit: .batch(services.reversed().map { .removeService($0.id) }), label: "delete every service (\(parts))"))
+            return
+        }
         if question.kind == .entities {
             let entities = session.entities
             let fields = entities.reduce(0) { $0 + $1.fields.count }, relations = entities.reduce(0) { $0 + $1.relations.count }

@@ -49,6 +49,21 @@ extension AppState {
             edit: .removeEntity(id), label: label))
     }
 
+    /// Deletes the service: at once when nothing depends on it, else after a confirmation saying what changes.
+    mutating func requestServiceDeletion(_ id: ServiceID) {
+        guard let service = session.service(id) else { return }
+        let owned = session.entities.filter { $0.service == .id(id) }.count
+        let callers = session.services.reduce(0) { $0 + ($1.id == id ? 0 : $1.calls.filter { $0.target == .id(id) }.count) }
+        let impact = [Self.count(service.calls.count, "call"), Self.count(callers, "call to it"),
+                      owned == 0 ? nil : "\(owned) entit\(owned == 1 ? "y loses its" : "ies lose their") owner"].compactMap { $0 }
+        let label = "delete service \(service.name)" + (impact.isEmpty ? "" : " (\(impact.joined(separator: ", ")))")
+        guard !impact.isEmpty else { return perform(.removeService(id), label) }
+        overlay = .confirm(Confirmation(
+            title: "Delete service \(service.name)?",
+            message: "\(service.name): " + impact.joined(separator: ", ") + ".\n\nu undoes it afterwards.",
+            edit: .removeService(id), label: label))
+    }
+
     /// A copy of `entity` under a new name, with new identities for it and everything in it.
     mutating func duplicate(_ entity: Entity, named name: String) -> Entity {
         var copy = entity

@@ -30,7 +30,7 @@ public enum AnswerParser {
                 if !chosen.contains(choice) { chosen.append(choice) }
             }
             value = .choices(chosen)
-        case .list, .entities:
+        case .list, .entities, .services:
             let items = trimmed.split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
@@ -70,7 +70,7 @@ public enum AnswerParser {
                 return unknownChoice(choice, question)
             }
             return nil
-        case (.list, .list(let items)), (.entities, .list(let items)):
+        case (.list, .list(let items)), (.entities, .list(let items)), (.services, .list(let items)):
             for item in items {
                 if let error = checkLength(item, rules.maxLength) { return AnswerError("'\(item)': \(error.message)") }
             }
@@ -148,7 +148,7 @@ public enum AnswerParser {
         case .number: return "a number"
         case .choice: return "one of the options"
         case .multiChoice: return "a selection of options"
-        case .list, .entities: return "a list"
+        case .list, .entities, .services: return "a list"
         }
     }
 }

@@ -9,6 +9,11 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
     case list
     /// The session's entity list (step 4); stored in `Session.entities`, not in `answers`.
     case entities
+    /// The session's service list (step 3); stored in `Session.services`, not in `answers`.
+    case services
+
+    /// Whether the answer is part of the model (entities, services) rather than an answer value.
+    public var isModelList: Bool { self == .entities || self == .services }
 }
 
 /// One option of a choice or multi-choice question.

@@ -114,7 +114,7 @@ private struct SessionDecoder {
         case .integer, .number: value = .number(try reader.number(node, "the answer to \(id)"))
         case .choice: value = .choice(try reader.string(node, "the answer to \(id)"))
         case .multiChoice: value = .choices(try strings(node, id: id))
-        case .list, .entities: value = .list(try strings(node, id: id))
+        case .list, .entities, .services: value = .list(try strings(node, id: id))
         }
         if let problem = AnswerParser.validate(value, for: question) { warn("\(id): \(problem.message)", at: node) }
         return value

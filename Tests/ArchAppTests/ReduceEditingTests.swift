@@ -155,7 +155,7 @@ final class EntityListEditingTests: XCTestCase {
         ]
         var state = Fixtures.state(session: session)
         state.press(.character("]"), .character("]"), .enter) // entity editor, cursor on "add"
-        state.press(.home, .enter, .ctrl("u"))
+        state.press(.home, .character("r"), .ctrl("u")) // r renames in place; Enter would open the entity's form
         state.type("PurchaseOrder")
         state.press(.enter)
         XCTAssertEqual(state.session.entities[0].name, "PurchaseOrder")

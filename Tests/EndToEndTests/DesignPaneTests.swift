@@ -40,7 +40,7 @@ final class DesignPaneTests: ArchtuiTestCase {
         try tmux.sendKeys("BTab") // back to the questions pane
         try tmux.sendKeys("]", "]")
         try tmux.waitFor("3/5 Define service boundaries")
-        try tmux.sendKeys("g", "j")
+        try tmux.sendKeys("g", "j", "j")
         try tmux.sendKeys("Enter")
         try tmux.waitFor(where: { self.statusLine($0).contains("choose") }, description: "the choice editor")
         try tmux.sendKeys("Down", "Enter")

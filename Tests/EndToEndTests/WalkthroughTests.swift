@@ -33,6 +33,7 @@ final class WalkthroughTests: ArchtuiTestCase {
         "nonfunctional.headroom": "20",
     ]
     static let entities = ["Order", "Customer"]
+    static let services = ["Ordering", "Customers"]
 
     func testFullWalkthroughByTypingThenRelaunch() throws {
         let steps = try CatalogueScan.steps()
@@ -140,9 +141,10 @@ final class WalkthroughTests: ArchtuiTestCase {
             try tmux.sendKeys("Enter", "Down", "Space", "Enter")
             return Expected(question: question, values: chosen.map(\.value),
                             summary: chosen.map(\.label).joined(separator: ", "), isSequence: true)
-        case "list", "entities":
+        case "list", "entities", "services":
             listCounter += 1
-            let items = question.kind == "entities" ? Self.entities : ["Alpha \(listCounter)", "Beta \(listCounter)"]
+            let items = question.kind == "entities" ? Self.entities : question.kind == "services" ? Self.services
+                : ["Alpha \(listCounter)", "Beta \(listCounter)"]
             try tmux.sendKeys("Enter", "Enter")
             for item in items {
                 try tmux.type(item)
@@ -150,7 +152,7 @@ final class WalkthroughTests: ArchtuiTestCase {
             }
             try tmux.sendKeys("Enter", "Escape") // empty item stops adding; Esc closes the list
             return Expected(question: question, values: items,
-                            summary: items.joined(separator: question.kind == "entities" ? ", " : "; "), isSequence: true)
+                            summary: items.joined(separator: question.kind == "list" ? "; " : ", "), isSequence: true)
         default:
             throw TmuxError(description: "unknown question kind \(question.kind) for \(question.id)")
         }
@@ -214,9 +216,12 @@ final class WalkthroughTests: ArchtuiTestCase {
     /// The answer in the saved YAML: `  id: value` (maybe quoted), or `  id:` then `  - item` lines.
     private func checkYAML(_ item: Expected, in yaml: String) {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if item.question.kind == "entities" {
-            let names = lines.filter { $0.hasPrefix("- name: ") }.map { CatalogueScan.unquote(String($0.dropFirst(8))) }
-            XCTAssertEqual(names, item.values, "entities in the file")
+        if item.question.kind == "entities" || item.question.kind == "services" {
+            // Top-level `- name:` lines: the entities come before `services:`, the services after.
+            let split = lines.firstIndex(of: "services:") ?? lines.count
+            let section = item.question.kind == "entities" ? lines[..<split] : lines[split...]
+            let names = section.filter { $0.hasPrefix("- name: ") }.map { CatalogueScan.unquote(String($0.dropFirst(8))) }
+            XCTAssertEqual(names, item.values, "\(item.question.kind) in the file")
             return
         }
         let key = "  \(item.question.id):"

@@ -127,7 +127,8 @@ struct TableItems: DesignItemList {
     func item(_ index: Int) -> DesignItem {
         var lines = SpanLines()
         tables[index].write(to: &lines)
-        return DesignItem(title: "table " + tables[index].name, lines: lines.lines, trace: tables[index].trace)
+        return DesignItem(title: "table " + tables[index].name, lines: lines.lines, trace: tables[index].trace,
+                          subject: tables[index].entity.map(DesignSubject.entity))
     }
 
     func isSelectable(_ index: Int) -> Bool { true }

@@ -37,7 +37,8 @@ extension DesignSections {
             let dependencies = component.dependencies.map { "\($0.target) (\($0.style.rawValue))" + ($0.purpose.isEmpty ? "" : ": \($0.purpose)") }
             lines += Self.bullets(dependencies, label: "depends on:")
             lines.append([])
-            items.append(DesignItem(title: component.name, lines: lines, trace: component.trace))
+            items.append(DesignItem(title: component.name, lines: lines, trace: component.trace,
+                                    subject: component.kind == .service ? .service(component.name) : nil))
         }
         return items
     }

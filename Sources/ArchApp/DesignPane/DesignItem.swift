@@ -7,6 +7,8 @@ struct DesignItem {
     var title: String
     var lines: [[Span]]
     var trace: Trace?
+    /// The model element the item comes from, when it has one: Enter opens its editor.
+    var subject: DesignSubject? = nil
 
     static func heading(_ text: String) -> DesignItem {
         DesignItem(title: text, lines: [[Span(text, DesignStyle.heading)]], trace: nil)
@@ -19,6 +21,12 @@ struct DesignItem {
     static let blank = DesignItem(title: "", lines: [[]], trace: nil)
 
     var isSelectable: Bool { trace != nil }
+}
+
+/// What a design item is about, in the model's terms.
+enum DesignSubject: Hashable {
+    case entity(String)
+    case service(String)
 }
 
 /// Styles shared by the design tabs.

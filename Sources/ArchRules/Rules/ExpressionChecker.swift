@@ -83,7 +83,7 @@ public struct ExpressionChecker {
         switch question.kind {
         case .integer, .number: return .number(QuantityUnit.of(question).dimension)
         case .text, .choice: return .text
-        case .multiChoice, .list, .entities: return .textList
+        case .multiChoice, .list, .entities, .services: return .textList
         }
     }
 

@@ -47,7 +47,7 @@ extension RuleDecoder {
             var values: [String] = []
             for item in node.sequence.map(Array.init) ?? [node] { values.append(try choice(item, of: question)) }
             return .choices(values)
-        case .list, .entities:
+        case .list, .entities, .services:
             return .list(node.sequence == nil ? [try reader.string(node, what)] : try strings(node, what))
         }
     }
