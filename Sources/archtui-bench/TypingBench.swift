@@ -33,9 +33,11 @@ struct TypingBench {
     static func text(_ count: Int) -> String {
         let words = ["order", "customer", "payment", "ships", "within", "two", "days", "注文", "✓", "refund"]
         var text = ""
+        var length = 0
         var index = 0
-        while text.count < count {
+        while length < count {
             text += words[index % words.count] + " "
+            length += words[index % words.count].count + 1
             index += 1
         }
         return String(text.prefix(count))
