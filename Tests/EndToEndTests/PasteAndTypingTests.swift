@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import XCTest
 
@@ -77,6 +82,49 @@ final class PasteAndTypingTests: ArchtuiTestCase {
         let saved = try waitForFile(file, description: "with the typed figure") { $0.contains("requirements.peak_rps:") }
         XCTAssertTrue(saved.contains("requirements.peak_rps: 80\n"), saved)
         try quit(tmux)
+    }
+}
+
+/// Bracketed paste is switched off whenever archtui gives the terminal back: a shell command run after it
+/// must get a paste as plain text, not wrapped in `ESC[200~ … ESC[201~`.
+final class BracketedPasteRestoreTests: ArchtuiTestCase {
+    /// Runs archtui under bash, then `cat -v` (which shows an Esc as `^[`); `leave` makes archtui give the
+    /// terminal back and `banner` shows when it has; then a paste must reach `cat` bare.
+    private func checkPasteIsPlainAfterwards(banner: String, leave: (TmuxSession) throws -> Void) throws {
+        let dir = try makeDirectory()
+        try writeSessionFile(dir + "/s.archtui.yaml", projectName: "Restore Test")
+        let script = #"set -m; "$0" s.archtui.yaml; echo "left-with $?"; exec cat -v"#
+        let tmux = try launch(["bash", "--norc", "--noprofile", "-c", script, binary], in: dir, executable: "/usr/bin/env")
+        try tmux.waitFor("1/5 Understand requirements")
+        try leave(tmux)
+        try tmux.waitFor(banner)
+        try tmux.paste("plain-paste")
+        try tmux.sendKeys("Enter")
+        // The tty echoes the line and cat prints it: two lines once both are done.
+        let screen = try tmux.waitFor(where: { $0.components(separatedBy: "plain-paste").count == 3 },
+                                      description: "the pasted line echoed and printed")
+        XCTAssertFalse(screen.contains("200~"), "bracketed paste still on after archtui left:\n\(screen)")
+    }
+
+    func testQuitSwitchesBracketedPasteOff() throws {
+        try checkPasteIsPlainAfterwards(banner: "left-with 0") { try $0.sendKeys("q") }
+    }
+
+    func testSIGTERMSwitchesBracketedPasteOff() throws {
+        try checkPasteIsPlainAfterwards(banner: "left-with") { tmux in
+            let shell = try tmux.pid()
+            let app = try XCTUnwrap(childPid(of: shell), "the app's pid")
+            XCTAssertEqual(kill(app, SIGTERM), 0)
+        }
+    }
+
+    func testControlZSwitchesBracketedPasteOff() throws {
+        try checkPasteIsPlainAfterwards(banner: "left-with 148") { try $0.sendKeys("C-z") }
+    }
+
+    private func childPid(of pid: pid_t) -> pid_t? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { pid_t(String($0)) }
     }
 }
 
