@@ -30,6 +30,9 @@ extension BenchReport {
                       "\(fixed(cpu.median / 1000, 3)) / \(fixed(cpu.p90 / 1000, 3)) ms",
                       "same at every length, ≤ 1 ms; wall median \(fixed(wall.median / 1000, 3)) ms, \(cpu.sorted.count) keys")
         }
+        let middle = Samples(typing.middleCPU)
+        table.row("  the same at \(TypingBench.lengths.last ?? 0) chars, cursor in the middle (CPU) median / p90",
+                  "\(fixed(middle.median / 1000, 3)) / \(fixed(middle.p90 / 1000, 3)) ms", "the text after the cursor moves")
         let cpu = Samples(typing.pasteCPU), wall = Samples(typing.pasteWall)
         table.row("paste of \(TypingBench.pasteLength) chars → frame (CPU) median / max",
                   "\(fixed(cpu.median / 1000, 2)) / \(fixed(cpu.max / 1000, 2)) ms",

@@ -20,6 +20,8 @@ struct TypingBench {
     struct Result {
         var perCharacterCPU: [Int: [Double]] = [:]
         var perCharacterWall: [Int: [Double]] = [:]
+        /// Typing with the cursor in the middle of the longest text (the text after it moves each key).
+        var middleCPU: [Double] = []
         /// The whole paste: the pasted text handed to `reduce` as one event, then one frame.
         var pasteCPU: [Double] = []
         var pasteWall: [Double] = []
@@ -66,6 +68,16 @@ struct TypingBench {
                     result.perCharacterWall[length, default: []].append(t.wall)
                     spent += t.cpu
                 }
+            }
+            var middle = opened
+            var field = TextFieldState(Self.text(Self.lengths.last ?? 0))
+            field.cursor = field.line.characters.count / 2
+            middle.editor = .field(field)
+            var middleRenderer = DiffRenderer()
+            let middleBackend = TestBackend(size: size)
+            middleRenderer.render(AppView.render(middle), to: middleBackend)
+            for character in Self.text(Self.typedPerRound) {
+                result.middleCPU.append(time(.key(.character(character)), &middle, &middleRenderer, middleBackend).cpu)
             }
             var state = opened
             state.editor = .field(TextFieldState(""))
