@@ -34,11 +34,18 @@ public struct ListEditorState: Hashable, Sendable {
 
 extension AnswerEditor {
     /// The editor for `question`, filled with the current answer, or the default when unanswered.
+    ///
+    /// A figure (answered or default) and a default text open selected: the first typed character or paste
+    /// replaces them, so `80` typed over a default `100` is 80, not 10080; arrows, Home, End and Backspace
+    /// keep the text and edit it. A text the user already answered opens unselected, the cursor at its end,
+    /// because editing an answer usually means adding to it or fixing a word (Ctrl-U clears it).
     static func opening(_ question: Question, in session: Session) -> AnswerEditor {
-        let answer = session[question.id] ?? question.defaultValue
+        let answered = session[question.id]
+        let answer = answered ?? question.defaultValue
         switch question.kind {
         case .text, .integer, .number:
-            return .field(TextFieldState(answer.map { displayText(of: $0) } ?? ""))
+            let selected = question.kind != .text || answered == nil
+            return .field(TextFieldState(answer.map { displayText(of: $0) } ?? "", selected: selected))
         case .choice:
             let current = answer?.values.first
             let index = question.choices.firstIndex { $0.value == current } ?? 0

@@ -57,7 +57,9 @@ struct DetailArea {
             buffer.write(line, x: rect.x, y: y, style: Self.errorStyle, clip: rect)
             y += 1
         }
-        buffer.write("Enter store · Esc cancel · Ctrl-U clear", x: rect.x, y: y, style: Self.hintStyle, clip: rect)
+        let hint = field.isSelected ? "Typing replaces the selected text · ← → edit it · Enter store · Esc cancel"
+            : "Enter store · Esc cancel · Ctrl-U clear"
+        buffer.write(hint, x: rect.x, y: y, style: Self.hintStyle, clip: rect)
     }
 
     /// The inline error, wrapped to the area's width so the whole message shows.

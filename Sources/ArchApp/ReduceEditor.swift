@@ -4,21 +4,23 @@ import TerminalUI
 
 extension AppState {
     /// Keys while an editor is open on the selected question.
+    ///
+    /// A paste (`Key.paste`) reaches the open editor as it came: a field inserts it at the cursor (line breaks
+    /// become spaces), choices ignore it, and the list editor gets it in `handleList`.
     mutating func handleEditor(_ key: Key) -> [Effect] {
-        guard let current = editor, let question = selectedQuestion else {
+        guard editor != nil, let question = selectedQuestion else {
             editor = nil
             return []
         }
         if key != .enter { inlineError = nil }
+        if case .field? = editor, key != .escape, key != .enter {
+            editField(key)
+            return []
+        }
+        guard let current = editor else { return [] }
         switch current {
-        case .field(var field):
-            switch key {
-            case .escape: closeEditor()
-            case .enter: commitField(field.text, for: question)
-            default:
-                _ = field.handle(key)
-                editor = .field(field)
-            }
+        case .field(let field):
+            if key == .escape { closeEditor() } else { commitField(field.text, for: question) }
         case .choice(let cursor):
             handleChoice(cursor: cursor, key, question)
         case .multiChoice(let cursor, let selected):
@@ -27,6 +29,16 @@ extension AppState {
             handleList(list, key, question)
         }
         return []
+    }
+
+    /// Applies an editing key to the open field in place. The field is moved out of `editor` first, so
+    /// the edit changes the one copy of the text instead of copying it: a key costs the same in a long text.
+    private mutating func editField(_ key: Key) {
+        var taken: AnswerEditor?
+        swap(&taken, &editor)
+        guard case .field(var field)? = consume taken else { return }
+        _ = field.handle(key)
+        editor = .field(field)
     }
 
     mutating func closeEditor() {

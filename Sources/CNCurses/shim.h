@@ -77,7 +77,7 @@ static inline int archtui_signal_install(int sig, void (*handler)(int), int flag
 /// Resets attributes, leaves keypad-transmit mode and the alternate screen, shows the cursor: write(2)
 /// only, so it is async-signal-safe (endwin is not: it may take stdio locks held by the crashed code).
 static inline void archtui_write_terminal_reset(void) {
-    static const char reset[] = "\033[0m\033[?1l\033>\033[?1049l\033[?25h\r\n";
+    static const char reset[] = "\033[0m\033[?2004l\033[?1l\033>\033[?1049l\033[?25h\r\n";
     ssize_t written = write(STDOUT_FILENO, reset, sizeof reset - 1);
     (void)written;
 }

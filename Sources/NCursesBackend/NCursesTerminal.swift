@@ -37,6 +37,19 @@ public final class NCursesTerminal: TerminalBackend {
     var cursorVisible: Bool?
     private var screen: OpaquePointer?
     private var repaintPending = false
+    /// Assembles bracketed pastes; holds an Esc until it is known not to open one.
+    private var decoder = KeyDecoder()
+    /// Events decoded but not yet returned (held codes that turned out to be several keys).
+    private var decoded: [TerminalEvent] = []
+
+    /// How long to wait for the rest of a marker after an Esc (ncurses has already waited ESCDELAY for
+    /// the Esc itself, and a marker's bytes come in one write).
+    static let sequenceWaitMilliseconds: Int32 = 10
+    /// How long a paste may pause before it is taken as ended without its end marker.
+    static let pasteWaitMilliseconds: Int32 = 500
+    /// Asks the terminal to wrap pasted text in `ESC[200~ … ESC[201~` (bracketed paste), and stops asking.
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
 
     public init() {}
 
@@ -71,6 +84,13 @@ public final class NCursesTerminal: TerminalBackend {
         cursorVisible = nil
         cursor = nil
         flush()
+        writeRaw(Self.bracketedPasteOn)
+    }
+
+    /// Writes a control sequence straight to the terminal, past ncurses (which has no call for private modes).
+    private func writeRaw(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     /// Gives the screen back to the shell. Safe to call any number of times.
@@ -78,6 +98,7 @@ public final class NCursesTerminal: TerminalBackend {
         guard isActive, let screen else { return }
         isActive = false
         TerminalSignals.setTerminalActive(false)
+        writeRaw(Self.bracketedPasteOff)
         curs_set(1)
         endwin()
         delscreen(screen)
@@ -87,21 +108,35 @@ public final class NCursesTerminal: TerminalBackend {
 
     /// Waits up to `timeoutMilliseconds` (negative: forever) for a key or a resize; nil when nothing came
     /// or a termination signal is pending. Handles SIGTSTP/SIGCONT itself (reported as `.resize`).
+    ///
+    /// A bracketed paste comes back as one `.key(.paste(text))`, however long: this reads on until its end.
     public func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
         guard isActive else { return nil }
+        if !decoded.isEmpty { return decoded.removeFirst() }
         if let repaint = handleJobControl() { return repaint }
         if TerminalSignals.pendingTermination() != nil { return nil }
         let window = archtui_stdscr()
-        wtimeout(window, timeoutMilliseconds)
-        var character: wint_t = 0
-        let result = wget_wch(window, &character)
-        switch result {
-        case KEY_CODE_YES:
-            return KeyDecoder.decode(code: Int32(bitPattern: character), isKeyCode: true, currentSize: size)
-        case OK:
-            return KeyDecoder.decode(code: Int32(bitPattern: character), isKeyCode: false, currentSize: size)
-        default:
-            return handleJobControl()
+        while true {
+            let wait = decoder.isPasting ? Self.pasteWaitMilliseconds
+                : decoder.isHolding ? Self.sequenceWaitMilliseconds : timeoutMilliseconds
+            wtimeout(window, wait)
+            var character: wint_t = 0
+            let events: [TerminalEvent]
+            switch wget_wch(window, &character) {
+            case KEY_CODE_YES:
+                events = decoder.feed(code: Int32(bitPattern: character), isKeyCode: true, currentSize: size)
+            case OK:
+                events = decoder.feed(code: Int32(bitPattern: character), isKeyCode: false, currentSize: size)
+            default:
+                guard decoder.isHolding else { return handleJobControl() }
+                events = decoder.flush()
+            }
+            if let first = events.first {
+                decoded += events.dropFirst()
+                return first
+            }
+            // A marker or a paste is half read: read on, unless the process is asked to stop.
+            if TerminalSignals.pendingTermination() != nil { return nil }
         }
     }
 
@@ -118,6 +153,7 @@ public final class NCursesTerminal: TerminalBackend {
     public func suspend() {
         guard isActive else { return }
         TerminalSignals.setTerminalActive(false)
+        writeRaw(Self.bracketedPasteOff)
         endwin()
         TerminalSignals.stopProcess()
         // Resumed. Our own SIGCONT and any SIGTSTP that came meanwhile are handled by this resume.
@@ -146,6 +182,7 @@ public final class NCursesTerminal: TerminalBackend {
         cursorVisible = nil
         clearok(archtui_curscr(), true)
         wrefresh(archtui_stdscr())
+        writeRaw(Self.bracketedPasteOn)
         repaintPending = true
     }
 

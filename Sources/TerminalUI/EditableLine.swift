@@ -14,7 +14,14 @@ public struct EditableLine: Hashable, Sendable {
 
     public var text: String { String(characters) }
     /// Cells from the start of the line to the cursor.
-    public var cursorCell: Int { DisplayWidth.of(String(characters[..<cursor])) }
+    public var cursorCell: Int { cells(in: 0..<cursor) }
+
+    /// Cells taken by the graphemes in `range`, measured one by one (no copy of the text).
+    public func cells(in range: Range<Int>) -> Int {
+        var total = 0
+        for index in range { total += DisplayWidth.of(characters[index]) }
+        return total
+    }
 
     /// Inserts a grapheme at the cursor. A combining mark joins the grapheme before it, as it would on paper.
     public mutating func insert(_ character: Character) {
@@ -29,8 +36,48 @@ public struct EditableLine: Hashable, Sendable {
         cursor += 1
     }
 
-    /// Inserts text at the cursor.
-    public mutating func insert(contentsOf text: String) { for c in text { insert(c) } }
+    /// Inserts text at the cursor, as inserting its graphemes one by one would, in one move of the tail.
+    public mutating func insert(contentsOf text: String) { insert(graphemes: Array(text)) }
+
+    /// Inserts pasted text at the cursor: line breaks and tabs become spaces (one line holds no break),
+    /// other control characters are dropped, as they are when typed.
+    public mutating func paste(_ text: String) {
+        insert(graphemes: text.compactMap { c in
+            if c.isNewline || c == "\t" { return " " }
+            return isTypable(c) ? c : nil
+        })
+    }
+
+    /// Inserts graphemes at the cursor with the same joining of combining marks as `insert(_:)`, but
+    /// moves the text after the cursor once, not once per grapheme.
+    private mutating func insert(graphemes: [Character]) {
+        var pending: [Character] = []
+        pending.reserveCapacity(graphemes.count)
+        for character in graphemes {
+            if isCombining(character) {
+                if let last = pending.last {
+                    let joined = String(last) + String(character)
+                    if joined.count == 1 {
+                        pending[pending.count - 1] = Character(joined)
+                        continue
+                    }
+                } else if cursor > 0 {
+                    let joined = String(characters[cursor - 1]) + String(character)
+                    if joined.count == 1 {
+                        characters[cursor - 1] = Character(joined)
+                        continue
+                    }
+                }
+            }
+            pending.append(character)
+        }
+        if cursor == characters.count {
+            characters.append(contentsOf: pending)
+        } else {
+            characters.insert(contentsOf: pending, at: cursor)
+        }
+        cursor += pending.count
+    }
 
     public mutating func moveLeft() { cursor -= 1 }
     public mutating func moveRight() { cursor += 1 }
@@ -107,13 +154,22 @@ public struct EditableLine: Hashable, Sendable {
         case .ctrl("u"): deleteToStart()
         case .ctrl("k"): deleteToEnd()
         case .ctrl("w"): deleteWordBackward()
-        case .character(let c) where !c.isNewline && DisplayWidth.of(c) > 0 || isCombining(c): insert(c)
+        case .character(let c) where isTypable(c): insert(c)
+        case .paste(let text): paste(text)
         default: return false
         }
         return true
     }
 
-    private func isCombining(_ c: Character) -> Bool {
+    /// Whether typing `c` inserts it: visible graphemes and combining marks, not line breaks or controls.
+    public static func isTypable(_ c: Character) -> Bool {
+        !c.isNewline && DisplayWidth.of(c) > 0 || isCombining(c)
+    }
+
+    private func isTypable(_ c: Character) -> Bool { Self.isTypable(c) }
+    private func isCombining(_ c: Character) -> Bool { Self.isCombining(c) }
+
+    private static func isCombining(_ c: Character) -> Bool {
         guard let first = c.unicodeScalars.first else { return false }
         switch first.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark: return true

@@ -6,6 +6,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, home, end, pageUp, pageDown
     case function(Int)
+    /// Text the terminal delivered as one bracketed paste (`ESC[200~ … ESC[201~`): never a series of keys,
+    /// so a pasted `q` or `d` runs no command. Line breaks are kept; a one-line field turns them into spaces.
+    case paste(String)
 
     public var description: String {
         switch self {
@@ -27,6 +30,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .function(let n): return "F\(n)"
+        case .paste(let text): return "Paste (\(text.count) characters)"
         }
     }
 }

@@ -32,6 +32,7 @@ struct BenchReport {
     var largeEditDerivation: DerivationBench.Result
     var largeKeystrokes: KeystrokeBench.Result
     var largeTabSwitches: TabSwitchBench.Result
+    var typing: TypingBench.Result
     var largeSize: (entities: Int, fields: Int, relations: Int, services: Int)
 
     /// Everything; without `archtui` (nil), only the in-process figures.
@@ -73,18 +74,19 @@ struct BenchReport {
                                                  deriver: deriver, inlineDerivation: false).run()
         progress("tab switches in process (large session): \(tabSwitchRounds) rounds of the first switch to each tab, then G")
         let tabSwitches = try TabSwitchBench(rounds: tabSwitchRounds, session: large, deriver: deriver).run()
+        let typing = try measureTyping()
         let size = (entities: large.entities.count, fields: large.entities.map(\.fields.count).reduce(0, +),
                     relations: large.entities.map(\.relations.count).reduce(0, +), services: large.services.count)
         return BenchReport(pty: ptyPart, keystrokes: keystrokes, demoDerivation: demoDerivation,
                            largeDerivation: largeDerivation, largeEditDerivation: largeEditDerivation,
-                           largeKeystrokes: largeKeystrokes, largeTabSwitches: tabSwitches, largeSize: size)
+                           largeKeystrokes: largeKeystrokes, largeTabSwitches: tabSwitches, typing: typing, largeSize: size)
     }
 
     /// Text from the status line, the bottom row of the demo's first frame: once it is read, the
     /// frame has been sent in full (ncurses updates top to bottom).
     static let firstFrameMarker = " finding"
 
-    private static func progress(_ line: String) {
+    static func progress(_ line: String) {
         print("… \(line)")
         fflush(nil) // all C streams: `stdout` itself is not concurrency-safe to name
     }
@@ -103,6 +105,7 @@ struct BenchReport {
                       "bare ncurses \(fixed(bareCPU.median)) ms → \(fixed(appCPU.median / bareCPU.median, 2))×")
         }
         keystrokeRows(&table, keystrokes, title: "keystroke reduce+view+diff", target: "≤ 1 ms")
+        Self.typingRows(&table, typing)
         for (name, result) in [("demo, cold", demoDerivation), ("large, cold", largeDerivation),
                                ("large, after an edit", largeEditDerivation)] {
             // Large sessions derive in two threads: wall time is the wait; the thread CPU clock misses the worker.

@@ -12,6 +12,7 @@ guard arguments.count == 2 || (arguments.count == 3 && arguments[1] == "--deriva
     print("usage: archtui-bench PATH-TO-ARCHTUI (a release build, e.g. .build/release/archtui)")
     print("       archtui-bench --in-process (only the in-process figures: keystrokes and derivation)")
     print("       archtui-bench --derivation [cold|edit] (the large session's derivation only: a workload for profiling)")
+    print("       archtui-bench --typing (only typing into a long answer and a 10,000-character paste)")
     exit(2)
 }
 
@@ -19,6 +20,7 @@ do {
     switch arguments[1] {
     case "--derivation": try DerivationBench.printLargeSessionFigures(only: arguments.count == 3 ? arguments[2] : nil)
     case "--in-process": try BenchReport.measure(archtui: nil).printTable()
+    case "--typing": try BenchReport.printTypingFigures()
     default: try BenchReport.measure(archtui: arguments[1]).printTable()
     }
 } catch {

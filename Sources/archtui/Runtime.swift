@@ -12,6 +12,8 @@ final class Runtime {
     static let pollInterval: Int32 = 100
     /// How often to look for a finished background derivation.
     static let derivationPollInterval: Int32 = 5
+    /// How long keys already waiting are handled before a frame is drawn.
+    static let waitingInputBudget: Duration = .milliseconds(16)
 
     private var state: AppState
     private let files: SessionFiles
@@ -47,6 +49,7 @@ final class Runtime {
             let event = terminal.nextEvent(timeoutMilliseconds: waitTime())
             if let event {
                 handle(event)
+                handleWaitingInput()
             } else if terminal.isGone {
                 finishOnSignal(SIGHUP)
                 break
@@ -56,6 +59,17 @@ final class Runtime {
             // Idle wake-ups (nothing typed, saved or derived) change nothing on screen: skip the frame.
             if running, event != nil || saved || derived { draw() }
             startDerivationIfStale()
+        }
+    }
+
+    /// Handles the keys already waiting — typed ahead, or a paste from a terminal without bracketed paste,
+    /// which arrives as keys — before drawing, so they cost one frame, not one each. Bounded by a frame's
+    /// time, so a long stream of keys still shows progress.
+    private func handleWaitingInput() {
+        let deadline = clock.now.advanced(by: Self.waitingInputBudget)
+        while running, clock.now < deadline, TerminalSignals.pendingTermination() == nil,
+              let next = terminal.nextEvent(timeoutMilliseconds: 0) {
+            handle(next)
         }
     }
 

@@ -75,7 +75,8 @@ final class WalkthroughTests: ArchtuiTestCase {
         }
         XCTAssertNotNil(answers["services.discovery"], "walkthrough should have revealed a show-if question")
 
-        let screen = try tmux.capture()
+        // The design is derived in the background after the last answer: wait until the pane shows it.
+        let screen = try tmux.waitFor(where: { !$0.contains("updating…") }, description: "the design derived")
         try checkMethodPane(steps, on: screen)
         try checkDesignPane(on: screen)
         try quit(tmux)

@@ -99,3 +99,31 @@ final class TextAreaTests: XCTestCase {
         XCTAssertNil(buffer.cursor)
     }
 }
+
+/// A paste into a text area keeps its lines.
+final class TextAreaPasteTests: XCTestCase {
+    func testAPasteKeepsItsLinesAndEndsTheCursorAfterIt() {
+        var state = TextAreaState("head|tail\nlast")
+        state.moveCursor(row: 0, column: 5)
+        XCTAssertTrue(state.handle(.paste("one\ntwo\r\nthree")))
+        XCTAssertEqual(state.text, "head|one\ntwo\nthree" + "tail\nlast")
+        XCTAssertEqual(state.cursor.row, 2)
+        XCTAssertEqual(state.cursor.column, 5)
+    }
+
+    func testAOneLinePasteStaysOnTheLine() {
+        var state = TextAreaState("ab")
+        state.moveCursor(row: 0, column: 1)
+        XCTAssertTrue(state.handle(.paste("x\ty")))
+        XCTAssertEqual(state.text, "ax yb")
+        XCTAssertEqual(state.cursor.column, 4)
+    }
+
+    func testAPasteEndingInALineBreakLeavesTheCursorOnTheNewLine() {
+        var state = TextAreaState("")
+        XCTAssertTrue(state.handle(.paste("a\n")))
+        XCTAssertEqual(state.text, "a\n")
+        XCTAssertEqual(state.cursor.row, 1)
+        XCTAssertEqual(state.cursor.column, 0)
+    }
+}

@@ -143,3 +143,97 @@ final class TextFieldTests: XCTestCase {
         XCTAssertNil(buffer.cursor)
     }
 }
+
+/// Pasting, and a selected text that typing replaces.
+final class TextFieldPasteAndSelectionTests: XCTestCase {
+    func testAPasteIsInsertedAtTheCursorWithLineBreaksAsSpaces() {
+        var state = TextFieldState("ab")
+        state.cursor = 1
+        XCTAssertTrue(state.handle(.paste("one\ntwo\r\nthree\tfour")))
+        XCTAssertEqual(state.text, "aone two three fourb")
+        XCTAssertEqual(state.cursor, 19)
+    }
+
+    func testAPasteDropsControlCharactersAndJoinsALeadingCombiningMark() {
+        var state = TextFieldState("e")
+        XCTAssertTrue(state.handle(.paste("\u{301}x\u{1B}y\u{7}")))
+        XCTAssertEqual(state.text, "e\u{301}xy")
+        XCTAssertEqual(state.text.count, 3)
+        XCTAssertEqual(state.cursor, 3)
+    }
+
+    func testAPasteMatchesTypingTheSameTextKeyByKey() {
+        let text = "Bestellungen 注文 ✓ e\u{301} 👍🏽 q d"
+        var pasted = TextFieldState("start end")
+        pasted.cursor = 6
+        var typed = pasted
+        _ = pasted.handle(.paste(text))
+        for character in text { _ = typed.handle(.character(character)) }
+        XCTAssertEqual(pasted, typed)
+    }
+
+    func testTypingReplacesASelectedText() {
+        var state = TextFieldState("100", selected: true)
+        XCTAssertTrue(state.handle(.character("8")))
+        XCTAssertTrue(state.handle(.character("0")))
+        XCTAssertEqual(state.text, "80")
+        XCTAssertFalse(state.isSelected)
+    }
+
+    func testAPasteReplacesASelectedText() {
+        var state = TextFieldState("100", selected: true)
+        XCTAssertTrue(state.handle(.paste("2500")))
+        XCTAssertEqual(state.text, "2500")
+    }
+
+    func testEditingKeysDropTheSelectionAndEditAsUsual() {
+        for (key, text, cursor) in [(Key.left, "100", 2), (.home, "100", 0), (.end, "100", 3), (.backspace, "10", 2)] {
+            var state = TextFieldState("100", selected: true)
+            XCTAssertTrue(state.handle(key))
+            XCTAssertFalse(state.isSelected, "\(key)")
+            XCTAssertEqual(state.text, text, "\(key)")
+            XCTAssertEqual(state.cursor, cursor, "\(key)")
+            _ = state.handle(.character("5"))
+            XCTAssertTrue(state.text.contains("5") && state.text.count == text.count + 1, "\(key): typing after it inserts")
+        }
+    }
+
+    func testKeysAFieldDoesNotUseKeepTheSelection() {
+        var state = TextFieldState("100", selected: true)
+        XCTAssertFalse(state.handle(.enter))
+        XCTAssertFalse(state.handle(.character("\n")))
+        XCTAssertTrue(state.isSelected)
+        XCTAssertFalse(TextFieldState("", selected: true).isSelected, "nothing to select")
+    }
+
+    func testASelectedTextIsDrawnReversed() {
+        let selected = renderBuffer(width: 10, height: 1) { buffer, area in
+            TextField(state: TextFieldState("100", selected: true), focused: true).render(in: area, buffer: &buffer)
+        }
+        assertScreen(selected, ["100"])
+        XCTAssertTrue(selected[0, 0].style.reverse)
+        XCTAssertTrue(selected[2, 0].style.reverse)
+        XCTAssertFalse(selected[3, 0].style.reverse, "only the text, not the rest of the field")
+        let plain = renderBuffer(width: 10, height: 1) { buffer, area in
+            TextField(state: TextFieldState("100"), focused: true).render(in: area, buffer: &buffer)
+        }
+        XCTAssertFalse(plain[0, 0].style.reverse)
+    }
+
+    /// The scroll found by walking back from the cursor is the one the old forward search found.
+    func testVisibleStartMatchesAForwardSearchFromTheKeptOffset() {
+        let text = Array("ab注文cd✓e\u{301}fg注hij klmnop 文q")
+        for width in 1...9 {
+            for cursor in 0...text.count {
+                for offset in 0...text.count {
+                    var state = TextFieldState(String(text))
+                    state.cursor = cursor
+                    state.offset = offset
+                    var start = min(offset, state.cursor)
+                    while start < state.cursor, state.line.cells(in: start..<state.cursor) > max(0, width - 1) { start += 1 }
+                    XCTAssertEqual(state.visibleStart(width: width), start, "width \(width) cursor \(cursor) offset \(offset)")
+                }
+            }
+        }
+    }
+}

@@ -44,6 +44,8 @@ public struct TextAreaState: Hashable, Sendable {
             let tail = lines[row].split()
             lines.insert(tail, at: row + 1)
             row += 1
+        case .paste(let text):
+            paste(text)
         case .backspace where lines[row].cursor == 0:
             guard row > 0 else { return true }
             joinWithNext(row - 1)
@@ -78,6 +80,28 @@ public struct TextAreaState: Hashable, Sendable {
     /// Stores the scroll that `visibleOffset` computes, so the view does not jump back.
     public mutating func scrollToCursor(width: Int, height: Int) {
         offset = visibleOffset(width: width, height: height)
+    }
+
+    /// Inserts pasted text at the cursor, keeping its lines (CR, LF and CRLF all break a line); the cursor
+    /// ends after the pasted text. The lines after the cursor move once, not once per pasted line.
+    private mutating func paste(_ text: String) {
+        let pieces = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard pieces.count > 1 else {
+            lines[row].paste(text)
+            return
+        }
+        let tail = lines[row].split()
+        lines[row].paste(String(pieces[0]))
+        var added: [EditableLine] = []
+        added.reserveCapacity(pieces.count - 1)
+        for piece in pieces.dropFirst() {
+            var line = EditableLine()
+            line.paste(String(piece))
+            added.append(line)
+        }
+        added[added.count - 1].append(tail)
+        lines.insert(contentsOf: added, at: row + 1)
+        row += added.count
     }
 
     private mutating func joinWithNext(_ index: Int) {

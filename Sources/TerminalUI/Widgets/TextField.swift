@@ -3,12 +3,21 @@ public struct TextFieldState: Hashable, Sendable {
     public var line: EditableLine
     /// First visible grapheme; kept so the cursor stays in view (see `scrollToCursor`).
     public var offset: Int = 0
+    /// The whole text is selected (a default or a figure offered for replacing): the first typed
+    /// character or paste replaces it; any other editing key just drops the selection and acts as usual.
+    public var isSelected: Bool
 
-    public init(_ text: String = "") { line = EditableLine(text) }
+    public init(_ text: String = "", selected: Bool = false) {
+        line = EditableLine(text)
+        isSelected = selected && !text.isEmpty
+    }
 
     public var text: String {
         get { line.text }
-        set { line = EditableLine(newValue) }
+        set {
+            line = EditableLine(newValue)
+            isSelected = false
+        }
     }
 
     public var cursor: Int {
@@ -16,16 +25,40 @@ public struct TextFieldState: Hashable, Sendable {
         set { line.cursor = newValue }
     }
 
-    /// Applies an editing key (arrows, Home/End, Backspace/Delete, Ctrl-A/E/U/W/K, typing). True if used.
-    public mutating func handle(_ key: Key) -> Bool { line.handleCommon(key) }
+    /// Applies an editing key (arrows, Home/End, Backspace/Delete, Ctrl-A/E/U/W/K, typing, a paste). True if used.
+    public mutating func handle(_ key: Key) -> Bool {
+        if isSelected {
+            switch key {
+            case .character(let c) where EditableLine.isTypable(c):
+                line = EditableLine()
+                offset = 0
+            case .paste:
+                line = EditableLine()
+                offset = 0
+            default: break
+            }
+        }
+        let used = line.handleCommon(key)
+        if used { isSelected = false }
+        return used
+    }
 
     /// The first visible grapheme for a field `width` cells wide: `offset` moved just enough to show the cursor.
+    ///
+    /// Walks back from the cursor over at most a field's width of graphemes, so its cost does not grow
+    /// with the text.
     public func visibleStart(width: Int) -> Int {
         let chars = line.characters
-        var start = min(offset, line.cursor)
+        let floor = min(offset, line.cursor)
         // The cursor needs a cell of its own, so the text before it must fit in width - 1.
-        while start < line.cursor, DisplayWidth.of(String(chars[start..<line.cursor])) > max(0, width - 1) {
-            start += 1
+        let room = max(0, width - 1)
+        var start = line.cursor
+        var used = 0
+        while start > floor {
+            let w = DisplayWidth.of(chars[start - 1])
+            if used + w > room { break }
+            used += w
+            start -= 1
         }
         return start
     }
@@ -49,20 +82,32 @@ public struct TextField: Sendable {
         self.style = style
     }
 
-    /// Draws on the first row of `rect`; sets `buffer.cursor` when focused.
+    /// Draws on the first row of `rect`; sets `buffer.cursor` when focused. A selected text is drawn reversed.
+    /// Only the graphemes in view are measured and copied, however long the text.
     public func render(in rect: Rect, buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
         let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         buffer.fill(row, style: style)
-        if state.text.isEmpty, !placeholder.isEmpty {
+        let chars = state.line.characters
+        if chars.isEmpty, !placeholder.isEmpty {
             buffer.write(DisplayWidth.truncate(placeholder, to: rect.width), x: rect.x, y: rect.y,
                          style: style.adding(dim: true), clip: row)
         }
         let start = state.visibleStart(width: rect.width)
-        let visible = String(state.line.characters[start...])
-        buffer.write(DisplayWidth.prefix(visible, fitting: rect.width), x: rect.x, y: rect.y, style: style, clip: row)
+        var visible = ""
+        var used = 0
+        var index = start
+        while index < chars.count {
+            let w = DisplayWidth.of(chars[index])
+            if used + w > rect.width { break }
+            used += w
+            visible.append(chars[index])
+            index += 1
+        }
+        let textStyle = state.isSelected ? style.adding(reverse: true) : style
+        buffer.write(visible, x: rect.x, y: rect.y, style: textStyle, clip: row)
         if focused {
-            let before = DisplayWidth.of(String(state.line.characters[start..<state.cursor]))
+            let before = state.line.cells(in: start..<state.cursor)
             let x = min(rect.x + before, rect.maxX - 1)
             buffer.cursor = buffer.bounds.contains(x: x, y: rect.y) ? (x, rect.y) : nil
         }
