@@ -46,7 +46,9 @@ extension AppState {
     private mutating func handle(_ key: Key) -> [Effect] {
         statusMessage = nil
         switch key {
-        case .ctrl("c"): return [.quit]
+        case .ctrl("c"):
+            storeTypedText()
+            return [.quit]
         case .ctrl("z"): return [.suspend]
         case .ctrl("l"): return [.redraw]
         default: break

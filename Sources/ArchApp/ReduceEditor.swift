@@ -41,6 +41,26 @@ extension AppState {
         editor = .field(field)
     }
 
+    /// Ctrl-C while typing: the text typed so far is stored when it is valid (and left out when not), so
+    /// quitting never loses a valid answer that Enter would have stored.
+    mutating func storeTypedText() {
+        if let editing = form?.top.editing {
+            commitFormText(editing)
+            return
+        }
+        guard let question = selectedQuestion else { return }
+        switch editor {
+        case .field(let field)? where !field.isSelected: // a selected default or answer was not typed
+            if case .success(let value) = AnswerParser.parse(field.text, for: question) {
+                perform(.setAnswer(question: question.id, value), "answer “\(question.prompt)”")
+            }
+        case .list(let list)? where list.field != nil:
+            handleList(list, .enter, question)
+        default:
+            break
+        }
+    }
+
     mutating func closeEditor() {
         editor = nil
         inlineError = nil

@@ -8,9 +8,15 @@ extension AppState {
     /// Every change goes through `perform`, so it is stored at once and undoable.
     mutating func handleList(_ current: ListEditorState, _ key: Key, _ question: Question) {
         var list = current
+        // A paste adds items, unless it goes into an item being edited (then it is inserted as one line).
+        if case .paste(let text) = key, list.editingIndex == nil, text.contains(where: \.isNewline) || list.field == nil {
+            return pasteLines(text, into: list, question)
+        }
         if var field = list.field {
             switch key {
             case .escape:
+                // Stop adding: select the last item (where `u` undoes), not "+ add" (where keys type).
+                if list.editingIndex == nil, !list.items.isEmpty { list.cursor = list.items.count - 1 }
                 list.field = nil
                 list.editingIndex = nil
             case .enter:
@@ -55,12 +61,10 @@ extension AppState {
             list = refreshed(list, question)
         case .character("K"): moveItem(in: &list, by: -1, question)
         case .character("J"): moveItem(in: &list, by: 1, question)
-        case .character("u"):
-            undo()
+        case .character("u"), .ctrl("r"):
+            if key == .ctrl("r") { redo() } else { undo() }
             list = refreshed(list, question)
-        case .ctrl("r"):
-            redo()
-            list = refreshed(list, question)
+            if list.isAddRow, !list.items.isEmpty { list.cursor = list.items.count - 1 } // so `u` again undoes again
         case .escape, .tab:
             closeEditor()
             advanceAfterAnswer(from: question)
@@ -69,6 +73,54 @@ extension AppState {
             statusMessage = "To type a new item, press a (or go to “+ add”); keys here act on the selected item"
         default: return
         }
+        editor = .list(list)
+    }
+
+    /// A paste into a list: one item per non-empty line (the line being typed, if any, first), all in one
+    /// undoable step, or none with the reason when a line is refused (the clipboard still holds them all).
+    private mutating func pasteLines(_ text: String, into current: ListEditorState, _ question: Question) {
+        var list = current
+        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let typed = list.field?.text, !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+            lines.insert(typed, at: 0)
+        }
+        var items: [String] = []
+        var taken = Set(listItems(for: question).map(NameKey.init))
+        for (number, line) in lines.enumerated() {
+            switch AnswerParser.parseItem(line, for: question) {
+            case .success(let item):
+                guard taken.insert(NameKey(item)).inserted else {
+                    inlineError = "Pasted line \(number + 1), “\(item)”, is already in the list; nothing was added."
+                    editor = .list(list)
+                    return
+                }
+                items.append(item)
+            case .failure(let error):
+                inlineError = "Pasted line \(number + 1): \(error.message); nothing was added."
+                editor = .list(list)
+                return
+            }
+        }
+        guard !items.isEmpty else { return }
+        let label = "paste \(items.count) item\(items.count == 1 ? "" : "s")"
+        switch question.kind {
+        case .entities:
+            let start = session.entities.count
+            var edits: [SessionEdit] = []
+            for (offset, item) in items.enumerated() { edits.append(.insertEntity(Entity(id: newEntityID(), name: item), at: start + offset)) }
+            perform(.batch(edits), label)
+        case .services:
+            let start = session.services.count
+            var edits: [SessionEdit] = []
+            for (offset, item) in items.enumerated() { edits.append(.insertService(Service(id: newID(), name: item), at: start + offset)) }
+            perform(.batch(edits), label)
+        default:
+            perform(.setAnswer(question: question.id, .list(listItems(for: question) + items)), label)
+        }
+        list.field = TextFieldState("")
+        list = refreshed(list, question)
+        list.cursor = list.items.count
+        statusMessage = "Added \(items.count) item\(items.count == 1 ? "" : "s") — u undoes"
         editor = .list(list)
     }
 

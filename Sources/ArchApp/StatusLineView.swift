@@ -6,7 +6,13 @@ struct StatusLineView {
 
     /// Key hints for what has the keys now, most useful first.
     var hints: [(key: String, action: String)] {
+        if case .confirm? = state.overlay { return [("y", "yes"), ("n  Esc", "no"), ("←→", "choose")] }
         if state.overlay != nil { return [("Esc", "close"), ("↑↓", "scroll")] }
+        if let form = state.form {
+            return form.top.editing == nil
+                ? [("↑↓", "row"), ("Enter", "edit/open"), ("a", "add"), ("d", "delete"), ("u", "undo"), ("Esc", "back"), ("?", "help")]
+                : [("Enter", "store"), ("Esc", "cancel"), ("Tab", "complete"), ("Ctrl-C", "quit")]
+        }
         switch state.editor {
         case .field?: return [("Enter", "store"), ("Esc", "cancel"), ("Ctrl-U", "clear"), ("Ctrl-C", "quit")]
         case .choice?: return [("↑↓", "choose"), ("Enter", "store"), ("Esc", "cancel")]

@@ -37,7 +37,7 @@ final class ReduceTypingTests: XCTestCase {
 
     func testTypingOverTheCurrentFigureReplacesIt() {
         var state = Fixtures.state()
-        state.session["requirements.daily_active_users"] = .number(42)
+        state.perform(.setAnswer(question: "requirements.daily_active_users", .number(42)), "test")
         state.press(.enter)
         state.type("7")
         state.press(.enter)

@@ -70,7 +70,8 @@ final class TerminalRestoreTests: ArchtuiTestCase {
         XCTAssertTrue(saved.contains("requirements.peak_rps: 4321\n"), saved)
     }
 
-    func testControlCWhileEditingQuitsAndKeepsTheLastStoredAnswer() throws {
+    /// Ctrl-C while typing stores the text typed so far when it is valid ("even while editing")…
+    func testControlCWhileEditingStoresTheValidTextTypedSoFar() throws {
         let (tmux, _, file) = try openSession()
         try tmux.sendKeys("j", "j", "Enter", "C-u")
         try tmux.type("777")
@@ -79,7 +80,19 @@ final class TerminalRestoreTests: ArchtuiTestCase {
         XCTAssertEqual(try tmux.waitForExit(), 0)
         XCTAssertFalse(try tmux.isAlternateScreenOn())
         let saved = try read(file)
-        XCTAssertTrue(saved.contains("requirements.peak_rps: 1200\n"), "an uncommitted edit must not be stored\n\(saved)")
+        XCTAssertTrue(saved.contains("requirements.peak_rps: 777\n"), "the valid typed text is stored\n\(saved)")
+    }
+
+    /// …and leaves the stored answer alone when the text is not a valid answer.
+    func testControlCWhileEditingKeepsTheStoredAnswerWhenTheTextIsInvalid() throws {
+        let (tmux, _, file) = try openSession()
+        try tmux.sendKeys("j", "j", "Enter", "C-u")
+        try tmux.type("lots")
+        try tmux.waitFor("› lots")
+        try tmux.sendKeys("C-c")
+        XCTAssertEqual(try tmux.waitForExit(), 0)
+        let saved = try read(file)
+        XCTAssertTrue(saved.contains("requirements.peak_rps: 1200\n"), "an invalid edit must not be stored\n\(saved)")
     }
 
     func testAutosaveWritesTheChangeWithoutQuitting() throws {

@@ -49,8 +49,12 @@ extension AppState {
         case .character("y"): duplicateRow(row)
         case .character("J"): moveItemRow(row, by: 1, rows)
         case .character("K"): moveItemRow(row, by: -1, rows)
-        case .character("u"): undo()
-        case .ctrl("r"): redo()
+        case .character("u"):
+            undo()
+            keepCursorOffAddRows()
+        case .ctrl("r"):
+            redo()
+            keepCursorOffAddRows()
         case .escape, .backspace, .character("h"): popForm()
         case .left: popForm()
         default: break
@@ -63,6 +67,10 @@ extension AppState {
         case .escape:
             form?.top.editing = nil
             inlineError = nil
+            // Stop adding: select the item just above "+ add" (the last one added), where `u` undoes.
+            if case .add = editing.row, let cursor = form?.top.cursor, cursor > 0, case .item = rows[cursor - 1].kind {
+                form?.top.cursor = cursor - 1
+            }
         case .enter:
             commitFormText(editing)
         case .tab:
@@ -173,6 +181,19 @@ extension AppState {
         while let top = state.frames.last, rows.rows(for: top.target) == nil { state.frames.removeLast() }
     }
 
+    /// After an undo the rows may have shifted under the cursor: keep it off "+ add" rows (where `u` would
+    /// type) so that pressing `u` again undoes again.
+    private mutating func keepCursorOffAddRows() {
+        guard var state = form else { return }
+        dropVanishedFrames(&state)
+        guard !state.frames.isEmpty else { return closeForm(state) }
+        form = state
+        guard let rows = FormRows(session: session).rows(for: state.top.target) else { return }
+        var cursor = min(state.top.cursor, rows.count - 1)
+        while cursor > 0, rows[cursor].kind == .add || !rows[cursor].isSelectable { cursor -= 1 }
+        if rows.indices.contains(cursor), rows[cursor].isSelectable, rows[cursor].kind != .add { form?.top.cursor = cursor }
+    }
+
     /// Puts the cursor on the nearest selectable row from `index` in direction `step`.
     mutating func moveFormCursor(to index: Int, step: Int) {
         guard let target = form?.top.target, let rows = FormRows(session: session).rows(for: target), !rows.isEmpty else { return }
@@ -263,8 +284,17 @@ extension AppState {
     }
 
     /// The first of `options` that starts like `text` (ignoring case and separators), when `text` is not one already.
+    /// The name may follow other words (`has-many Lo` completes to `has-many Loan`): the longest ending of the
+    /// text after a space that starts an option is completed.
     static func complete(_ text: String, from options: [String]) -> String? {
-        let key = NameKey(text).raw
-        return options.first { NameKey($0).raw.hasPrefix(key) && NameKey($0).raw != key } ?? options.first { NameKey($0).raw.hasPrefix(key) }
+        var starts = [text.startIndex]
+        starts += text.indices.filter { text[$0] == " " }.map { text.index(after: $0) }
+        for start in starts {
+            let key = NameKey(String(text[start...])).raw
+            guard !key.isEmpty else { continue }
+            let match = options.first { NameKey($0).raw.hasPrefix(key) && NameKey($0).raw != key } ?? options.first { NameKey($0).raw.hasPrefix(key) }
+            if let match { return String(text[..<start]) + match }
+        }
+        return nil
     }
 }

@@ -1,0 +1,175 @@
+@testable import ArchApp
+import ArchModel
+import TerminalUI
+import XCTest
+
+/// The entity, field, relation and service forms, driven by keys as a user would.
+final class ReduceFormTests: XCTestCase {
+    /// Step 3 of the fixture catalogue is the entities question; its list opens on "+ add entity".
+    private func entityList(_ session: Session = Session(projectName: "Library")) -> AppState {
+        var state = Fixtures.state(session: session)
+        state.press(.character("]"), .character("]"), .enter)
+        return state
+    }
+
+    private func openEntity(_ state: inout AppState, named name: String) {
+        guard case .list(let list)? = state.editor, let index = list.items.firstIndex(of: name) else { return XCTFail("no list with \(name)") }
+        state.press(.home)
+        for _ in 0..<index { state.press(.down) }
+        state.press(.enter)
+    }
+
+    func testTypingOnAddStartsAnItemWithThatLetter() {
+        var state = entityList()
+        state.type("Members")
+        state.press(.enter, .enter)
+        XCTAssertEqual(state.session.entities.map(\.name), ["Members"], "the first letter is kept, nothing ran as a command")
+    }
+
+    func testAnEntityGetsFieldsRelationsAndAnOwnerThroughItsForm() throws {
+        var state = entityList(Session(projectName: "Library", answers: ["services.bounded_contexts": .list(["Lending", "Catalogue"])]))
+        state.type("Member")
+        state.press(.enter)
+        state.type("Loan")
+        state.press(.enter, .enter)
+        openEntity(&state, named: "Loan")
+        let form = try XCTUnwrap(state.form)
+        XCTAssertEqual(form.top.target, .entity(state.session.entities[1].id))
+        XCTAssertTrue(state.screenText.contains("Entity Loan"), state.screenText)
+
+        // Owner: the third row; → steps through "—", then the bounded contexts.
+        state.press(.down, .down, .right)
+        XCTAssertEqual(state.session.entities[1].service, .named("Lending"))
+
+        // Fields: type on "+ add field", with the quick `name: type` form.
+        state.press(.character("a"))
+        state.type("due: date")
+        state.press(.enter)
+        state.type("note")
+        state.press(.enter, .enter)
+        XCTAssertEqual(state.session.entities[1].fields.map(\.name), ["due", "note"])
+        XCTAssertEqual(state.session.entities[1].fields.map(\.type), [.date, .string])
+
+        // A relation to Member, typed with completion.
+        let relationsAdd = try XCTUnwrap(FormRows(session: state.session).rows(for: .entity(state.session.entities[1].id))?
+            .firstIndex { $0.key == .add(.relations) })
+        state.form?.top.cursor = relationsAdd
+        state.type("belongs-to Mem")
+        XCTAssertTrue(state.screenText.contains("Tab completes"), state.screenText)
+        state.press(.ctrl("u"))
+        state.type("Mem")
+        state.press(.tab, .enter, .escape)
+        let loan = state.session.entities[1]
+        XCTAssertEqual(loan.relations.map(\.kind), [.belongsTo])
+        XCTAssertEqual(loan.relations.first?.target, .id(state.session.entities[0].id))
+
+        // The field form: make `note` a PII text with a default; an invalid length is refused.
+        let noteRow = try XCTUnwrap(FormRows(session: state.session).rows(for: .entity(loan.id))?
+            .firstIndex { $0.key == .item(.field(loan.fields[1].id)) })
+        state.form?.top.cursor = noteRow
+        state.press(.enter)
+        XCTAssertEqual(state.form?.top.target, .field(loan.id, loan.fields[1].id))
+        state.press(.down, .down) // Type → Max length
+        state.press(.enter)
+        state.type("-3")
+        state.press(.enter)
+        XCTAssertNotNil(state.inlineError, "a negative length is refused")
+        XCTAssertNil(state.session.entities[1].fields[1].length, "and never stored")
+        state.press(.ctrl("u"))
+        state.type("200")
+        state.press(.enter)
+        XCTAssertEqual(state.session.entities[1].fields[1].length, 200)
+        let piiRow = try XCTUnwrap(FormRows(session: state.session).rows(for: .field(loan.id, loan.fields[1].id))?.firstIndex { $0.key == .pii })
+        state.form?.top.cursor = piiRow
+        state.press(.character(" "))
+        XCTAssertTrue(state.session.entities[1].fields[1].pii)
+
+        // Undo twice: PII off, then the length gone; redo once brings the length back.
+        state.press(.character("u"), .character("u"))
+        XCTAssertFalse(state.session.entities[1].fields[1].pii)
+        XCTAssertNil(state.session.entities[1].fields[1].length)
+        state.press(.ctrl("r"))
+        XCTAssertEqual(state.session.entities[1].fields[1].length, 200)
+        XCTAssertEqual(state.statusMessage, "redid: change Loan.note")
+
+        // Esc twice: back to the entity form, then to the list.
+        state.press(.escape, .escape)
+        XCTAssertNil(state.form)
+        guard case .list? = state.editor else { return XCTFail("back in the entity list") }
+        let text = SessionFile.encode(state.session)
+        XCTAssertTrue(text.contains("- {name: due, type: date}"), text)
+        XCTAssertTrue(text.contains("- {name: note, type: string, length: 200}"), "PII was undone; only the length was redone: \(text)")
+        XCTAssertTrue(text.contains("- {kind: belongs-to, target: Member}"), text)
+    }
+
+    func testRenamingTheTargetInItsFormKeepsTheRelation() throws {
+        var state = entityList(Session(projectName: "L", entities: [
+            Entity(name: "Customer"), Entity(name: "Order", relations: [Relation(kind: .belongsTo, target: "customer")]),
+        ]))
+        openEntity(&state, named: "Customer")
+        state.press(.home, .enter, .ctrl("u"))
+        state.type("Client")
+        state.press(.enter)
+        XCTAssertEqual(state.session.entities[0].name, "Client")
+        XCTAssertTrue(SessionFile.encode(state.session).contains("{kind: belongs-to, target: Client}"))
+    }
+
+    func testInvalidNamesAreRefusedWithTheReason() {
+        var state = entityList(Session(projectName: "L", entities: [Entity(name: "Order Item"), Entity(name: "Order")]))
+        openEntity(&state, named: "Order")
+        state.press(.home, .enter, .ctrl("u"))
+        state.type("order_item")
+        XCTAssertTrue(state.screenText.contains("“Order Item” is already an entity"), state.screenText)
+        state.press(.enter)
+        XCTAssertEqual(state.session.entities[1].name, "Order", "refused, not stored")
+        XCTAssertEqual(state.form?.top.editing?.field.text, "order_item", "and the typed text is kept for fixing")
+    }
+
+    func testUndoingTheCreationOfAnOpenElementClosesItsForm() {
+        var state = entityList()
+        state.type("Fine")
+        state.press(.enter, .enter)
+        openEntity(&state, named: "Fine")
+        state.press(.character("a"))
+        state.type("amount: money")
+        state.press(.enter, .escape)
+        XCTAssertEqual(state.session.entities[0].fields.map(\.name), ["amount"])
+        state.press(.character("u"), .character("u"))
+        XCTAssertEqual(state.session.entities, [], "both the field and the entity undone")
+        state.press(.down)
+        XCTAssertNil(state.form, "the form of an entity that no longer exists closes")
+    }
+
+    func testPastingLinesIntoAListAddsOneItemPerLineInOneStep() {
+        var state = entityList()
+        state.press(.paste("Member\n\nBook\r\nLoan\n"))
+        XCTAssertEqual(state.session.entities.map(\.name), ["Member", "Book", "Loan"])
+        state.press(.escape, .character("u")) // Esc stops adding and selects the last item, where u undoes
+        XCTAssertEqual(state.session.entities, [], "one paste, one undo step")
+        state.press(.paste("A\nB\nA"))
+        XCTAssertEqual(state.session.entities, [], "a duplicate line adds nothing")
+        XCTAssertEqual(state.inlineError, "Pasted line 3, “A”, is already in the list; nothing was added.")
+    }
+
+    func testCtrlCStoresTheTextTypedSoFarWhenValid() {
+        var state = entityList()
+        state.type("Branch")
+        let effects = state.press(.ctrl("c"))
+        XCTAssertEqual(effects, [.quit])
+        XCTAssertEqual(state.session.entities.map(\.name), ["Branch"])
+    }
+
+    func testClearingTheEntitiesAsksAndIsUndoable() {
+        var state = Fixtures.state(session: Session(projectName: "L", entities: [Entity(name: "A", fields: [Field(name: "x")]), Entity(name: "B")]))
+        state.press(.character("]"), .character("]"), .character("x"))
+        guard case .confirm(let confirmation)? = state.overlay else { return XCTFail("x asks first") }
+        XCTAssertEqual(confirmation.message, "This removes 2 entities, 1 field.\n\nu undoes it afterwards.")
+        state.press(.enter) // the focused button is No
+        XCTAssertEqual(state.session.entities.count, 2)
+        state.press(.character("x"), .character("y"))
+        XCTAssertEqual(state.session.entities, [])
+        state.press(.character("u"))
+        XCTAssertEqual(state.session.entities.map(\.name), ["A", "B"])
+        XCTAssertEqual(state.session.entities[0].fields.map(\.name), ["x"])
+    }
+}
