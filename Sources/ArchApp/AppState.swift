@@ -14,6 +14,8 @@ public enum Overlay: Hashable, Sendable {
     case trace(title: String, lines: [String])
     /// A destructive edit waiting for yes or no.
     case confirm(Confirmation)
+    /// The command palette.
+    case palette(PaletteState)
 }
 
 /// Which screen the app shows.

@@ -17,6 +17,8 @@ struct OverlayView {
         case .trace(let title, let lines):
             Dialog(title: title, message: lines.joined(separator: "\n"), state: DialogState(kind: .message), maxWidth: 80)
                 .render(in: buffer.bounds, buffer: &buffer)
+        case .palette(let palette):
+            PaletteView(palette: palette).render(into: &buffer)
         case .confirm(let confirmation):
             Dialog(title: confirmation.title, message: confirmation.message, state: confirmation.dialog, maxWidth: 70)
                 .render(in: buffer.bounds, buffer: &buffer)

@@ -43,20 +43,17 @@ extension AppState {
         }
     }
 
-    private mutating func handle(_ key: Key) -> [Effect] {
+    mutating func handle(_ key: Key) -> [Effect] {
         statusMessage = nil
-        switch key {
-        case .ctrl("c"):
+        switch Keymap.action(for: key, in: .global) {
+        case .quitNow?:
             storeTypedText()
             return [.quit]
-        case .ctrl("z"): return [.suspend]
-        case .ctrl("l"): return [.redraw]
+        case .suspend?: return [.suspend]
+        case .repaint?: return [.redraw]
         default: break
         }
-        if let overlay {
-            handleOverlay(overlay, key)
-            return []
-        }
+        if let overlay { return handleOverlay(overlay, key) }
         switch screen {
         case .launcher(let launcher):
             return handleLauncher(launcher, key)
@@ -67,37 +64,42 @@ extension AppState {
         }
     }
 
-    private mutating func handleOverlay(_ current: Overlay, _ key: Key) {
+    private mutating func handleOverlay(_ current: Overlay, _ key: Key) -> [Effect] {
         switch current {
         case .help(let scroll):
+            let action = Keymap.action(for: key, in: .overlay)
+            if action == .close {
+                overlay = nil
+                return []
+            }
             let help = OverlayView.help(scroll: scroll)
             let screen = Rect(size: size)
             var view = help.state
-            if view.handle(key, total: help.totalRows(in: screen), visibleRows: help.visibleRows(in: screen)) {
+            if action != nil, view.handle(key, total: help.totalRows(in: screen), visibleRows: help.visibleRows(in: screen)) {
                 overlay = .help(scroll: view.offset)
-            } else if [.escape, .enter, .character("?"), .character("q"), .function(1)].contains(key) {
-                overlay = nil
             }
         case .confirm(let confirmation):
             handleConfirmation(confirmation, key)
+        case .palette(let palette):
+            return handlePalette(palette, key)
         case .message, .trace:
-            if key == .character("t") { overlay = nil }
-            if key == .escape || key == .enter || key == .character("q") || key == .character(" ") { overlay = nil }
+            if Keymap.action(for: key, in: .overlay) == .close { overlay = nil }
         }
+        return []
     }
 
     private mutating func handleLauncher(_ current: LauncherState, _ key: Key) -> [Effect] {
         var launcher = current
         launcher.error = nil
         defer { if case .launcher = screen { screen = .launcher(launcher) } }
-        switch key {
-        case .down, .character("j"): launcher.selected = min(launcher.items.count - 1, launcher.selected + 1)
-        case .up, .character("k"): launcher.selected = max(0, launcher.selected - 1)
-        case .home, .character("g"): launcher.selected = 0
-        case .end, .character("G"): launcher.selected = launcher.items.count - 1
-        case .character("q"), .escape: return [.quit]
-        case .character("?"): overlay = .help(scroll: 0)
-        case .enter:
+        switch Keymap.action(for: key, in: .launcher) {
+        case .down?: launcher.selected = min(launcher.items.count - 1, launcher.selected + 1)
+        case .up?: launcher.selected = max(0, launcher.selected - 1)
+        case .first?: launcher.selected = 0
+        case .last?: launcher.selected = launcher.items.count - 1
+        case .quit?: return [.quit]
+        case .help?: overlay = .help(scroll: 0)
+        case .open?:
             switch launcher.items[launcher.selected] {
             case .newSession:
                 screen = .projectName(TextFieldState(""), error: nil)

@@ -13,14 +13,18 @@ extension AppState {
             return []
         }
         if key != .enter { inlineError = nil }
-        if case .field? = editor, key != .escape, key != .enter {
-            editField(key)
+        if case .field(let field)? = editor {
+            switch Keymap.action(for: key, in: .answer) {
+            case .cancel?: closeEditor()
+            case .store?: commitField(field.text, for: question)
+            default: editField(key) // every other key edits the text: nothing typed runs as a command
+            }
             return []
         }
         guard let current = editor else { return [] }
         switch current {
-        case .field(let field):
-            if key == .escape { closeEditor() } else { commitField(field.text, for: question) }
+        case .field:
+            break
         case .choice(let cursor):
             handleChoice(cursor: cursor, key, question)
         case .multiChoice(let cursor, let selected):
@@ -79,13 +83,13 @@ extension AppState {
 
     private mutating func handleChoice(cursor: Int, _ key: Key, _ question: Question) {
         let last = question.choices.count - 1
-        switch key {
-        case .down, .character("j"): editor = .choice(cursor: min(last, cursor + 1))
-        case .up, .character("k"): editor = .choice(cursor: max(0, cursor - 1))
-        case .home: editor = .choice(cursor: 0)
-        case .end: editor = .choice(cursor: last)
-        case .escape: closeEditor()
-        case .enter, .character(" "):
+        switch Keymap.action(for: key, in: .choices) {
+        case .down?: editor = .choice(cursor: min(last, cursor + 1))
+        case .up?: editor = .choice(cursor: max(0, cursor - 1))
+        case .first?: editor = .choice(cursor: 0)
+        case .last?: editor = .choice(cursor: last)
+        case .cancel?: closeEditor()
+        case .store?, .tick?:
             guard question.choices.indices.contains(cursor) else { return closeEditor() }
             perform(.setAnswer(question: question.id, .choice(question.choices[cursor].value)), "answer “\(question.prompt)”")
             closeEditor()
@@ -96,18 +100,20 @@ extension AppState {
 
     private mutating func handleMultiChoice(cursor: Int, selected: [String], _ key: Key, _ question: Question) {
         let last = question.choices.count - 1
-        switch key {
-        case .down, .character("j"): editor = .multiChoice(cursor: min(last, cursor + 1), selected: selected)
-        case .up, .character("k"): editor = .multiChoice(cursor: max(0, cursor - 1), selected: selected)
-        case .escape: closeEditor()
-        case .character(" "), .character("x"):
+        switch Keymap.action(for: key, in: .choices) {
+        case .down?: editor = .multiChoice(cursor: min(last, cursor + 1), selected: selected)
+        case .up?: editor = .multiChoice(cursor: max(0, cursor - 1), selected: selected)
+        case .first?: editor = .multiChoice(cursor: 0, selected: selected)
+        case .last?: editor = .multiChoice(cursor: last, selected: selected)
+        case .cancel?: closeEditor()
+        case .tick?:
             guard question.choices.indices.contains(cursor) else { return }
             let value = question.choices[cursor].value
             var next = selected.contains(value) ? selected.filter { $0 != value } : selected + [value]
             // Keep the catalogue's order so the saved file does not depend on click order.
             next = question.choices.map(\.value).filter(next.contains)
             editor = .multiChoice(cursor: cursor, selected: next)
-        case .enter:
+        case .store?:
             if selected.isEmpty, question.validation.required {
                 inlineError = "Pick at least one (Space ticks an option)."
                 return

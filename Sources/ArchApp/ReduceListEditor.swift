@@ -13,13 +13,13 @@ extension AppState {
             return pasteLines(text, into: list, question)
         }
         if var field = list.field {
-            switch key {
-            case .escape:
+            switch Keymap.action(for: key, in: .answer) {
+            case .cancel?:
                 // Stop adding: select the last item (where `u` undoes), not "+ add" (where keys type).
                 if list.editingIndex == nil, !list.items.isEmpty { list.cursor = list.items.count - 1 }
                 list.field = nil
                 list.editingIndex = nil
-            case .enter:
+            case .store?:
                 guard commitListItem(field.text, into: &list, question) else { return }
             default:
                 _ = field.handle(key)
@@ -34,44 +34,49 @@ extension AppState {
             editor = .list(list)
             return
         }
-        switch key {
-        case .down, .character("j"): list.cursor = min(list.items.count, list.cursor + 1)
-        case .up, .character("k"): list.cursor = max(0, list.cursor - 1)
-        case .home, .character("g"): list.cursor = 0
-        case .end, .character("G"): list.cursor = list.items.count
-        case .pageDown: list.cursor = min(list.items.count, list.cursor + 10)
-        case .pageUp: list.cursor = max(0, list.cursor - 10)
-        case .enter where question.kind.isModelList && !list.isAddRow, .character("e") where question.kind.isModelList && !list.isAddRow:
+        switch Keymap.action(for: key, in: .list) {
+        case .down?: list.cursor = min(list.items.count, list.cursor + 1)
+        case .up?: list.cursor = max(0, list.cursor - 1)
+        case .first?: list.cursor = 0
+        case .last?: list.cursor = list.items.count
+        case .pageDown?: list.cursor = min(list.items.count, list.cursor + 10)
+        case .pageUp?: list.cursor = max(0, list.cursor - 10)
+        case .editItem? where question.kind.isModelList && !list.isAddRow:
             let target: FormTarget = question.kind == .entities ? .entity(session.entities[list.cursor].id) : .service(session.services[list.cursor].id)
             openForm(target, from: .questions)
-        case .enter, .character("e"), .character("r"):
+        case .editItem?, .renameItem?:
             list.editingIndex = list.isAddRow ? nil : list.cursor
             list.field = TextFieldState(list.isAddRow ? "" : list.items[list.cursor])
-        case .character("a"):
+        case .addItem?:
             list.cursor = list.items.count
             list.editingIndex = nil
             list.field = TextFieldState("")
-        case .character("d"), .delete:
+        case .deleteItem?:
             deleteListItem(at: list.cursor, question)
             list = refreshed(list, question)
             // Stay on an item (so `u` undoes), not on "+ add", where keys type.
             if list.isAddRow, !list.items.isEmpty, overlay == nil { list.cursor = list.items.count - 1 }
-        case .character("y"):
+        case .duplicateItem?:
             duplicateListItem(at: list.cursor, question)
             list = refreshed(list, question)
-        case .character("K"): moveItem(in: &list, by: -1, question)
-        case .character("J"): moveItem(in: &list, by: 1, question)
-        case .character("u"), .ctrl("r"):
+        case .moveItemUp?: moveItem(in: &list, by: -1, question)
+        case .moveItemDown?: moveItem(in: &list, by: 1, question)
+        case .undo?, .redo?:
             if key == .ctrl("r") { redo() } else { undo() }
             list = refreshed(list, question)
             if list.isAddRow, !list.items.isEmpty { list.cursor = list.items.count - 1 } // so `u` again undoes again
-        case .escape, .tab:
+        case .palette?:
+            editor = .list(list)
+            return openPalette(for: .list)
+        case .closeList?:
             closeEditor()
             advanceAfterAnswer(from: question)
             return
-        case .character:
-            statusMessage = "To type a new item, press a (or go to “+ add”); keys here act on the selected item"
-        default: return
+        default:
+            if case .character = key {
+                statusMessage = "To type a new item, press a (or go to “+ add”); keys here act on the selected item"
+            }
+            return
         }
         editor = .list(list)
     }

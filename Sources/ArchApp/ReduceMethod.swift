@@ -5,24 +5,25 @@ extension AppState {
     /// Keys on the method screen: the open editor first, then global keys, then the focused pane.
     mutating func handleMethod(_ key: Key) -> [Effect] {
         if form != nil {
-            if key == .ctrl("s"), form?.top.editing == nil { return [.save] }
+            if form?.top.editing == nil, Keymap.action(for: key, in: .form) == .save { return [.save] }
             handleForm(key)
             return []
         }
         if editor != nil { return handleEditor(key) }
         inlineError = nil
-        switch key {
-        case .ctrl("s"): return [.save]
-        case .character("q"): return [.quit]
-        case .character("?"), .function(1): overlay = .help(scroll: 0)
-        case .tab: cycleFocus(forward: true)
-        case .backTab: cycleFocus(forward: false)
-        case .character("]"): selectStep(stepIndex + 1)
-        case .character("["): selectStep(stepIndex - 1)
-        case .character("v"): switchNarrowPane()
-        case .character("z"): zoomed.toggle()
-        case .character("u"): undo()
-        case .ctrl("r"): redo()
+        switch Keymap.action(for: key, in: .global) {
+        case .save?: return [.save]
+        case .quit?: return [.quit]
+        case .help?: overlay = .help(scroll: 0)
+        case .palette?: openPalette(for: paletteMode)
+        case .nextPane?: cycleFocus(forward: true)
+        case .previousPane?: cycleFocus(forward: false)
+        case .nextStep?: selectStep(stepIndex + 1)
+        case .previousStep?: selectStep(stepIndex - 1)
+        case .switchNarrowPane?: switchNarrowPane()
+        case .zoom?: zoomed.toggle()
+        case .undo?: undo()
+        case .redo?: redo()
         default:
             switch focus {
             case .steps: handleStepsPane(key)
@@ -68,28 +69,28 @@ extension AppState {
     }
 
     private mutating func handleStepsPane(_ key: Key) {
-        switch key {
-        case .down, .character("j"): selectStep(stepIndex + 1)
-        case .up, .character("k"): selectStep(stepIndex - 1)
-        case .home, .character("g"): selectStep(0)
-        case .end, .character("G"): selectStep(catalogue.steps.count - 1)
-        case .enter, .right, .character("l"): focus = .questions
+        switch Keymap.action(for: key, in: .steps) {
+        case .down?: selectStep(stepIndex + 1)
+        case .up?: selectStep(stepIndex - 1)
+        case .first?: selectStep(0)
+        case .last?: selectStep(catalogue.steps.count - 1)
+        case .openStep?: focus = .questions
         default: break
         }
     }
 
     private mutating func handleQuestionsPane(_ key: Key) {
         let count = visibleQuestions.count
-        switch key {
-        case .down, .character("j"): questionIndex = min(count - 1, questionIndex + 1)
-        case .up, .character("k"): questionIndex = max(0, questionIndex - 1)
-        case .home, .character("g"): questionIndex = 0
-        case .end, .character("G"): questionIndex = max(0, count - 1)
-        case .pageDown: questionIndex = min(count - 1, questionIndex + 10)
-        case .pageUp: questionIndex = max(0, questionIndex - 10)
-        case .enter, .character("e"): openEditor()
-        case .character("x"), .delete: clearSelectedAnswer()
-        case .left, .character("h"): if LayoutMode(size: size) == .wide { focus = .steps }
+        switch Keymap.action(for: key, in: .questions) {
+        case .down?: questionIndex = min(count - 1, questionIndex + 1)
+        case .up?: questionIndex = max(0, questionIndex - 1)
+        case .first?: questionIndex = 0
+        case .last?: questionIndex = max(0, count - 1)
+        case .pageDown?: questionIndex = min(count - 1, questionIndex + 10)
+        case .pageUp?: questionIndex = max(0, questionIndex - 10)
+        case .answer?: openEditor()
+        case .clearAnswer?: clearSelectedAnswer()
+        case .toMethodPane?: if LayoutMode(size: size) == .wide { focus = .steps }
         default: break
         }
         questionIndex = max(0, questionIndex)
@@ -99,24 +100,24 @@ extension AppState {
         guard let rect = methodLayout.design else { return }
         let content = DesignPaneContent(state: self, paneRect: rect)
         let page = max(1, content.area.height - 1)
-        switch key {
-        case .left, .character("h"): switchDesignTab(forward: false)
-        case .right, .character("l"): switchDesignTab(forward: true)
-        case .down, .character("j"): moveDesignSelection(by: 1, in: content)
-        case .up, .character("k"): moveDesignSelection(by: -1, in: content)
-        case .pageDown, .character(" "): designScroll = content.clampedScroll(designScroll + page)
-        case .pageUp: designScroll = content.clampedScroll(designScroll - page)
-        case .home, .character("g"):
+        switch Keymap.action(for: key, in: .design) {
+        case .previousTab?: switchDesignTab(forward: false)
+        case .nextTab?: switchDesignTab(forward: true)
+        case .down?: moveDesignSelection(by: 1, in: content)
+        case .up?: moveDesignSelection(by: -1, in: content)
+        case .pageDown?: designScroll = content.clampedScroll(designScroll + page)
+        case .pageUp?: designScroll = content.clampedScroll(designScroll - page)
+        case .first?:
             designSelection = 0
             designScroll = 0
-        case .end, .character("G"):
+        case .last?:
             designSelection = max(0, content.selectableCount - 1)
             designScroll = content.clampedScroll(content.lineCount)
-        case .enter: openSubject(in: content)
-        case .character("t"): showTrace(in: content)
-        case .character(let digit) where digit.isNumber:
-            let index = (Int(String(digit)) ?? 1) == 0 ? 9 : (Int(String(digit)) ?? 1) - 1
-            if let tab = DesignTab(rawValue: index) { selectDesignTab(tab) }
+        case .openSubject?: openSubject(in: content)
+        case .why?: showTrace(in: content)
+        case .tabByNumber?:
+            guard case .character(let digit) = key, let number = Int(String(digit)) else { return }
+            if let tab = DesignTab(rawValue: number == 0 ? 9 : number - 1) { selectDesignTab(tab) }
         default: break
         }
     }

@@ -77,7 +77,14 @@ extension AppState {
     /// Keys while a confirmation is shown: y / Enter on Yes performs the edit, n / Esc keeps everything.
     mutating func handleConfirmation(_ current: Confirmation, _ key: Key) {
         var confirmation = current
-        switch confirmation.dialog.handle(key) {
+        var outcome: DialogOutcome?
+        switch Keymap.action(for: key, in: .confirm) {
+        case .yes?: outcome = .yes
+        case .no?: outcome = .no
+        case .otherButton?, .open?: outcome = confirmation.dialog.handle(key == .character(" ") ? .enter : key)
+        default: outcome = nil
+        }
+        switch outcome {
         case .yes?:
             overlay = nil
             perform(confirmation.edit, confirmation.label)

@@ -4,34 +4,37 @@ import TerminalUI
 struct StatusLineView {
     let state: AppState
 
-    /// Key hints for what has the keys now, most useful first.
+    /// Key hints for what has the keys now, most useful first: the hints of the mode's keymap.
     var hints: [(key: String, action: String)] {
-        if case .confirm? = state.overlay { return [("y", "yes"), ("n  Esc", "no"), ("←→", "choose")] }
-        if state.overlay != nil { return [("Esc", "close"), ("↑↓", "scroll")] }
-        if let form = state.form {
-            return form.top.editing == nil
-                ? [("↑↓", "row"), ("Enter", "edit/open"), ("a", "add"), ("d", "delete"), ("u", "undo"), ("Esc", "back"), ("?", "help")]
-                : [("Enter", "store"), ("Esc", "cancel"), ("Tab", "complete"), ("Ctrl-C", "quit")]
-        }
-        switch state.editor {
-        case .field?: return [("Enter", "store"), ("Esc", "cancel"), ("Ctrl-U", "clear"), ("Ctrl-C", "quit")]
-        case .choice?: return [("↑↓", "choose"), ("Enter", "store"), ("Esc", "cancel")]
-        case .multiChoice?: return [("Space", "tick"), ("Enter", "store"), ("Esc", "cancel")]
-        case .list(let list)?:
-            return list.field == nil
-                ? (list.isAddRow ? [("type", "new item"), ("Enter", "edit/add"), ("↑", "items"), ("Esc", "done")]
-                    : [("Enter", "edit/add"), ("d", "remove"), ("y", "copy"), ("J/K", "move"), ("u", "undo"), ("Esc", "done")])
-                : [("Enter", "keep"), ("Esc", "cancel")]
+        switch state.overlay {
+        case .confirm?: return Keymap.hints(.confirm)
+        case .palette?: return [("type", "filter")] + Keymap.hints(.palette)
+        case .some: return Keymap.hints(.overlay)
         case nil: break
         }
-        var hints: [(String, String)]
+        if let form = state.form {
+            return form.top.editing == nil ? Keymap.hints(.form) : Keymap.hints(.answer) + [("Ctrl-C", "quit")]
+        }
+        switch state.editor {
+        case .field?: return Keymap.hints(.answer) + [("Ctrl-U", "clear"), ("Ctrl-C", "quit")]
+        case .choice?, .multiChoice?: return Keymap.hints(.choices)
+        case .list(let list)?:
+            if list.field != nil { return Keymap.hints(.answer) }
+            return list.isAddRow ? [("type", "new item"), ("↑", "items")] + Keymap.hints(.list).filter { $0.action == "done" }
+                : Keymap.hints(.list)
+        case nil: break
+        }
+        var hints: [(key: String, action: String)]
         switch state.focus {
-        case .steps: hints = [("↑↓", "step"), ("Enter", "questions")]
-        case .questions: hints = [("↑↓", "question"), ("Enter", "answer"), ("x", "clear"), ("u", "undo"), ("]/[", "step")]
-        case .design: hints = [("←→", "tab"), ("↑↓", "item"), ("t", "why"), ("PgDn", "page")]
+        case .steps: hints = Keymap.hints(.steps)
+        case .questions: hints = Keymap.hints(.questions) + [("]/[", "step")]
+        case .design: hints = Keymap.hints(.design)
         }
         if LayoutMode(size: state.size) == .single { hints.append(("v", state.narrowShowsDesign ? "questions" : "design")) }
-        return hints + [("z", state.zoomed ? "unzoom" : "zoom"), ("Tab", "pane"), ("^S", "save"), ("?", "help"), ("q", "quit")]
+        // The global hints, most useful first (the line is cut at the right).
+        let order = ["zoom", "pane", "undo", "help", "commands", "quit", "save"]
+        let global = Keymap.hints(.global).sorted { (order.firstIndex(of: $0.action) ?? 99) < (order.firstIndex(of: $1.action) ?? 99) }
+        return hints + global.map { $0.action == "zoom" && state.zoomed ? ($0.key, "unzoom") : $0 }
     }
 
     func render(in rect: Rect, buffer: inout ScreenBuffer) {

@@ -27,53 +27,53 @@ extension AppState {
         if row.kind == .add, case .character(let character) = key, !character.isNewline {
             return startTyping(row.key, String(character))
         }
-        switch key {
-        case .down, .character("j"): moveFormCursor(to: cursor + 1, step: 1)
-        case .up, .character("k"): moveFormCursor(to: cursor - 1, step: -1)
-        case .home, .character("g"): moveFormCursor(to: 0, step: 1)
-        case .end, .character("G"): moveFormCursor(to: rows.count - 1, step: -1)
-        case .pageDown: moveFormCursor(to: cursor + 10, step: 1)
-        case .pageUp: moveFormCursor(to: cursor - 10, step: -1)
-        case .enter, .character("e"), .character(" "), .right, .character("l"):
-            activate(row, forward: key != .left)
-        case .left where { if case .choice = row.kind { return true }; return false }():
-            activate(row, forward: false)
-        case .character("r") where row.kind != .add:
+        switch Keymap.action(for: key, in: .form) {
+        case .down?: moveFormCursor(to: cursor + 1, step: 1)
+        case .up?: moveFormCursor(to: cursor - 1, step: -1)
+        case .first?: moveFormCursor(to: 0, step: 1)
+        case .last?: moveFormCursor(to: rows.count - 1, step: -1)
+        case .pageDown?: moveFormCursor(to: cursor + 10, step: 1)
+        case .pageUp?: moveFormCursor(to: cursor - 10, step: -1)
+        case .editItem?: activate(row, forward: true)
+        case .stepChoiceBack?:
+            if case .choice = row.kind { activate(row, forward: false) } else { popForm() }
+        case .renameItem? where row.kind != .add:
             if case .text(let text) = row.kind { startTyping(row.key, text) } else { activate(row, forward: true) }
-        case .character("a"):
+        case .addItem?:
             if let add = rows.firstIndex(where: { $0.kind == .add && section(of: $0.key) == section(near: cursor, rows) }) ?? rows.firstIndex(where: { $0.kind == .add }) {
                 form?.top.cursor = add
                 startTyping(rows[add].key, "")
             }
-        case .character("d"), .delete: deleteRow(row)
-        case .character("y"): duplicateRow(row)
-        case .character("J"): moveItemRow(row, by: 1, rows)
-        case .character("K"): moveItemRow(row, by: -1, rows)
-        case .character("u"):
+        case .deleteItem?: deleteRow(row)
+        case .duplicateItem?: duplicateRow(row)
+        case .moveItemDown?: moveItemRow(row, by: 1, rows)
+        case .moveItemUp?: moveItemRow(row, by: -1, rows)
+        case .undo?:
             undo()
             keepCursorOffAddRows()
-        case .ctrl("r"):
+        case .redo?:
             redo()
             keepCursorOffAddRows()
-        case .escape, .backspace, .character("h"): popForm()
-        case .left: popForm()
+        case .back?: popForm()
+        case .help?: overlay = .help(scroll: 0)
+        case .palette?: openPalette(for: .form)
         default: break
         }
     }
 
     private mutating func handleFormTyping(_ editing: FormState.Editing, _ key: Key, _ rows: [FormRow]) {
         var field = editing.field
-        switch key {
-        case .escape:
+        switch Keymap.action(for: key, in: .answer) {
+        case .cancel?:
             form?.top.editing = nil
             inlineError = nil
             // Stop adding: select the item just above "+ add" (the last one added), where `u` undoes.
             if case .add = editing.row, let cursor = form?.top.cursor, cursor > 0, case .item = rows[cursor - 1].kind {
                 form?.top.cursor = cursor - 1
             }
-        case .enter:
+        case .store?:
             commitFormText(editing)
-        case .tab:
+        case .complete?:
             if let row = rows.first(where: { $0.key == editing.row }), let completed = Self.complete(field.text, from: row.completions) {
                 field = TextFieldState(completed)
                 field.cursor = completed.count
