@@ -82,14 +82,19 @@ struct EndpointOverrides {
         var responses: [Endpoint.Response]
         let display = resource.flatMap { model.names.names($0.name)?.display } ?? "result"
         switch custom.method {
-        case .post: responses = [Endpoint.Response(status: response == nil ? 200 : 201, description: response == nil ? "done" : "\(display) created")]
+        case .post where request != nil && request?.id == response?.id:
+            responses = [Endpoint.Response(status: 201, description: "\(display) created")]
         case .delete: responses = [Endpoint.Response(status: 204, description: "done")]
         default: responses = [Endpoint.Response(status: 200, description: response == nil ? "done" : "the \(display)")]
         }
         if takesBody, request != nil {
             responses += [vocabulary.error(400, "malformed JSON"), vocabulary.error(422, "validation failed; the problem lists each invalid field")]
         }
-        if !parameters.isEmpty { responses.append(vocabulary.error(404, "not found")) }
+        if let first = parameters.first {
+            let words = Naming.words(first.name)
+            let subject = words.last == "id" && words.count > 1 ? words.dropLast().joined(separator: " ") : display
+            responses.append(vocabulary.error(404, "\(subject) not found"))
+        }
         let write = custom.method != .get
         let authorization = custom.authorization ?? resource.flatMap { entity in
             generated.first { $0.id.key?.entity == .id(entity.id) && ($0.method == "GET") != write }?.authorization
