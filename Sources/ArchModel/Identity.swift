@@ -20,6 +20,9 @@ public typealias FieldID = ModelID<Field>
 public typealias RelationID = ModelID<Relation>
 public typealias ServiceID = ModelID<Service>
 public typealias CallID = ModelID<ServiceCall>
+public typealias FlowID = ModelID<Flow>
+public typealias FlowStepID = ModelID<FlowStep>
+public typealias OverrideID = ModelID<EndpointOverride>
 
 /// A reference to a model element: its identity, or a name that matches no element (a relation to an
 /// entity not written yet, an owner that is a bounded context rather than a defined service). A named

@@ -1,5 +1,6 @@
 /// What the user said: the project's name, answers by question id, and the model they edited
-/// (entities with fields and relations, services). Plain values; saved as YAML by `SessionFile`.
+/// (entities with fields and relations, services, flows, and changes to the generated API). Plain values; saved
+/// as YAML by `SessionFile`.
 ///
 /// Every model element has an identity (`ModelID`) and references point at identities, so renaming an
 /// entity or a service never leaves a reference behind. Change a session through `SessionEdit`.
@@ -12,16 +13,23 @@ public struct Session: Hashable, Sendable {
     public var entities: [Entity]
     /// Services the user defined; when empty, the design derives them from the bounded-context answers.
     public var services: [Service]
+    /// Use cases the user spelled out step by step; each becomes a sequence diagram.
+    public var flows: [Flow]
+    /// Generated endpoints the user hid or changed, and endpoints they added; applied in this order.
+    public var endpointOverrides: [EndpointOverride]
     /// Where new identities come from; never part of equality.
     public var identities = IdentityAllocator()
 
     /// A session holding these values. Elements without an identity get one, and references written as
     /// names are resolved to the identity of the element with that name (see `NameKey`), when there is one.
-    public init(projectName: String, answers: [String: AnswerValue] = [:], entities: [Entity] = [], services: [Service] = []) {
+    public init(projectName: String, answers: [String: AnswerValue] = [:], entities: [Entity] = [], services: [Service] = [],
+                flows: [Flow] = [], endpointOverrides: [EndpointOverride] = []) {
         self.projectName = projectName
         self.answers = answers
         self.entities = entities
         self.services = services
+        self.flows = flows
+        self.endpointOverrides = endpointOverrides
         assignIdentities()
         resolveReferences()
     }
@@ -45,6 +53,11 @@ public struct Session: Hashable, Sendable {
             identities.reserve(service.id.raw)
             for call in service.calls { identities.reserve(call.id.raw) }
         }
+        for flow in flows {
+            identities.reserve(flow.id.raw)
+            for step in flow.steps { identities.reserve(step.id.raw) }
+        }
+        for endpointOverride in endpointOverrides { identities.reserve(endpointOverride.id.raw) }
         for e in entities.indices {
             if !entities[e].id.isAssigned { entities[e].id = newID() }
             for f in entities[e].fields.indices where !entities[e].fields[f].id.isAssigned { entities[e].fields[f].id = newID() }
@@ -54,6 +67,11 @@ public struct Session: Hashable, Sendable {
             if !services[s].id.isAssigned { services[s].id = newID() }
             for c in services[s].calls.indices where !services[s].calls[c].id.isAssigned { services[s].calls[c].id = newID() }
         }
+        for f in flows.indices {
+            if !flows[f].id.isAssigned { flows[f].id = newID() }
+            for s in flows[f].steps.indices where !flows[f].steps[s].id.isAssigned { flows[f].steps[s].id = newID() }
+        }
+        for o in endpointOverrides.indices where !endpointOverrides[o].id.isAssigned { endpointOverrides[o].id = newID() }
     }
 
     /// Turns references written as names into identities where an element of that name exists.
@@ -77,6 +95,22 @@ public struct Session: Hashable, Sendable {
                 }
             }
         }
+        func participant(_ participant: FlowParticipant) -> FlowParticipant {
+            guard case .service(.named(let name)) = participant, let id = serviceIDs[NameKey(name)] else { return participant }
+            return .service(.id(id))
+        }
+        for f in flows.indices {
+            for s in flows[f].steps.indices {
+                flows[f].steps[s].from = participant(flows[f].steps[s].from)
+                flows[f].steps[s].to = participant(flows[f].steps[s].to)
+            }
+        }
+        for o in endpointOverrides.indices {
+            endpointOverrides[o] = endpointOverrides[o].mappingEntities { reference in
+                guard case .named(let name) = reference, let id = entityIDs[NameKey(name)] else { return reference }
+                return .id(id)
+            }
+        }
     }
 
     /// The entity called `name` (see `NameKey` for how names compare).
@@ -91,6 +125,12 @@ public struct Session: Hashable, Sendable {
     /// The service with this identity.
     public func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
     public func serviceIndex(_ id: ServiceID) -> Int? { services.firstIndex { $0.id == id } }
+    /// The flow with this identity.
+    public func flow(_ id: FlowID) -> Flow? { flows.first { $0.id == id } }
+    public func flowIndex(_ id: FlowID) -> Int? { flows.firstIndex { $0.id == id } }
+    /// The endpoint override with this identity.
+    public func endpointOverride(_ id: OverrideID) -> EndpointOverride? { endpointOverrides.first { $0.id == id } }
+    public func endpointOverrideIndex(_ id: OverrideID) -> Int? { endpointOverrides.firstIndex { $0.id == id } }
 
     /// The names references resolve to, for code that looks many of them up.
     public var names: ModelNames { ModelNames(self) }
@@ -126,4 +166,14 @@ public struct ModelNames: Sendable {
 
     /// Whether the reference points at an entity of the session.
     public func resolves(_ reference: Reference<Entity>) -> Bool { reference.id.map { entityNames[$0] != nil } ?? false }
+    /// Whether the reference points at a service of the session.
+    public func resolves(_ reference: Reference<Service>) -> Bool { reference.id.map { serviceNames[$0] != nil } ?? false }
+
+    /// The name a flow participant shows: the actor's or system's name, or the service's current name.
+    public func name(_ participant: FlowParticipant) -> String {
+        switch participant {
+        case .actor(let name), .external(let name): return name
+        case .service(let reference): return name(reference)
+        }
+    }
 }

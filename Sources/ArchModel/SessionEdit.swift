@@ -2,15 +2,17 @@
 /// its inverse, so undo, redo and previews all come from the same mechanism.
 ///
 /// Elements are addressed by identity, never by position or name. Removing an element removes what
-/// depends on it (the relations pointing at a removed entity, the calls to a removed service) and the
-/// inverse brings all of it back where it was. An edit whose target does not exist changes nothing.
+/// depends on it (the relations pointing at a removed entity, the calls and flow steps to a removed service) and
+/// the inverse brings all of it back where it was. Endpoint overrides are the exception: removing the entity
+/// they target keeps them, pointing at the entity's name (the design reports them; a new entity of that name
+/// picks them up on the next load). An edit whose target does not exist changes nothing.
 public indirect enum SessionEdit: Hashable, Sendable {
     case setProjectName(String)
     /// Sets (or, with nil, clears) the answer to a question.
     case setAnswer(question: String, AnswerValue?)
 
     case insertEntity(Entity, at: Int)
-    /// Removes the entity and every relation pointing at it.
+    /// Removes the entity and every relation pointing at it; overrides targeting it keep its name.
     case removeEntity(EntityID)
     /// Replaces the entity with this one's identity: its name, description, owner, fields and relations.
     case updateEntity(Entity)
@@ -27,7 +29,8 @@ public indirect enum SessionEdit: Hashable, Sendable {
     case moveRelation(RelationID, entity: EntityID, to: Int)
 
     case insertService(Service, at: Int)
-    /// Removes the service, the calls other services make to it, and its ownership of entities.
+    /// Removes the service, the calls other services make to it, the flow steps from or to it, and its
+    /// ownership of entities.
     case removeService(ServiceID)
     case updateService(Service)
     case moveService(ServiceID, to: Int)
@@ -36,6 +39,22 @@ public indirect enum SessionEdit: Hashable, Sendable {
     case removeCall(CallID, service: ServiceID)
     case updateCall(ServiceCall, service: ServiceID)
     case moveCall(CallID, service: ServiceID, to: Int)
+
+    case insertFlow(Flow, at: Int)
+    case removeFlow(FlowID)
+    /// Replaces the flow with this one's identity: its name and steps.
+    case updateFlow(Flow)
+    case moveFlow(FlowID, to: Int)
+
+    case insertFlowStep(FlowStep, flow: FlowID, at: Int)
+    case removeFlowStep(FlowStepID, flow: FlowID)
+    case updateFlowStep(FlowStep, flow: FlowID)
+    case moveFlowStep(FlowStepID, flow: FlowID, to: Int)
+
+    case insertEndpointOverride(EndpointOverride, at: Int)
+    case removeEndpointOverride(OverrideID)
+    case updateEndpointOverride(EndpointOverride)
+    case moveEndpointOverride(OverrideID, to: Int)
 
     /// Several edits as one step, applied in order (and undone in reverse).
     case batch([SessionEdit])
@@ -77,6 +96,10 @@ extension Session {
                 for relation in entities[e].relations.reversed() where relation.target == .id(id) {
                     undo.append(apply(.removeRelation(relation.id, entity: entities[e].id)))
                 }
+            }
+            let name = entities[index].name
+            for endpointOverride in endpointOverrides where endpointOverride.entityReferences.contains(.id(id)) {
+                undo.append(apply(.updateEndpointOverride(endpointOverride.mappingEntities { $0 == .id(id) ? .named(name) : $0 })))
             }
             let entity = entities.remove(at: index)
             undo.append(.insertEntity(entity, at: index))
@@ -141,6 +164,11 @@ extension Session {
                     undo.append(apply(.removeCall(call.id, service: services[s].id)))
                 }
             }
+            for flow in flows {
+                for step in flow.steps.reversed() where step.involves(id) {
+                    undo.append(apply(.removeFlowStep(step.id, flow: flow.id)))
+                }
+            }
             for e in entities.indices where entities[e].service == .id(id) {
                 var owned = entities[e]
                 owned.service = nil
@@ -178,6 +206,10 @@ extension Session {
             services[s].calls.insert(services[s].calls.remove(at: from), at: Self.clamp(to, services[s].calls.count))
             return .moveCall(id, service: owner, to: from)
 
+        case .insertFlow, .removeFlow, .updateFlow, .moveFlow, .insertFlowStep, .removeFlowStep, .updateFlowStep, .moveFlowStep,
+             .insertEndpointOverride, .removeEndpointOverride, .updateEndpointOverride, .moveEndpointOverride:
+            return applyUserDesignEdit(edit)
+
         case .batch(let edits):
             var undo: [SessionEdit] = []
             undo.reserveCapacity(edits.count)
@@ -186,7 +218,7 @@ extension Session {
         }
     }
 
-    private static func clamp(_ index: Int, _ count: Int) -> Int { min(max(0, index), count) }
+    static func clamp(_ index: Int, _ count: Int) -> Int { min(max(0, index), count) }
 
     private mutating func reserveIdentities(of entity: Entity) {
         identities.reserve(entity.id.raw)

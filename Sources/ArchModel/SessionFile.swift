@@ -23,8 +23,9 @@ import Yams
 ///   - {target: Payments, style: sync, purpose: charge the card}
 /// ```
 ///
-/// Fields, relations and calls are one-line flow mappings (one line per item diffs well) that leave out
-/// defaults: false flags, empty lists, `required: true` and `onDelete: restrict` of relations.
+/// Fields, relations, calls, flow steps and endpoint overrides are one-line flow mappings (one line per item
+/// diffs well) that leave out defaults: false flags, empty lists, `required: true` and `onDelete: restrict` of
+/// relations, `style: sync` of flow steps.
 public enum SessionFile {
     /// The session as YAML text. Strings that YAML would read as something else (`yes`, `null`, `1e3`) are quoted.
     public static func encode(_ session: Session) -> String {
@@ -41,6 +42,12 @@ public enum SessionFile {
         ]
         if !session.services.isEmpty {
             pairs.append((scalar("services"), Node(session.services.map { node(for: $0, names: names) }, .implicit, .block)))
+        }
+        if !session.flows.isEmpty {
+            pairs.append((scalar("flows"), Node(session.flows.map { node(for: $0, names: names) }, .implicit, .block)))
+        }
+        if !session.endpointOverrides.isEmpty {
+            pairs.append((scalar("endpoints"), Node(session.endpointOverrides.map { node(for: $0, names: names) }, .implicit, .block)))
         }
         let root = Node(pairs, .implicit, .block)
         do {

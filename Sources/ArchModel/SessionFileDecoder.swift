@@ -65,7 +65,7 @@ private struct SessionDecoder {
     /// The version is checked before anything else: a newer file may use keys this build does not know.
     private func checkVersion(_ root: Node) throws(SessionFileError) -> Int {
         guard let mapping = root.mapping else {
-            throw SessionFileError(.invalid, reader.error("expected a session (a mapping with schemaVersion, projectName, answers, entities, services), found \(reader.describe(root))", at: root))
+            throw SessionFileError(.invalid, reader.error("expected a session (a mapping with schemaVersion, projectName, answers, entities, services, flows, endpoints), found \(reader.describe(root))", at: root))
         }
         guard let node = mapping["schemaVersion"] else {
             throw SessionFileError(.missingSchemaVersion, reader.error("missing key 'schemaVersion' (this archtui writes \(Session.currentSchemaVersion))", at: root))
@@ -83,7 +83,7 @@ private struct SessionDecoder {
     }
 
     private mutating func readSession(_ root: Node) throws(LocatedError) -> Session {
-        let pairs = try reader.keyed(root.mapping!, allowed: ["schemaVersion", "projectName", "answers", "entities", "services"], in: "the session")
+        let pairs = try reader.keyed(root.mapping!, allowed: ["schemaVersion", "projectName", "answers", "entities", "services", "flows", "endpoints"], in: "the session")
         let name = try reader.string(try reader.require("projectName", in: pairs, of: root, "the session"), "projectName")
         var session = Session(projectName: name)
         if let answers = pairs["answers"], !reader.isNull(answers) {
@@ -95,8 +95,12 @@ private struct SessionDecoder {
         var model = SessionFileModelDecoder(reader: reader)
         if let entities = pairs["entities"], !reader.isNull(entities) { session.entities = try model.entities(entities) }
         if let services = pairs["services"], !reader.isNull(services) { session.services = try model.services(services) }
+        var flows = SessionFileFlowDecoder(reader: reader)
+        if let node = pairs["flows"], !reader.isNull(node) { session.flows = try flows.flows(node) }
+        if let node = pairs["endpoints"], !reader.isNull(node) { session.endpointOverrides = try flows.endpointOverrides(node) }
         model.checkReferences(entities: session.entities, services: session.services)
-        warnings += model.warnings
+        flows.checkReferences(entities: session.entities, services: session.services)
+        warnings += model.warnings + flows.warnings
         session.assignIdentities()
         session.resolveReferences()
         return session

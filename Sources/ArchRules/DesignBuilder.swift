@@ -1,7 +1,8 @@
 import ArchModel
 import Foundation
 
-/// Session → design: runs the rules, then the generators, each on what the earlier ones produced.
+/// Session → design: runs the rules, then the generators, each on what the earlier ones produced, then what the
+/// user changed (endpoint overrides, flows), and last the checks, which so judge the user's design.
 /// Deterministic: the same session always gives the same design, in the same order.
 public struct DesignBuilder: Sendable {
     public let catalogue: Catalogue
@@ -38,13 +39,16 @@ public struct DesignBuilder: Sendable {
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
         let parallel = session.entities.count >= parallelThreshold
-        let ((components, deployment), (tables, endpoints)) = ForkJoin.both(inParallel: parallel, {
+        let ((components, deployment), (tables, endpoints, overrideFindings)) = ForkJoin.both(inParallel: parallel, {
             let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
             return (components, DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions))
         }, {
             let model = SchemaModel(session: session, decisions: decisions, memo: memo)
             let tables = DataModelGenerator().tables(for: model, memo: memo, parallel: parallel)
-            return (tables, APIGenerator().endpoints(for: model, tables: tables, memo: memo, parallel: parallel))
+            let generated = APIGenerator().endpoints(for: model, tables: tables, memo: memo, parallel: parallel)
+            // The user's changes come after the generator (and outside its memo), before anything reads the endpoints.
+            let overridden = EndpointOverrides(overrides: session.endpointOverrides, model: model).apply(to: generated)
+            return (tables, overridden.endpoints, overridden.findings)
         })
         // The checks read the decisions, components, endpoints and tables only (see `FindingsChecker`).
         let checked = Design(projectName: session.projectName, decisions: decisions, components: components,
@@ -59,12 +63,12 @@ public struct DesignBuilder: Sendable {
         })
         let checks = modelChecks + dataChecks
         var design = checked
-        design.sequences = sequences
+        design.sequences = FlowDiagrams.merged(user: FlowDiagrams().diagrams(session: session), generated: sequences)
         design.deployment = deployment
         design.security = security
         design.capacity = capacity
         design.recommendations = outcome.recommendations
-        design.findings = Self.ordered(outcome.findings + checks)
+        design.findings = Self.ordered(outcome.findings + overrideFindings + checks)
         return design
     }
 

@@ -36,6 +36,29 @@ final class DerivationMemoTests: XCTestCase {
         ("change the versioning answer", { $0["api.versioning"] = .choice("header") }),
         ("change the pagination answer", { $0["api.pagination"] = .choice("offset") }),
         ("share tables across tenants", { $0["data.multi_tenancy"] = .choice("shared_schema") }),
+        ("hide an endpoint and change another", { session in
+            let first = session.entities[0].id, second = session.entities[1].id
+            session.apply(.batch([
+                .insertEndpointOverride(EndpointOverride(id: session.newID(), target: EndpointKey(entity: .id(first), operation: .get), .hide), at: 0),
+                .insertEndpointOverride(EndpointOverride(id: session.newID(), target: EndpointKey(entity: .id(second), operation: .list),
+                                                         EndpointChanges(method: .post, path: "/search", summary: "Search")), at: 1),
+            ]))
+        }),
+        ("add a custom endpoint and a flow", { session in
+            let entity = session.entities[2].id
+            session.apply(.batch([
+                .insertEndpointOverride(EndpointOverride(id: session.newID(), custom: CustomEndpoint(
+                    method: .post, path: "/v1/things/{thingId}/archive", request: .id(entity), response: .id(entity))), at: 2),
+                .insertFlow(Flow(id: session.newID(), name: "Create \(session.entities[0].name)", steps: [
+                    FlowStep(id: session.newID(), from: .actor("User"), to: .service(named: "Nowhere"), action: "go", failure: "no"),
+                ]), at: 0),
+            ]))
+        }),
+        ("rename an entity an override targets", { session in
+            var renamed = session.entities[1]
+            renamed.name = "Renamed Again"
+            session.apply(.updateEntity(renamed))
+        }),
         ("remove an entity", { $0.apply(.removeEntity($0.entities[1].id)) }),
         ("undo to the start", { _ in }),
     ]

@@ -54,7 +54,7 @@ enum RandomEdits {
         func name() -> String { (pick(words) ?? "X") + String(Int.random(in: 0..<100, using: &random)) }
         let entity = pick(session.entities)
         let service = pick(session.services)
-        switch Int.random(in: 0..<20, using: &random) {
+        switch Int.random(in: 0..<30, using: &random) {
         case 0: return .setProjectName(name())
         case 1:
             let id = pick(Array(session.answers.keys)) ?? "requirements.team_size"
@@ -117,8 +117,77 @@ enum RandomEdits {
             guard var owned = entity, let service else { return .none }
             owned.service = .id(service.id)
             return .batch([.updateEntity(owned), .removeService(service.id)])
+        case 19...28: return flowOrOverrideEdit(in: &session, &random)
         default:
             return .batch([edit(in: &session, &random), edit(in: &session, &random)])
+        }
+    }
+
+    /// Edits of flows, their steps and endpoint overrides (removing entities and services above cascades into them).
+    static func flowOrOverrideEdit(in session: inout Session, _ random: inout SeededRandom) -> SessionEdit {
+        func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[Int.random(in: 0..<items.count, using: &random)] }
+        func name() -> String { (pick(words) ?? "X") + String(Int.random(in: 0..<100, using: &random)) }
+        func participant() -> FlowParticipant {
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: return .actor(name())
+            case 1: return .external(name())
+            case 2: return .service(named: name())
+            default: return pick(session.services).map { .service(.id($0.id)) } ?? .actor("Nobody")
+            }
+        }
+        func step() -> FlowStep {
+            FlowStep(id: session.newID(), from: participant(), to: participant(), action: name(),
+                     style: Bool.random(using: &random) ? .sync : .async, failure: Bool.random(using: &random) ? nil : name())
+        }
+        func entityReference() -> Reference<Entity> { pick(session.entities).map { .id($0.id) } ?? .named(name()) }
+        func endpointOverride() -> EndpointOverride {
+            if Bool.random(using: &random) {
+                return EndpointOverride(id: session.newID(), custom: CustomEndpoint(
+                    method: pick(HTTPMethod.allCases) ?? .get, path: "/v1/" + name(), summary: name(),
+                    request: Bool.random(using: &random) ? nil : entityReference(), response: entityReference()))
+            }
+            let key = EndpointKey(entity: entityReference(), operation: pick(EndpointKey.Operation.allCases) ?? .get,
+                                  parent: Bool.random(using: &random) ? nil : entityReference())
+            return EndpointOverride(id: session.newID(), target: key, EndpointChanges(
+                hidden: Bool.random(using: &random), path: Bool.random(using: &random) ? nil : "/" + name(), summary: name()))
+        }
+        let flow = pick(session.flows)
+        switch Int.random(in: 0..<12, using: &random) {
+        case 0:
+            let new = Flow(id: session.newID(), name: name(), steps: (0..<Int.random(in: 0..<4, using: &random)).map { _ in step() })
+            return .insertFlow(new, at: Int.random(in: -1...session.flows.count + 1, using: &random))
+        case 1: return flow.map { .removeFlow($0.id) } ?? .removeFlow(FlowID(999_999))
+        case 2:
+            guard var changed = flow else { return .none }
+            changed.name = name()
+            if !changed.steps.isEmpty, Bool.random(using: &random) { changed.steps.removeFirst() }
+            return .updateFlow(changed)
+        case 3: return flow.map { .moveFlow($0.id, to: Int.random(in: 0..<session.flows.count, using: &random)) } ?? .none
+        case 4:
+            guard let flow else { return .none }
+            return .insertFlowStep(step(), flow: flow.id, at: Int.random(in: 0...flow.steps.count, using: &random))
+        case 5:
+            guard let flow, let step = pick(flow.steps) else { return .none }
+            return .removeFlowStep(step.id, flow: flow.id)
+        case 6:
+            guard let flow, var changed = pick(flow.steps) else { return .none }
+            changed.to = participant()
+            changed.failure = changed.failure == nil ? "times out" : nil
+            return .updateFlowStep(changed, flow: flow.id)
+        case 7:
+            guard let flow, let step = pick(flow.steps) else { return .none }
+            return .moveFlowStep(step.id, flow: flow.id, to: Int.random(in: 0..<flow.steps.count, using: &random))
+        case 8: return .insertEndpointOverride(endpointOverride(), at: Int.random(in: 0...session.endpointOverrides.count, using: &random))
+        case 9: return pick(session.endpointOverrides).map { .removeEndpointOverride($0.id) } ?? .none
+        case 10:
+            guard let old = pick(session.endpointOverrides) else { return .none }
+            var changed = endpointOverride()
+            changed.id = old.id
+            return .updateEndpointOverride(changed)
+        default:
+            return pick(session.endpointOverrides).map {
+                .moveEndpointOverride($0.id, to: Int.random(in: 0..<session.endpointOverrides.count, using: &random))
+            } ?? .none
         }
     }
 }

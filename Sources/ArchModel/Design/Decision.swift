@@ -13,6 +13,9 @@ public struct Decision: Hashable, Sendable {
     public var references: [String]
     public var trace: Trace
 
+    /// Stable across derivations: one decision per topic.
+    public var id: String { topic }
+
     public init(topic: String, choice: String, title: String, category: Category, rationale: String,
                 alternatives: [Alternative] = [], references: [String] = [], trace: Trace = Trace()) {
         self.topic = topic
@@ -69,6 +72,9 @@ public struct Finding: Hashable, Sendable {
     /// What it is about: "table order_item", "endpoint GET /v1/orders", "service Billing".
     public var subject: String
     public var trace: Trace
+
+    /// Stable across derivations while the subject keeps its name: the check's id and the subject.
+    public var key: String { id + " " + subject }
 
     public init(id: String, severity: Severity, title: String, detail: String = "", fix: String = "",
                 subject: String = "", trace: Trace = Trace()) {

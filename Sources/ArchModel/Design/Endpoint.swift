@@ -5,6 +5,16 @@
 public struct Endpoint: Hashable, Sendable, CustomReflectable {
     private var box: Box
 
+    /// Stays the same across derivations and renames, so a view can keep its selection on the endpoint.
+    public var id: EndpointID {
+        get { box.fields.id }
+        set { var fields = box.fields; fields.id = newValue; box = Box(fields) }
+    }
+    /// Whether the generator made it as it is, the user changed it, or the user added it.
+    public var origin: Origin {
+        get { box.fields.origin }
+        set { var fields = box.fields; fields.origin = newValue; box = Box(fields) }
+    }
     public var method: String {
         get { box.fields.method }
         set { var fields = box.fields; fields.method = newValue; box = Box(fields) }
@@ -72,8 +82,8 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
     public init(method: String, path: String, operationId: String, summary: String, resource: String, service: String = "",
                 parameters: [Parameter] = [], requestExample: String? = nil, responses: [Response] = [],
                 responseExample: String? = nil, authorization: String = "", requiresIdempotencyKey: Bool = false,
-                paginated: Bool = false, trace: Trace = Trace()) {
-        box = Box(Fields(method: method, path: path, operationId: operationId, summary: summary, resource: resource, service: service,
+                paginated: Bool = false, trace: Trace = Trace(), id: EndpointID? = nil, origin: Origin = .generated) {
+        box = Box(Fields(id: id ?? .other(operationId), origin: origin, method: method, path: path, operationId: operationId, summary: summary, resource: resource, service: service,
                          parameters: parameters, requestExample: requestExample, responses: responses,
                          responseExample: responseExample, authorization: authorization,
                          requiresIdempotencyKey: requiresIdempotencyKey, paginated: paginated, trace: trace))
@@ -85,6 +95,8 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
     public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
     private struct Fields: Hashable, Sendable {
+        var id: EndpointID
+        var origin: Origin
         var method: String
         var path: String
         var operationId: String
@@ -104,6 +116,21 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
     private final class Box: Sendable {
         let fields: Fields
         init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// Where an endpoint comes from; the overridden and custom ones name the override that made them.
+    public enum Origin: Hashable, Sendable {
+        case generated
+        case overridden(OverrideID)
+        case custom(OverrideID)
+
+        /// The override behind it, if any.
+        public var override: OverrideID? {
+            switch self {
+            case .generated: return nil
+            case .overridden(let id), .custom(let id): return id
+            }
+        }
     }
 
     /// A parameter in the path, query or a header.
@@ -133,5 +160,21 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
             self.status = status
             self.description = description
         }
+    }
+}
+
+/// The stable identity of an endpoint of the design.
+public enum EndpointID: Hashable, Sendable {
+    /// Made by the API generator (and possibly changed by an override since).
+    case generated(EndpointKey)
+    /// Added by the user: the override that adds it.
+    case custom(OverrideID)
+    /// Made by hand outside the generator (tests), by operation id.
+    case other(String)
+
+    /// The generated endpoint's key, if it is one.
+    public var key: EndpointKey? {
+        if case .generated(let key) = self { return key }
+        return nil
     }
 }

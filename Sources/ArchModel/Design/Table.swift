@@ -1,5 +1,7 @@
 /// A table of the dialect-neutral schema; the SQL exporters render it per database.
 public struct Table: Hashable, Sendable {
+    /// Stays the same across derivations and renames (the entity or entities it stores).
+    public var id: TableID
     public var name: String
     /// The entity it stores, or nil for a join table.
     public var entity: String?
@@ -15,7 +17,8 @@ public struct Table: Hashable, Sendable {
 
     public init(name: String, entity: String? = nil, columns: [Column] = [], primaryKey: [String] = [],
                 foreignKeys: [ForeignKey] = [], uniqueConstraints: [[String]] = [], indexes: [Index] = [],
-                partitioning: String? = nil, trace: Trace = Trace()) {
+                partitioning: String? = nil, trace: Trace = Trace(), id: TableID? = nil) {
+        self.id = id ?? .other(name)
         self.name = name
         self.entity = entity
         self.columns = columns
@@ -28,6 +31,16 @@ public struct Table: Hashable, Sendable {
     }
 
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+}
+
+/// The stable identity of a table of the design.
+public enum TableID: Hashable, Sendable {
+    /// The table of one entity.
+    case entity(EntityID)
+    /// The join table of a many-to-many pair, declared on `left`; `role` tells apart two pairs of one entity with itself.
+    case join(left: EntityID, right: EntityID, role: String?)
+    /// Made by hand outside the generator (tests), by name.
+    case other(String)
 }
 
 /// A column with a neutral type.
@@ -86,12 +99,15 @@ public struct Index: Hashable, Sendable {
 
 /// A sequence diagram of one flow.
 public struct SequenceDiagram: Hashable, Sendable {
+    /// Stays the same across derivations and renames.
+    public var id: SequenceID
     public var title: String
     public var participants: [String]
     public var messages: [Message]
     public var trace: Trace
 
-    public init(title: String, participants: [String] = [], messages: [Message] = [], trace: Trace = Trace()) {
+    public init(title: String, participants: [String] = [], messages: [Message] = [], trace: Trace = Trace(), id: SequenceID? = nil) {
+        self.id = id ?? .other(title)
         self.title = title
         self.participants = participants
         self.messages = messages
@@ -105,13 +121,28 @@ public struct SequenceDiagram: Hashable, Sendable {
         public var text: String
         public var isAsync: Bool
         public var isReply: Bool
+        /// Happens only when the step before it fails (an alternative path, `alt` in Mermaid and PlantUML).
+        public var isFailure: Bool
 
-        public init(from: String, to: String, text: String, isAsync: Bool = false, isReply: Bool = false) {
+        public init(from: String, to: String, text: String, isAsync: Bool = false, isReply: Bool = false, isFailure: Bool = false) {
             self.from = from
             self.to = to
             self.text = text
             self.isAsync = isAsync
             self.isReply = isReply
+            self.isFailure = isFailure
         }
     }
+}
+
+/// The stable identity of a sequence diagram.
+public enum SequenceID: Hashable, Sendable {
+    /// A flow the user defined.
+    case flow(FlowID)
+    /// The generated "Create <entity>" flow.
+    case create(EntityID)
+    /// The generated flow across services.
+    case crossService
+    /// Made by hand outside the generators (tests), by title.
+    case other(String)
 }

@@ -46,6 +46,8 @@ struct RouteInputs: EntityInputs {
     struct Parent: Hashable {
         let link: RelationGraph.Link
         let names: SchemaNames.Names
+        /// The parent entity's identity: nested routes' keys name it.
+        let id: EntityID
     }
 
     let entity: Entity
@@ -67,7 +69,8 @@ struct RouteInputs: EntityInputs {
         service = entity.service.map(model.owners.name) ?? ""
         self.own = own
         parents = model.graph.links(child: entity.name).compactMap { link in
-            model.names.names(link.parent).map { Parent(link: link, names: $0) }
+            guard let names = model.names.names(link.parent), let parent = model.names.entity(link.parent) else { return nil }
+            return Parent(link: link, names: names, id: parent.id)
         }
         // Only a foreign key in the same database restricts a delete.
         restrictingChildren = model.graph.links(parent: entity.name)

@@ -93,7 +93,7 @@ struct RouteBuilder: Hashable {
                                               vocabulary.error(404, "\(via.names.display) not found, or it has no \(display)")]),
                 responseExample: examples.renderedItem,
                 authorization: resource.readAccess,
-                trace: Trace(answers: traces.item, sources: sources))
+                trace: Trace(answers: traces.item, sources: sources), id: key(inputs, .get, via: via))
             return [get, create(resource, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                                 sources: sources, suffix: suffix)]
         }
@@ -106,7 +106,7 @@ struct RouteBuilder: Hashable {
             responseExample: examples.page(pagination).rendered(),
             authorization: resource.readAccess,
             paginated: !paging.isEmpty,
-            trace: Trace(answers: traces.list, sources: sources)
+            trace: Trace(answers: traces.list, sources: sources), id: key(inputs, .list, via: via)
         )
         return [list, create(resource, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                              sources: sources, suffix: suffix)]
@@ -134,7 +134,7 @@ struct RouteBuilder: Hashable {
             responseExample: examples.renderedItem,
             authorization: resource.writeAccess,
             requiresIdempotencyKey: idempotent,
-            trace: Trace(answers: traces.create, sources: sources)
+            trace: Trace(answers: traces.create, sources: sources), id: key(inputs, .create, via: via)
         )
     }
 
@@ -152,34 +152,39 @@ struct RouteBuilder: Hashable {
         let ifMatch = versioned ? [Endpoint.Parameter(name: "If-Match", location: .header, required: true,
                                                        description: "the ETag of the last read; optimistic locking")] : []
         let sources = ["entity \(entity.name)"]
-        func endpoint(_ method: String, _ verb: String, _ summary: String, _ responses: [Endpoint.Response],
+        func endpoint(_ method: String, _ verb: EndpointKey.Operation, _ summary: String, _ responses: [Endpoint.Response],
                       extra: [Endpoint.Parameter] = [], request: JSONValue? = nil, response: String? = nil) -> Endpoint {
-            Endpoint(method: method, path: path, operationId: verb + own.pascal, summary: summary, resource: entity.name,
+            Endpoint(method: method, path: path, operationId: verb.rawValue + own.pascal, summary: summary, resource: entity.name,
                      service: resource.inputs.service, parameters: [id] + versionHeader + extra,
                      requestExample: request?.rendered(), responses: vocabulary.errors(responses),
                      responseExample: response,
                      authorization: method == "GET" ? resource.readAccess : resource.writeAccess,
-                     trace: Trace(answers: traces.item, sources: sources))
+                     trace: Trace(answers: traces.item, sources: sources), id: key(inputs, verb, via: nil))
         }
         let uniqueConflict = entity.fields.contains(where: \.unique)
             ? [vocabulary.error(409, "another \(display) already has this " + uniqueNames(entity))] : []
         let restricted = inputs.restrictingChildren
         let deleteConflict = restricted.isEmpty ? []
             : [vocabulary.error(409, "still referenced by \(restricted.joined(separator: ", ")) (ON DELETE RESTRICT)")]
-        let get = endpoint("GET", "get", "Get \(article(display))", [Endpoint.Response(status: 200, description: "the \(display)"), notFound],
+        let get = endpoint("GET", .get, "Get \(article(display))", [Endpoint.Response(status: 200, description: "the \(display)"), notFound],
                            response: examples.renderedItem)
         if own.isAppendOnly { return [get] }
         return [
             get,
-            endpoint("PATCH", "update", "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
+            endpoint("PATCH", .update, "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
                      [Endpoint.Response(status: 200, description: "the updated \(display)"), vocabulary.error(400, "malformed JSON"),
                       notFound, vocabulary.error(422, "validation failed; the problem lists each invalid field")]
                         + uniqueConflict + preconditions,
                      extra: ifMatch, request: examples.patchBody, response: examples.renderedItem),
-            endpoint("DELETE", "delete", "Delete \(article(display))",
+            endpoint("DELETE", .delete, "Delete \(article(display))",
                      [Endpoint.Response(status: 204, description: "\(display) deleted"), notFound] + deleteConflict + preconditions,
                      extra: ifMatch),
         ]
+    }
+
+    /// The route's identity: the entity, the operation, and the owner it is nested under.
+    private func key(_ inputs: RouteInputs, _ operation: EndpointKey.Operation, via: RouteInputs.Parent?) -> EndpointID {
+        .generated(EndpointKey(entity: .id(inputs.entity.id), operation: operation, parent: via.map { .id($0.id) }))
     }
 
     // MARK: - Parameters

@@ -140,12 +140,13 @@ public struct DataModelGenerator: Sendable {
         }
         return Table(name: table, entity: entity.name, columns: columns, primaryKey: ["id"], foreignKeys: foreignKeys,
                      uniqueConstraints: uniques, indexes: indexes, partitioning: inputs.partitioned ? Self.partitionScheme : nil,
-                     trace: trace)
+                     trace: trace, id: .entity(entity.id))
     }
 
     /// A join table, names not yet claimed (see `claimConstraintNames`).
     private func joinTable(_ pair: RelationGraph.Pair, names: SchemaNames) -> Table? {
-        guard let left = names.names(pair.left), let right = names.names(pair.right) else { return nil }
+        guard let left = names.names(pair.left), let right = names.names(pair.right),
+              let leftID = names.entity(pair.left)?.id, let rightID = names.entity(pair.right)?.id else { return nil }
         let keys = [pair.leftColumn, pair.rightColumn]
         return Table(
             name: pair.table,
@@ -160,7 +161,8 @@ public struct DataModelGenerator: Sendable {
             ],
             indexes: [Index(name: Naming.limited("ix_\(pair.table)_\(pair.rightColumn)"), columns: [pair.rightColumn],
                             reason: "foreign key: joins and ON DELETE checks (the primary key covers \(pair.leftColumn))")],
-            trace: Trace(sources: pair.sources)
+            trace: Trace(sources: pair.sources),
+            id: .join(left: leftID, right: rightID, role: pair.role)
         )
     }
 }

@@ -28,6 +28,8 @@ public struct RelationGraph: Sendable {
         public var table: String
         public var leftColumn: String
         public var rightColumn: String
+        /// The relation's name when an entity relates to itself (two such pairs are told apart by it).
+        public var role: String?
         public var sources: [String]
     }
 
@@ -95,7 +97,8 @@ public struct RelationGraph: Sendable {
                 pairs.append(Pair(left: entity.name, right: other.name,
                                   table: tables.claim(Naming.limited(left.singular + "_" + stem)),
                                   leftColumn: left.singular + "_id",
-                                  rightColumn: (isSelf ? "related_" : "") + right.singular + "_id", sources: sources))
+                                  rightColumn: (isSelf ? "related_" : "") + right.singular + "_id",
+                                  role: isSelf ? relation.name : nil, sources: sources))
             }
         }
         self.links = links

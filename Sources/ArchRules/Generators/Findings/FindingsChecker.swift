@@ -24,7 +24,7 @@ public struct FindingsChecker: Sendable {
 extension FindingsChecker {
     /// Two halves of the checks, of about the same cost, that can run at the same time.
     enum Part: Sendable {
-        /// Entities, relations, endpoints' resources, ownership, and the services' calls.
+        /// Entities, relations, endpoints' resources, ownership, the services' calls, and the user's flows.
         case modelAndServices
         /// Tables, keys and tenancy; personal data, encryption, rate limits and availability.
         case dataAndPolicy
@@ -37,6 +37,7 @@ extension FindingsChecker {
         case .modelAndServices:
             return ModelChecks(session: session, design: design, facts: facts).findings()
                 + ServiceChecks(design: design, facts: facts).findings()
+                + FlowChecks(session: session, design: design, facts: facts).findings()
         case .dataAndPolicy:
             return DataChecks(session: session, design: design, facts: facts).findings()
                 + PolicyChecks(session: session, design: design, facts: facts).findings()

@@ -65,7 +65,7 @@ struct FlowContext: Sendable {
         if publishesEvents, let broker {
             for consumer in consumers(of: event, except: service.name) { flow.send(broker, consumer, "deliver \(event)") }
         }
-        return flow.diagram(title: "Create \(entity.name)", trace: Trace(
+        return flow.diagram(title: "Create \(entity.name)", id: .create(entity.id), trace: Trace(
             answers: ["services.communication"],
             sources: ["SequenceGenerator", "entity \(entity.name)", "component \(service.name)"]))
     }
@@ -98,7 +98,7 @@ struct FlowContext: Sendable {
         flow.leave(front: front, service: start.name, gateway: gateway, status: "201 Created")
         if let broker { for call in asyncCalls { flow.send(broker, call.target, "deliver \(event)") } }
         let style = asyncCalls.isEmpty ? "sync calls" : calls.count == asyncCalls.count ? "events" : "sync calls and events"
-        return flow.diagram(title: "Create \(entity) across services (\(style))", trace: Trace(
+        return flow.diagram(title: "Create \(entity) across services (\(style))", id: .crossService, trace: Trace(
             answers: ["services.communication"],
             sources: ["SequenceGenerator", "component \(start.name)"] + calls.map { "dependency \(start.name) → \($0.target)" }))
     }
@@ -130,11 +130,11 @@ struct FlowBuilder: Sendable {
         messages.append(.init(from: from, to: to, text: text, isAsync: true))
     }
 
-    func diagram(title: String, trace: Trace) -> SequenceDiagram {
+    func diagram(title: String, id: SequenceID, trace: Trace) -> SequenceDiagram {
         var participants: [String] = []
         for message in messages {
             for name in [message.from, message.to] where !participants.contains(name) { participants.append(name) }
         }
-        return SequenceDiagram(title: title, participants: participants, messages: messages, trace: trace)
+        return SequenceDiagram(title: title, participants: participants, messages: messages, trace: trace, id: id)
     }
 }
