@@ -153,7 +153,7 @@ extension AppState {
             }
             statusMessage = "\(name) is derived from the bounded contexts; define services in step 3 to edit it (t: why)"
             return
-        case nil: break
+        case .endpoint?, .flow?, .question?, nil: break
         }
         showTrace(in: content)
     }

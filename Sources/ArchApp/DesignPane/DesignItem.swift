@@ -23,10 +23,16 @@ struct DesignItem {
     var isSelectable: Bool { trace != nil }
 }
 
-/// What a design item is about, in the model's terms.
+/// What a design item is about, in the model's terms: Enter on the item opens its editor.
 enum DesignSubject: Hashable {
     case entity(String)
     case service(String)
+    /// An endpoint of the API tab (generated, overridden or custom).
+    case endpoint(EndpointID)
+    /// A user-defined flow of the Sequences tab.
+    case flow(FlowID)
+    /// A question of the method (findings about answers lead there).
+    case question(String)
 }
 
 /// Styles shared by the design tabs.
