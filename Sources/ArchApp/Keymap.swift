@@ -164,6 +164,8 @@ public enum Keymap {
             Binding([.up, .character("k")], "", .up, ""),
             Binding([.enter], "Enter", .openSubject, "edit what the item comes from (a table's entity, a defined service); else why", hint: "edit"),
             Binding([.character("t")], "t", .why, "why: the rules and answers behind the selected item", hint: "why"),
+            Binding([.character("a")], "a", .addItem, "API tab: add a custom endpoint · Sequences tab: add a flow"),
+            Binding([.character("d"), .delete], "d  Delete", .deleteItem, "API tab: hide a generated endpoint, delete a custom one · Sequences: delete your flow"),
             Binding([.pageDown, .character(" ")], "PgUp PgDn  Space", .pageDown, "scroll a page", hint: "page"),
             Binding([.pageUp], "", .pageUp, ""),
             Binding([.home, .character("g")], "g G  Home End", .first, "first / last item"),

@@ -114,6 +114,8 @@ extension AppState {
             designSelection = max(0, content.selectableCount - 1)
             designScroll = content.clampedScroll(content.lineCount)
         case .openSubject?: openSubject(in: content)
+        case .addItem?: addInDesign()
+        case .deleteItem?: deleteInDesign(content.selectedItem.map(content.text.items.item)?.subject)
         case .why?: showTrace(in: content)
         case .tabByNumber?:
             guard case .character(let digit) = key, let number = Int(String(digit)) else { return }
@@ -153,7 +155,10 @@ extension AppState {
             }
             statusMessage = "\(name) is derived from the bounded contexts; define services in step 3 to edit it (t: why)"
             return
-        case .endpoint?, .flow?, .question?, nil: break
+        case .endpoint(.generated(let key))?: return openForm(.endpoint(key), from: .design)
+        case .endpoint(.custom(let id))?: return openForm(.customEndpoint(id), from: .design)
+        case .flow(let id)?: return openForm(.flow(id), from: .design)
+        case .endpoint?, .question?, nil: break
         }
         showTrace(in: content)
     }

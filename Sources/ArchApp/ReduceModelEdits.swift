@@ -30,8 +30,11 @@ extension AppState {
             count + (other.id == id ? 0 : other.relations.filter { $0.target == .id(id) }.count)
         }
         let endpoints = design.endpoints.filter { NameKey($0.resource) == NameKey(entity.name) }.count
+        let overrides = session.endpointOverrides.filter { $0.entityReferences.contains(.id(id)) }.count
         return [Self.count(entity.fields.count, "field"), Self.count(entity.relations.count + incoming, "relation"),
-                Self.count(endpoints, "endpoint")].compactMap { $0 }
+                Self.count(endpoints, "endpoint"),
+                overrides == 0 ? nil : "\(overrides) of your endpoint change\(overrides == 1 ? "" : "s") left pointing at nothing (a finding)"]
+            .compactMap { $0 }
     }
 
     static func count(_ n: Int, _ noun: String) -> String? { n == 0 ? nil : "\(n) \(noun)\(n == 1 ? "" : "s")" }
@@ -54,7 +57,8 @@ extension AppState {
         guard let service = session.service(id) else { return }
         let owned = session.entities.filter { $0.service == .id(id) }.count
         let callers = session.services.reduce(0) { $0 + ($1.id == id ? 0 : $1.calls.filter { $0.target == .id(id) }.count) }
-        let impact = [Self.count(service.calls.count, "call"), Self.count(callers, "call to it"),
+        let steps = session.flows.reduce(0) { $0 + $1.steps.filter { $0.involves(id) }.count }
+        let impact = [Self.count(service.calls.count, "call"), Self.count(callers, "call to it"), Self.count(steps, "flow step"),
                       owned == 0 ? nil : "\(owned) entit\(owned == 1 ? "y loses its" : "ies lose their") owner"].compactMap { $0 }
         let label = "delete service \(service.name)" + (impact.isEmpty ? "" : " (\(impact.joined(separator: ", ")))")
         guard !impact.isEmpty else { return perform(.removeService(id), label) }

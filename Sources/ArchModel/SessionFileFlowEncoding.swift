@@ -49,10 +49,10 @@ extension SessionFile {
 
 /// How a flow participant is spelled in the file: `actor Shopper`, `external Stripe`, or a service's name
 /// (`service …` when the name itself starts with one of these words).
-enum FlowParticipantText {
-    static let prefixes = ["actor ", "external ", "service "]
+public enum FlowParticipantText {
+    public static let prefixes = ["actor ", "external ", "service "]
 
-    static func text(_ participant: FlowParticipant, names: ModelNames) -> String {
+    public static func text(_ participant: FlowParticipant, names: ModelNames) -> String {
         switch participant {
         case .actor(let name): return "actor " + name
         case .external(let name): return "external " + name
@@ -63,7 +63,7 @@ enum FlowParticipantText {
     }
 
     /// The participant the text spells; a service is still a name, resolved by `Session`.
-    static func participant(_ text: String) -> FlowParticipant {
+    public static func participant(_ text: String) -> FlowParticipant {
         if text.hasPrefix("actor ") { return .actor(String(text.dropFirst(6))) }
         if text.hasPrefix("external ") { return .external(String(text.dropFirst(9))) }
         if text.hasPrefix("service ") { return .service(.named(String(text.dropFirst(8)))) }

@@ -111,7 +111,7 @@ final class DesignPaneTests: ArchtuiTestCase {
         // API: an endpoint's trace.
         try tmux.sendKeys("4")
         try tmux.waitFor(where: { self.statusShows("API", $0) }, description: "API tab")
-        try tmux.sendKeys("j", "Enter")
+        try tmux.sendKeys("j", "t") // Enter would open the endpoint's form
         screen = try tmux.waitFor(where: { $0.contains("Why: ") && ($0.contains("Rules:") || $0.contains("Derived from:")) },
                                   description: "an endpoint's trace")
         XCTAssertNotNil(screen.range(of: #"Why: (GET|POST|PUT|PATCH|DELETE) /"#, options: .regularExpression), screen)

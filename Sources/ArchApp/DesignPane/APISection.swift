@@ -50,7 +50,8 @@ struct EndpointItems: DesignItemList {
             let endpoint = endpoints[number]
             var lines = SpanLines()
             endpoint.write(to: &lines)
-            return DesignItem(title: "\(endpoint.method) \(endpoint.path)", lines: lines.lines, trace: endpoint.trace)
+            return DesignItem(title: "\(endpoint.method) \(endpoint.path)", lines: lines.lines, trace: endpoint.trace,
+                              subject: .endpoint(endpoint.id))
         }
     }
 

@@ -4,12 +4,19 @@ import TerminalUI
 extension DesignSections {
     /// Each flow as a sequence diagram when its participants fit the width, else as numbered arrows.
     var sequences: [DesignItem] {
-        guard !design.sequences.isEmpty else { return Self.empty("No flows yet: list entities in step 4.") }
+        guard !design.sequences.isEmpty else { return Self.empty("No flows yet: list entities in step 4, or press a to add one.") }
         let pictures = design.sequences.map { SequencePicture(diagram: $0, width: width).lines }
         let legend = pictures.contains { $0 != nil } ? [SequencePicture.legend(width: width)] : []
         return legend + zip(design.sequences, pictures).map { diagram, picture in
-            guard let picture else { return Self.numberedFlow(diagram) }
-            return DesignItem(title: diagram.title, lines: [[Span(diagram.title, .bold)]] + picture + [[]], trace: diagram.trace)
+            var item = picture.map { DesignItem(title: diagram.title, lines: [[Span(diagram.title, .bold)]] + $0 + [[]], trace: diagram.trace) }
+                ?? Self.numberedFlow(diagram)
+            // A flow the user defined: Enter opens it (and it is selectable even without rules behind it).
+            if case .flow(let id) = diagram.id {
+                item.subject = .flow(id)
+                if item.trace == nil { item.trace = Trace(sources: ["flow \(diagram.title)"]) }
+                item.lines[0] = [Span(diagram.title, .bold), Span("  your flow · Enter edits", DesignStyle.note)]
+            }
+            return item
         }
     }
 

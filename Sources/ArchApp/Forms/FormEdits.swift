@@ -10,7 +10,7 @@ struct FormEdits {
 
     struct FormError: Error, Hashable { let message: String }
 
-    private func fail(_ message: String) -> Outcome { .failure(FormError(message: message)) }
+    func fail(_ message: String) -> Outcome { .failure(FormError(message: message)) }
 
     /// The edit for typed text in a text row.
     func text(_ text: String, row: FormRow.Key, of target: FormTarget) -> Outcome {
@@ -95,6 +95,8 @@ struct FormEdits {
             default: return fail("This row cannot be typed into")
             }
             return .success((.updateCall(call, service: owner), "change a call of \(service.name)"))
+        case .endpoint, .customEndpoint, .flow, .flowStep:
+            return flowText(value, row: row, of: target)
         }
     }
 
@@ -115,6 +117,10 @@ struct FormEdits {
             guard let entity = session.entity(owner), var relation = entity.relation(id), row == .required else { return fail("Not a toggle") }
             relation.required.toggle()
             return .success((.updateRelation(relation, entity: owner), "change a relation of \(entity.name)"))
+        case .endpoint(let key) where row == .hidden:
+            var changes = EndpointOverrides(session: session).changes(of: key)
+            changes.hidden.toggle()
+            return changeEndpoint(key, changes, changes.hidden ? "hide an endpoint" : "show an endpoint again")
         default: return fail("Not a toggle")
         }
     }
@@ -156,8 +162,19 @@ struct FormEdits {
                   let style = ServiceCall.Style(rawValue: option) else { return fail("Not a choice") }
             call.style = style
             return .success((.updateCall(call, service: owner), "make a call of \(service.name) \(option)"))
-        case .service:
+        case .service, .flow:
             return fail("Not a choice")
+        case .endpoint(let key):
+            var changes = EndpointOverrides(session: session).changes(of: key)
+            changes.method = HTTPMethod(rawValue: option)
+            return changeEndpoint(key, changes, "change the method of an endpoint")
+        case .customEndpoint(let id):
+            guard let method = HTTPMethod(rawValue: option) else { return fail("Not a method") }
+            return changeCustom(id, "change the method of a custom endpoint") { $0.method = method }
+        case .flowStep(let flow, let id):
+            guard let owner = session.flow(flow), var step = owner.step(id), let style = ServiceCall.Style(rawValue: option) else { return fail("Not a choice") }
+            step.style = style
+            return .success((.updateFlowStep(step, flow: flow), "make a step of \(owner.name) \(option)"))
         }
     }
 
@@ -206,6 +223,14 @@ struct FormEdits {
             }
             let call = ServiceCall(id: ids.next(), target: .id(target.id), style: style)
             return .success((.insertCall(call, service: owner, at: service.calls.count), "add call \(service.name) → \(target.name)"))
+        case (.steps, .flow(let id)):
+            guard let flow = session.flow(id) else { return fail("The flow no longer exists") }
+            switch parseStep(value) {
+            case .failure(let error): return .failure(error)
+            case .success(var step):
+                step.id = ids.next()
+                return .success((.insertFlowStep(step, flow: id, at: flow.steps.count), "add a step to \(flow.name)"))
+            }
         default:
             return fail("Nothing to add here")
         }

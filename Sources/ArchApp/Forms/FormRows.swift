@@ -4,6 +4,8 @@ import Foundation
 /// The rows of each form, made from the session: what the user sees and can change.
 struct FormRows {
     let session: Session
+    /// The design shown, for what generated endpoints are before the user's changes.
+    var design: Design? = nil
 
     /// The rows for `target`, or nil when the element no longer exists (an undo removed it).
     func rows(for target: FormTarget) -> [FormRow]? {
@@ -13,6 +15,12 @@ struct FormRows {
         case .relation(let entity, let id): return session.entity(entity)?.relation(id).map(relationRows)
         case .service(let id): return session.service(id).map(serviceRows)
         case .call(let service, let id): return session.service(service)?.calls.first { $0.id == id }.map(callRows)
+        case .endpoint(let key): return endpointRows(key)
+        case .customEndpoint(let id):
+            guard case .custom(let custom)? = session.endpointOverride(id)?.kind else { return nil }
+            return customRows(custom)
+        case .flow(let id): return session.flow(id).map(flowRows)
+        case .flowStep(let flow, let id): return session.flow(flow)?.step(id).map(stepRows)
         }
     }
 
@@ -30,7 +38,21 @@ struct FormRows {
         case .call(let service, let id):
             let call = session.service(service)?.calls.first { $0.id == id }
             return "Call " + (session.service(service)?.name ?? "?") + " → " + (call.map { names.name($0.target) } ?? "?")
+        case .endpoint(let key):
+            return "Endpoint " + (generated(key).map { $0.method + " " + $0.path } ?? key.operation.rawValue + " " + names.name(key.entity))
+        case .customEndpoint(let id):
+            guard case .custom(let custom)? = session.endpointOverride(id)?.kind else { return "Endpoint ?" }
+            return "Custom endpoint " + custom.method.rawValue + " " + custom.path
+        case .flow(let id): return "Flow " + (session.flow(id)?.name ?? "?")
+        case .flowStep(let flow, let id):
+            let index = session.flow(flow)?.steps.firstIndex { $0.id == id }
+            return "Flow " + (session.flow(flow)?.name ?? "?") + " › step " + (index.map { String($0 + 1) } ?? "?")
         }
+    }
+
+    /// The endpoint the generator makes for `key`, as the design shows it (nil when hidden or gone).
+    func generated(_ key: EndpointKey) -> Endpoint? {
+        design?.endpoints.first { $0.id == .generated(key) }
     }
 
     /// Who may own an entity: the defined services, else the bounded contexts answered in step 3.
@@ -155,5 +177,97 @@ struct FormRows {
         parts.append(relation.required ? "required" : "optional")
         if relation.onDelete != .restrict { parts.append("on delete \(relation.onDelete.rawValue)") }
         return parts.joined(separator: " · ")
+    }
+
+    // MARK: Endpoints and flows
+
+    private func endpointRows(_ key: EndpointKey) -> [FormRow] {
+        let changes = EndpointOverrides(session: session).changes(of: key)
+        let shown = generated(key)
+        let methods = ["as generated"] + HTTPMethod.allCases.map(\.rawValue)
+        let method = changes.method.flatMap { methods.firstIndex(of: $0.rawValue) } ?? 0
+        func text(_ value: String?, generated: String?) -> (String, String) {
+            (value ?? "", value ?? (generated.map { "as generated: " + $0 } ?? ""))
+        }
+        let path = text(changes.path, generated: shown?.path), summary = text(changes.summary, generated: shown?.summary)
+        let auth = text(changes.authorization, generated: shown?.authorization)
+        return [
+            FormRow(key: .hidden, label: "Hidden", value: changes.hidden ? "hidden: not in the API" : "", kind: .toggle(changes.hidden)),
+            FormRow(key: .method, label: "Method", value: methods[method], kind: .choice(methods, selected: method)),
+            FormRow(key: .path, label: "Path", value: path.1, kind: .text(path.0)),
+            FormRow(key: .summary, label: "Summary", value: summary.1, kind: .text(summary.0)),
+            FormRow(key: .authorization, label: "Authorisation", value: auth.1, kind: .text(auth.0)),
+            FormRow(key: .header("note"), label: "Empty text keeps what the generator makes; every change is marked in the API tab.",
+                    value: "", kind: .header),
+        ]
+    }
+
+    private func customRows(_ custom: CustomEndpoint) -> [FormRow] {
+        let names = session.names
+        let methods = HTTPMethod.allCases.map(\.rawValue)
+        let request = custom.request.map(names.name) ?? "", response = custom.response.map(names.name) ?? ""
+        return [
+            FormRow(key: .method, label: "Method", value: custom.method.rawValue,
+                    kind: .choice(methods, selected: methods.firstIndex(of: custom.method.rawValue) ?? 0)),
+            FormRow(key: .path, label: "Path", value: custom.path, kind: .text(custom.path)),
+            FormRow(key: .summary, label: "Summary", value: custom.summary, kind: .text(custom.summary)),
+            FormRow(key: .request, label: "Request entity", value: request, kind: .text(request), completions: session.entities.map(\.name)),
+            FormRow(key: .response, label: "Response entity", value: response, kind: .text(response), completions: session.entities.map(\.name)),
+            FormRow(key: .authorization, label: "Authorisation", value: custom.authorization ?? "", kind: .text(custom.authorization ?? "")),
+        ]
+    }
+
+    /// Who can take part in a flow step: the services (or bounded contexts), then `actor …` and `external …`.
+    var participants: [String] {
+        owners + ["actor ", "external "]
+    }
+
+    private func flowRows(_ flow: Flow) -> [FormRow] {
+        let names = session.names
+        var rows = [
+            FormRow(key: .name, label: "Name", value: flow.name, kind: .text(flow.name)),
+            FormRow(key: .header("Steps"), label: "Steps (\(flow.steps.count))", value: "", kind: .header),
+        ]
+        rows += flow.steps.enumerated().map { index, step in
+            FormRow(key: .item(.step(step.id)), label: "\(index + 1). " + FlowParticipantText.text(step.from, names: names),
+                    value: Self.summary(of: step, names: names), kind: .item)
+        }
+        rows.append(FormRow(key: .add(.steps), label: FormRow.Section.steps.addLabel, value: "", kind: .add, completions: participants))
+        return rows
+    }
+
+    private func stepRows(_ step: FlowStep) -> [FormRow] {
+        let names = session.names
+        let styles = ServiceCall.Style.allCases.map(\.rawValue)
+        let from = FlowParticipantText.text(step.from, names: names), to = FlowParticipantText.text(step.to, names: names)
+        return [
+            FormRow(key: .from, label: "From", value: from, kind: .text(from), completions: participants),
+            FormRow(key: .to, label: "To", value: to, kind: .text(to), completions: participants),
+            FormRow(key: .action, label: "Action", value: step.action, kind: .text(step.action)),
+            FormRow(key: .style, label: "Style", value: step.style.rawValue,
+                    kind: .choice(styles, selected: styles.firstIndex(of: step.style.rawValue) ?? 0)),
+            FormRow(key: .failure, label: "If it fails", value: step.failure ?? "", kind: .text(step.failure ?? "")),
+        ]
+    }
+
+    /// `→ Orders: reserve the copies (async) · fails: out of stock`.
+    static func summary(of step: FlowStep, names: ModelNames) -> String {
+        "→ " + FlowParticipantText.text(step.to, names: names) + ": " + step.action + (step.style == .async ? " (async)" : "")
+            + (step.failure.map { " · fails: " + $0 } ?? "")
+    }
+}
+
+/// The user's changes to generated endpoints, looked up by key.
+struct EndpointOverrides {
+    let session: Session
+
+    /// The override that changes `key`, if any.
+    func override(of key: EndpointKey) -> EndpointOverride? {
+        session.endpointOverrides.first { $0.target == key }
+    }
+
+    func changes(of key: EndpointKey) -> EndpointChanges {
+        if case .change(_, let changes)? = override(of: key)?.kind { return changes }
+        return EndpointChanges()
     }
 }

@@ -8,6 +8,12 @@ public enum FormTarget: Hashable, Sendable {
     case relation(EntityID, RelationID)
     case service(ServiceID)
     case call(ServiceID, CallID)
+    /// A generated endpoint: what the user changed in it (an override, made on the first change).
+    case endpoint(EndpointKey)
+    /// An endpoint the user added.
+    case customEndpoint(OverrideID)
+    case flow(FlowID)
+    case flowStep(FlowID, FlowStepID)
 }
 
 /// The model editor: a stack of forms (entity → its field), each with its cursor and the text being typed.
@@ -57,6 +63,7 @@ public struct FormRow: Hashable, Sendable {
     public enum Key: Hashable, Sendable {
         case name, description, owner, type, length, precision, scale, values, required, unique, indexed, pii
         case defaultValue, kind, target, role, onDelete, responsibilities, style, purpose
+        case hidden, method, path, summary, authorization, request, response, from, to, action, failure
         case header(String)
         case item(ItemID)
         case add(Section)
@@ -64,17 +71,18 @@ public struct FormRow: Hashable, Sendable {
 
     /// A row that opens a nested element: a field or relation of an entity, a call of a service.
     public enum ItemID: Hashable, Sendable {
-        case field(FieldID), relation(RelationID), call(CallID)
+        case field(FieldID), relation(RelationID), call(CallID), step(FlowStepID)
     }
 
     /// The lists a form holds.
     public enum Section: String, Hashable, Sendable {
-        case fields, relations, calls
+        case fields, relations, calls, steps
         var addLabel: String {
             switch self {
             case .fields: return "+ add field   (name, or name: type)"
             case .relations: return "+ add relation   ([kind] Target)"
             case .calls: return "+ add call   (Service [async])"
+            case .steps: return "+ add step   (From -> To: action [async])"
             }
         }
     }

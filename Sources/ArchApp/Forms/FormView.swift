@@ -11,7 +11,7 @@ struct FormView {
     private static let errorStyle = Style(foreground: .red, bold: true)
 
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
-        let rowsMaker = FormRows(session: state.session)
+        let rowsMaker = FormRows(session: state.session, design: state.design)
         let trail = form.frames.map { rowsMaker.title(for: $0.target) }.joined(separator: " › ")
         let inner = Pane(title: trail, info: "Esc back", focused: state.focus == .questions).render(in: rect, buffer: &buffer)
         guard inner.height >= 3, let rows = rowsMaker.rows(for: form.top.target) else { return }

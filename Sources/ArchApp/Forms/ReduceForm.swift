@@ -16,7 +16,7 @@ extension AppState {
         dropVanishedFrames(&state)
         guard !state.frames.isEmpty else { return closeForm(state) }
         form = state
-        let rows = FormRows(session: session).rows(for: state.top.target) ?? []
+        let rows = FormRows(session: session, design: design).rows(for: state.top.target) ?? []
         if let editing = state.top.editing {
             return handleFormTyping(editing, key, rows)
         }
@@ -150,6 +150,7 @@ extension AppState {
         case (.field(let id), .entity(let entity)): return .field(entity, id)
         case (.relation(let id), .entity(let entity)): return .relation(entity, id)
         case (.call(let id), .service(let service)): return .call(service, id)
+        case (.step(let id), .flow(let flow)): return .flowStep(flow, id)
         default: return nil
         }
     }
@@ -177,7 +178,7 @@ extension AppState {
 
     /// Forms whose element an undo removed are closed.
     private func dropVanishedFrames(_ state: inout FormState) {
-        let rows = FormRows(session: session)
+        let rows = FormRows(session: session, design: design)
         while let top = state.frames.last, rows.rows(for: top.target) == nil { state.frames.removeLast() }
     }
 
@@ -188,7 +189,7 @@ extension AppState {
         dropVanishedFrames(&state)
         guard !state.frames.isEmpty else { return closeForm(state) }
         form = state
-        guard let rows = FormRows(session: session).rows(for: state.top.target) else { return }
+        guard let rows = FormRows(session: session, design: design).rows(for: state.top.target) else { return }
         var cursor = min(state.top.cursor, rows.count - 1)
         while cursor > 0, rows[cursor].kind == .add || !rows[cursor].isSelectable { cursor -= 1 }
         if rows.indices.contains(cursor), rows[cursor].isSelectable, rows[cursor].kind != .add { form?.top.cursor = cursor }
@@ -196,7 +197,7 @@ extension AppState {
 
     /// Puts the cursor on the nearest selectable row from `index` in direction `step`.
     mutating func moveFormCursor(to index: Int, step: Int) {
-        guard let target = form?.top.target, let rows = FormRows(session: session).rows(for: target), !rows.isEmpty else { return }
+        guard let target = form?.top.target, let rows = FormRows(session: session, design: design).rows(for: target), !rows.isEmpty else { return }
         var candidate = min(max(0, index), rows.count - 1)
         while rows.indices.contains(candidate), !rows[candidate].isSelectable { candidate += step }
         if !rows.indices.contains(candidate) {
@@ -212,6 +213,7 @@ extension AppState {
         case .item(.field): return .fields
         case .item(.relation): return .relations
         case .item(.call): return .calls
+        case .item(.step): return .steps
         default: return nil
         }
     }
@@ -232,6 +234,8 @@ extension AppState {
             perform(.removeRelation(id, entity: entity), "delete a relation of \(session.entity(entity)?.name ?? "")")
         case (.item(.call(let id)), .service(let service)):
             perform(.removeCall(id, service: service), "delete a call of \(session.service(service)?.name ?? "")")
+        case (.item(.step(let id)), .flow(let flow)):
+            perform(.removeFlowStep(id, flow: flow), "delete a step of \(session.flow(flow)?.name ?? "")")
         default:
             if case .text(let text) = row.kind, !text.isEmpty, row.key != .name {
                 apply(FormEdits(session: session).text("", row: row.key, of: target))
@@ -259,6 +263,10 @@ extension AppState {
                   let index = service.calls.firstIndex(where: { $0.id == id }) else { return }
             copy.id = newID()
             perform(.insertCall(copy, service: owner, at: index + 1), "duplicate a call of \(service.name)")
+        case (.step(let id), .flow(let owner)):
+            guard let flow = session.flow(owner), var copy = flow.step(id), let index = flow.steps.firstIndex(where: { $0.id == id }) else { return }
+            copy.id = newID()
+            perform(.insertFlowStep(copy, flow: owner, at: index + 1), "duplicate a step of \(flow.name)")
         default: return
         }
         moveFormCursor(to: (form?.top.cursor ?? 0) + 1, step: 1)
@@ -278,6 +286,9 @@ extension AppState {
         case (.call(let id), .service(let owner)):
             guard let index = session.service(owner)?.calls.firstIndex(where: { $0.id == id }) else { return }
             perform(.moveCall(id, service: owner, to: index + offset), "move a call")
+        case (.step(let id), .flow(let owner)):
+            guard let index = session.flow(owner)?.steps.firstIndex(where: { $0.id == id }) else { return }
+            perform(.moveFlowStep(id, flow: owner, to: index + offset), "move a step")
         default: return
         }
         form?.top.cursor = neighbour
