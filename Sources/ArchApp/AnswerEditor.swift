@@ -21,6 +21,8 @@ public struct ListEditorState: Hashable, Sendable {
     public var cursor: Int
     public var field: TextFieldState?
     public var editingIndex: Int?
+    /// `/`: only the items matching it are shown (`!` first: those not matching); nil when not filtering.
+    public var filter: ListFilter?
 
     public init(items: [String], cursor: Int = 0, field: TextFieldState? = nil, editingIndex: Int? = nil) {
         self.items = items
@@ -30,6 +32,31 @@ public struct ListEditorState: Hashable, Sendable {
     }
 
     public var isAddRow: Bool { cursor == items.count }
+
+    /// The rows shown: every item, or those the filter keeps; then the "+ add" row (`items.count`).
+    public var shownRows: [Int] {
+        guard let filter, !filter.field.text.isEmpty else { return Array(items.indices) + [items.count] }
+        return items.indices.filter { filter.keeps(items[$0]) } + [items.count]
+    }
+}
+
+/// An incremental filter of a list: every word must occur in an item (ignoring case), or, after `!`, not all.
+public struct ListFilter: Hashable, Sendable {
+    public var field = TextFieldState("")
+    /// True while the filter is being typed; Enter keeps it and returns to the items.
+    public var typing = true
+
+    public init() {}
+
+    public var inverted: Bool { field.text.hasPrefix("!") }
+
+    public func keeps(_ item: String) -> Bool {
+        let text = inverted ? String(field.text.dropFirst()) : field.text
+        let words = text.lowercased().split(separator: " ")
+        guard !words.isEmpty else { return true }
+        let matches = words.allSatisfy { item.lowercased().contains($0) }
+        return inverted ? !matches : matches
+    }
 }
 
 extension AnswerEditor {

@@ -15,7 +15,7 @@ struct DetailArea {
         switch state.editor {
         case .field?: return 4 + errorLines.count
         case .choice?, .multiChoice?: return question.choices.count + 3
-        case .list(let list)?: return list.items.count + 4
+        case .list(let list)?: return list.shownRows.count + 3 + (list.filter == nil ? 0 : 1)
         case nil: return helpLines(for: question).count + 1
         }
     }

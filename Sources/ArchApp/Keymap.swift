@@ -137,6 +137,7 @@ public enum Keymap {
             Binding([.ctrl("r")], "", .redo, ""),
             Binding([.escape, .tab], "Esc  Tab", .closeList, "close the list (every change is already stored)", hint: "done"),
             Binding([.ctrl("p")], "Ctrl-P", .palette, "command palette (`:` types here)"),
+            Binding([.character("/")], "/", .filter, "filter the items as you type (! first: those not matching); Esc clears", hint: "filter"),
         ]
         case .form: return moves + [
             Binding([.enter, .character("e"), .character(" "), .right, .character("l")], "Enter  e  Space  →", .editItem,

@@ -12,6 +12,18 @@ extension AppState {
         if case .paste(let text) = key, list.editingIndex == nil, text.contains(where: \.isNewline) || list.field == nil {
             return pasteLines(text, into: list, question)
         }
+        if var filter = list.filter, filter.typing {
+            switch Keymap.action(for: key, in: .answer) {
+            case .cancel?: list.filter = nil
+            case .store?: filter.typing = false; list.filter = filter
+            default:
+                _ = filter.field.handle(key)
+                list.filter = filter
+            }
+            if !list.shownRows.contains(list.cursor) { list.cursor = list.shownRows.first ?? list.items.count }
+            editor = .list(list)
+            return
+        }
         if var field = list.field {
             switch Keymap.action(for: key, in: .answer) {
             case .cancel?:
@@ -34,13 +46,17 @@ extension AppState {
             editor = .list(list)
             return
         }
+        let shown = list.shownRows, position = shown.firstIndex(of: list.cursor) ?? 0
         switch Keymap.action(for: key, in: .list) {
-        case .down?: list.cursor = min(list.items.count, list.cursor + 1)
-        case .up?: list.cursor = max(0, list.cursor - 1)
-        case .first?: list.cursor = 0
+        case .down?: list.cursor = shown[min(shown.count - 1, position + 1)]
+        case .up?: list.cursor = shown[max(0, position - 1)]
+        case .first?: list.cursor = shown[0]
         case .last?: list.cursor = list.items.count
-        case .pageDown?: list.cursor = min(list.items.count, list.cursor + 10)
-        case .pageUp?: list.cursor = max(0, list.cursor - 10)
+        case .pageDown?: list.cursor = shown[min(shown.count - 1, position + 10)]
+        case .pageUp?: list.cursor = shown[max(0, position - 10)]
+        case .filter?: list.filter = ListFilter()
+        case .closeList? where list.filter != nil && key == .escape:
+            list.filter = nil // Esc first clears the filter, then closes
         case .editItem? where question.kind.isModelList && !list.isAddRow:
             let target: FormTarget = question.kind == .entities ? .entity(session.entities[list.cursor].id) : .service(session.services[list.cursor].id)
             openForm(target, from: .questions)

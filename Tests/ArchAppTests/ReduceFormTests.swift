@@ -173,3 +173,24 @@ final class ReduceFormTests: XCTestCase {
         XCTAssertEqual(state.session.entities[0].fields.map(\.name), ["x"])
     }
 }
+
+/// `/` in a list: an incremental filter, `!` inverts, Esc clears.
+final class ListFilterTests: XCTestCase {
+    func testSlashFiltersTheListAndBangInverts() {
+        var state = Fixtures.state(session: Session(projectName: "L", entities: ["Member", "Book", "BookCopy", "Loan"].map { Entity(name: $0) }))
+        state.press(.character("]"), .character("]"), .enter, .home, .character("/"))
+        state.type("book")
+        guard case .list(let list)? = state.editor else { return XCTFail("list open") }
+        XCTAssertEqual(list.shownRows.dropLast().map { list.items[$0] }, ["Book", "BookCopy"])
+        XCTAssertTrue(state.screenText.contains("2 of 4"), state.screenText)
+        state.press(.enter, .down, .character("d")) // keys act on the filtered items: the second shown is BookCopy
+        XCTAssertEqual(state.session.entities.map(\.name), ["Member", "Book", "Loan"])
+        state.press(.character("/"))
+        state.type("!book")
+        guard case .list(let inverted)? = state.editor else { return XCTFail("list open") }
+        XCTAssertEqual(inverted.shownRows.dropLast().map { inverted.items[$0] }, ["Member", "Loan"])
+        state.press(.escape)
+        guard case .list(let cleared)? = state.editor else { return XCTFail("Esc clears the filter, the list stays") }
+        XCTAssertNil(cleared.filter)
+    }
+}
