@@ -102,6 +102,18 @@ final class ReduceFormTests: XCTestCase {
         XCTAssertTrue(text.contains("- {kind: belongs-to, target: Member}"), text)
     }
 
+    func testAfterAddingSeveralFieldsEscSelectsTheLastAndUpTheOneBefore() throws {
+        var state = entityList(Session(projectName: "L", entities: [Entity(name: "Member")]))
+        openEntity(&state, named: "Member")
+        state.press(.character("a"))
+        state.type("email: email")
+        state.press(.enter)
+        state.type("name")
+        state.press(.enter, .escape, .up, .enter)
+        let member = state.session.entities[0]
+        XCTAssertEqual(state.form?.top.target, .field(member.id, member.fields[0].id), "the email field's form")
+    }
+
     func testRenamingTheTargetInItsFormKeepsTheRelation() throws {
         var state = entityList(Session(projectName: "L", entities: [
             Entity(name: "Customer"), Entity(name: "Order", relations: [Relation(kind: .belongsTo, target: "customer")]),

@@ -105,8 +105,15 @@ extension AppState {
         case .success(let change):
             perform(change.edit, change.label)
             inlineError = nil
-            // On "+ add", keep adding: an empty Enter stops.
-            if case .add = editing.row { form?.top.editing?.field = TextFieldState("") } else { form?.top.editing = nil }
+            // On "+ add", keep adding: an empty Enter stops. The add row moved down by the new item: follow it.
+            if case .add = editing.row {
+                form?.top.editing?.field = TextFieldState("")
+                if let rows = FormRows(session: session, design: design).rows(for: target), let index = rows.firstIndex(where: { $0.key == editing.row }) {
+                    form?.top.cursor = index
+                }
+            } else {
+                form?.top.editing = nil
+            }
             return true
         case .failure(let error):
             inlineError = error.message

@@ -1,0 +1,202 @@
+import Foundation
+import XCTest
+
+/// A new user builds a small lending system with the keyboard alone: services with a call, five entities
+/// with fields (one PII), a one-to-many and a many-to-many relation, a custom endpoint and a flow; sees the
+/// design follow; deletes an entity through its confirmation; undoes twice and redoes once; relaunches.
+final class LendingLibraryTests: ArchtuiTestCase {
+    private var tmux: TmuxSession!
+
+    /// Sends keys, then waits until `text` shows (never a fixed sleep).
+    @discardableResult
+    private func keys(_ keys: String..., until text: String) throws -> String {
+        for key in keys { try tmux.sendKeys(key) }
+        return try tmux.waitFor(text)
+    }
+
+    @discardableResult
+    private func type(_ text: String, until shown: String? = nil) throws -> String {
+        try tmux.type(text)
+        return try tmux.waitFor(shown ?? text)
+    }
+
+    /// The form's title bar shows `title`.
+    private func form(_ title: String) throws {
+        try tmux.waitFor(where: { $0.contains("─ " + title + " ") }, description: "the form \(title)")
+    }
+
+    /// Typed on a "+ add" row of the open form (or list), stored with Enter; waits for `shows`.
+    private func add(_ text: String, shows: String) throws {
+        try type(text)
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(where: { $0.contains(shows) && !$0.contains("› " + text) }, description: "\(text) added")
+    }
+
+    /// Pages down the design pane until `text` shows, waiting for each page to be drawn.
+    @discardableResult
+    private func pageDown(until text: String, pages: Int = 60) throws -> String {
+        var screen = try tmux.capture()
+        for _ in 0..<pages where !screen.contains(text) {
+            let before = screen
+            try tmux.sendKeys("PageDown")
+            // The last page does not change the screen: then the text is not below.
+            guard let next = try? tmux.waitFor(where: { $0 != before || $0.contains(text) }, description: "the next page", timeout: 8) else { break }
+            screen = next
+        }
+        return try tmux.waitFor(text, timeout: 5)
+    }
+
+    func testBuildALendingSystemWithTheKeyboardOnly() throws {
+        let dir = try makeDirectory()
+        let file = dir + "/lending.archtui.yaml"
+        tmux = try startNewSession(file: "lending.archtui.yaml", project: "Lending Library", in: dir, width: 160, height: 50)
+
+        // Step 3: two bounded contexts, then the same two as services, Lending calling Catalogue.
+        try keys("]", "]", until: "3/5 Define service boundaries")
+        try keys("g", "Enter", until: "add item")
+        try add("Lending", shows: "1. Lending")
+        try add("Catalogue", shows: "2. Catalogue")
+        try keys("Escape", "Escape", until: "✓ Which bounded contexts")
+        try keys("Enter", until: "add service") // the list opened on the services question (the next one)
+        try add("Lending", shows: "1. Lending")
+        try add("Catalogue", shows: "2. Catalogue")
+        try tmux.sendKeys("Escape", "Up") // stop adding: the last item is selected; up to Lending
+        try tmux.sendKeys("Enter")
+        try form("Service Lending")
+        try keys("G", until: "+ add call")
+        try add("Catalogue async", shows: "Calls (1)")
+        try keys("Escape", "Escape", "Escape", until: "✓ Services you define yourself")
+
+        // Step 4: five entities typed straight into the list (the first letter is kept).
+        try keys("]", until: "4/5 Design data models")
+        try keys("g", "Enter", until: "add entity")
+        for (index, name) in ["Member", "Book", "Copy", "Loan", "Author"].enumerated() {
+            try add(name, shows: "\(index + 1). \(name)")
+        }
+        try tmux.sendKeys("Escape")
+
+        // Member: email (PII, indexed) and name; owned by Lending.
+        try tmux.sendKeys("Home", "Enter")
+        try form("Entity Member")
+        try tmux.sendKeys("a")
+        try add("email: email", shows: "Fields (1)")
+        try add("name", shows: "Fields (2)")
+        try tmux.sendKeys("Escape", "Up", "Enter") // stop adding; up to email; open it
+        try form("Entity Member › Field Member.email")
+        try tmux.sendKeys("Down", "Down", "Down", "Down", "Down", "Space", "Up", "Space") // PII, then Indexed
+        try tmux.waitFor(where: { $0.contains("Personal data (PII) [x]") && $0.contains("Indexed             [x]") },
+                         description: "email is PII and indexed")
+        try tmux.sendKeys("Escape", "g", "Down", "Down", "Right") // the owner: the first service
+        try keys(until: "‹ Lending ›")
+        try keys("Escape", until: "add entity")
+
+        // Book: a title, has-many Copy (one-to-many), owned by Catalogue.
+        try tmux.sendKeys("Down", "Enter")
+        try form("Entity Book")
+        try tmux.sendKeys("a")
+        try add("title", shows: "Fields (1)")
+        try tmux.sendKeys("Escape", "G")
+        try add("has-many Copy", shows: "Relations (1)")
+        try tmux.sendKeys("Escape", "g", "Down", "Down", "Right", "Right")
+        try keys(until: "‹ Catalogue ›")
+        try keys("Escape", until: "add entity")
+
+        // Copy: a barcode. Loan: a due date, belongs to Member and Copy. Author: many-to-many Book.
+        for (name, fields, relations) in [("Copy", ["barcode"], []), ("Loan", ["due: date"], ["Mem", "Copy"]),
+                                           ("Author", ["name"], ["many-to-many Book"])] {
+            try tmux.sendKeys("Down", "Enter")
+            try form("Entity \(name)")
+            try tmux.sendKeys("a")
+            for (index, field) in fields.enumerated() { try add(field, shows: "Fields (\(index + 1))") }
+            try tmux.sendKeys("Escape") // stop adding fields
+            if !relations.isEmpty {
+                try tmux.sendKeys("G") // "+ add relation"
+                for (index, relation) in relations.enumerated() {
+                    try type(relation)
+                    if relation == "Mem" { try keys("Tab", until: "Member") } // completion
+                    try tmux.sendKeys("Enter")
+                    try tmux.waitFor("Relations (\(index + 1))")
+                }
+                try tmux.sendKeys("Escape") // stop adding relations
+            }
+            try keys("Escape", until: "add entity")
+        }
+        try keys("Escape", until: "✓ Which entities")
+
+        // The Schema tab: the join table, Loan's foreign key and the index on the PII email.
+        try tmux.sendKeys("Tab", "5")
+        try tmux.sendKeys("z") // zoom: the whole schema at once
+        var screen = try tmux.waitFor("Schema · ")
+        try pageDown(until: "FK (member_id) → members(id)")
+        try pageDown(until: "author_books  join table")
+        try tmux.sendKeys("g")
+        screen = try tmux.waitFor("INDEX ix_members_email (email)")
+        XCTAssertTrue(screen.contains("email         email     PII"), screen)
+
+        // The API tab: the nested route of Book's copies, and a custom endpoint added with `a`.
+        try tmux.sendKeys("4")
+        try tmux.waitFor("API · ")
+        try pageDown(until: "/v1/books/{bookId}/copies")
+        try tmux.sendKeys("a")
+        try form("Custom endpoint POST")
+        try tmux.sendKeys("Enter", "C-u")
+        try type("/v1/loans/{loanId}/renew")
+        try tmux.sendKeys("Enter", "Down", "Enter")
+        try type("Renew a loan")
+        try tmux.sendKeys("Enter")
+        try form("Custom endpoint POST /v1/loans/{loanId}/renew")
+        try tmux.sendKeys("Escape")
+        try tmux.waitFor(where: { !$0.contains("─ Custom endpoint") }, description: "the form closed")
+        try tmux.sendKeys("g")
+        try pageDown(until: "POST   /v1/loans/{loanId}/renew  Renew a loan")
+
+        // The Sequences tab: a flow of two steps, drawn as a diagram.
+        try tmux.sendKeys("6", "a")
+        try form("Flow Flow")
+        try tmux.sendKeys("Enter", "C-u")
+        try type("Member borrows a copy")
+        try tmux.sendKeys("Enter", "a")
+        try add("actor Member -> Lending: borrow a copy", shows: "Steps (1)")
+        try add("Lending -> Catalogue: reserve the copy async", shows: "Steps (2)")
+        try tmux.sendKeys("Escape", "Escape")
+        try tmux.sendKeys("g")
+        screen = try tmux.waitFor(where: { $0.contains("Member borrows a copy") && $0.contains("reserve the copy") && $0.contains("──▷") },
+                                  description: "the flow as a sequence diagram")
+        try tmux.sendKeys("z")
+
+        // Delete Author through its confirmation, then undo twice and redo once.
+        try tmux.sendKeys("BTab")
+        try keys("g", "Enter", until: "add entity") // the entities question is the step's first
+        try tmux.sendKeys("End", "Up") // Author, the last entity
+        try tmux.sendKeys("d")
+        screen = try tmux.waitFor("Delete entity Author?")
+        XCTAssertTrue(screen.contains("Author: 1 field, 1 relation"), screen)
+        try tmux.sendKeys("y")
+        try tmux.waitUntilGone("Delete entity Author?")
+        try waitForFile(file, description: "without Author") { !$0.contains("- name: Author\n") }
+        try tmux.sendKeys("u")
+        try tmux.waitFor("undid: delete entity Author")
+        try tmux.sendKeys("u")
+        try tmux.waitFor("undid: add a step to Member borrows a copy")
+        try tmux.sendKeys("C-r")
+        try tmux.waitFor("redid: add a step to Member borrows a copy")
+        try tmux.sendKeys("Escape")
+        try quit(tmux)
+
+        // Relaunch: everything is there.
+        let saved = try read(file)
+        for expected in ["- name: Author\n", "- {name: email, type: email, pii: true, indexed: true}",
+                         "- {kind: has-many, target: Copy}", "- {kind: many-to-many, target: Book}", "- {kind: belongs-to, target: Member}",
+                         "- {target: Catalogue, style: async}", "/v1/loans/{loanId}/renew", "Member borrows a copy",
+                         "action: reserve the copy, style: async"] {
+            XCTAssertTrue(saved.contains(expected), "\(expected) in\n\(saved)")
+        }
+        tmux = try launch(["lending.archtui.yaml"], in: dir, width: 160, height: 50)
+        try tmux.waitFor("Lending Library")
+        try tmux.sendKeys("]", "]", "]")
+        screen = try tmux.waitFor("Member, Book, Copy, Loan, Author")
+        try tmux.sendKeys("Tab", "6")
+        try tmux.waitFor("Member borrows a copy")
+        try quit(tmux)
+    }
+}
