@@ -232,3 +232,19 @@ extension Session {
         return !answer.isEmpty
     }
 }
+
+/// Whole states compare in tests (as TCA's TestStore does): everything the user can see or change. The
+/// derivation function and the kept layouts of design tabs (a cache, rebuilt from the rest) are left out.
+extension AppState: Equatable {
+    public static func == (lhs: AppState, rhs: AppState) -> Bool {
+        lhs.catalogue == rhs.catalogue && lhs.session == rhs.session && lhs.history == rhs.history
+            && lhs.designRevision == rhs.designRevision && lhs.derivedRevision == rhs.derivedRevision
+            && lhs.derivesDesignInline == rhs.derivesDesignInline && lhs.design == rhs.design
+            && lhs.filePath == rhs.filePath && lhs.screen == rhs.screen && lhs.focus == rhs.focus
+            && lhs.stepIndex == rhs.stepIndex && lhs.questionIndex == rhs.questionIndex && lhs.editor == rhs.editor
+            && lhs.form == rhs.form && lhs.inlineError == rhs.inlineError && lhs.designScroll == rhs.designScroll
+            && lhs.designTab == rhs.designTab && lhs.designSelection == rhs.designSelection && lhs.overlay == rhs.overlay
+            && lhs.narrowShowsDesign == rhs.narrowShowsDesign && lhs.zoomed == rhs.zoomed
+            && lhs.statusMessage == rhs.statusMessage && lhs.size == rhs.size
+    }
+}

@@ -1,0 +1,25 @@
+@testable import ArchApp
+import ArchModel
+import XCTest
+
+/// `AppState ==` lists the properties it compares; a property added to AppState must be added there too.
+final class AppStateEqualityTests: XCTestCase {
+    func testEqualityCoversEveryStoredPropertyButTheCacheAndTheDeriver() {
+        let stored = Set(Mirror(reflecting: Fixtures.state()).children.compactMap(\.label))
+        let compared: Set = ["catalogue", "session", "history", "designRevision", "derivedRevision", "derivesDesignInline", "design",
+                             "filePath", "screen", "focus", "stepIndex", "questionIndex", "editor", "form", "inlineError",
+                             "designScroll", "designTab", "designSelection", "overlay", "narrowShowsDesign", "zoomed",
+                             "statusMessage", "size"]
+        XCTAssertEqual(stored.subtracting(["designTexts", "deriveDesign"]), compared,
+                       "AppState gained or lost a property: update AppState.== and this list")
+    }
+
+    func testTwoStatesReachedByTheSameKeysAreEqualAndAKeyMakesThemDiffer() {
+        var one = Fixtures.state(), two = Fixtures.state()
+        one.press(.character("j"), .enter)
+        two.press(.character("j"), .enter)
+        XCTAssertEqual(one, two)
+        two.press(.character("5"))
+        XCTAssertNotEqual(one, two)
+    }
+}
