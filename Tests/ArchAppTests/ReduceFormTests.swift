@@ -206,3 +206,20 @@ final class ListFilterTests: XCTestCase {
         XCTAssertNil(cleared.filter)
     }
 }
+
+/// While a name is typed, the form says what the exports will call it.
+final class IdentifierNoteTests: XCTestCase {
+    func testTypingANameShowsItsTableColumnAndJSONNames() {
+        var state = Fixtures.state(session: Session(projectName: "L", entities: [Entity(name: "Loan")]))
+        state.press(.character("]"), .character("]"), .enter, .home, .enter, .enter, .ctrl("u"))
+        state.type("Order Item")
+        for part in ["→ table order_items", "path /v1/order-items", "schema OrderItem"] {
+            XCTAssertTrue(state.screenText.contains(part), "\(part) in\n\(state.screenText)")
+        }
+        state.press(.escape, .character("a"))
+        state.type("select: string")
+        for part in ["→ column select (quoted: an SQL keyword) · JSON"] {
+            XCTAssertTrue(state.screenText.contains(part), "\(part) in\n\(state.screenText)")
+        }
+    }
+}

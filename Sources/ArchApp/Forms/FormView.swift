@@ -1,4 +1,5 @@
 import ArchModel
+import ArchRules
 import TerminalUI
 
 /// The open form, drawn where the questions are: its rows, the text being typed, what is wrong with it,
@@ -15,7 +16,10 @@ struct FormView {
         let trail = form.frames.map { rowsMaker.title(for: $0.target) }.joined(separator: " › ")
         let inner = Pane(title: trail, info: "Esc back", focused: state.focus == .questions).render(in: rect, buffer: &buffer)
         guard inner.height >= 3, let rows = rowsMaker.rows(for: form.top.target) else { return }
-        let messages = footer(rows)
+        // The messages wrap, so a long reason or note is read whole.
+        let messages = footer(rows).flatMap { message in
+            WordWrap.wrap(message.text, width: max(1, inner.width)).map { (text: $0, style: message.style) }
+        }
         let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - messages.count))
         let labelWidth = min(22, max(10, inner.width / 3))
         let editing = form.top.editing
@@ -69,6 +73,8 @@ struct FormView {
             lines.append(("✗ " + error, Self.errorStyle))
         } else if let editing = form.top.editing, let problem = liveProblem(editing) {
             lines.append(("✗ " + problem, Style(foreground: .red)))
+        } else if let editing = form.top.editing, let note = identifierNote(editing) {
+            lines.append((note, .dim))
         } else if let editing = form.top.editing, let row = rows.first(where: { $0.key == editing.row }), !row.completions.isEmpty,
                   let completion = AppState.complete(editing.field.text, from: row.completions), !editing.field.text.isEmpty {
             lines.append(("Tab completes: " + completion, .dim))
@@ -89,6 +95,26 @@ struct FormView {
         }
         lines.append((hint, .dim))
         return lines
+    }
+
+    /// How a name typed for an entity or a field will appear in the exports, so nothing is renamed by surprise.
+    private func identifierNote(_ editing: FormState.Editing) -> String? {
+        var name = editing.field.text.trimmingCharacters(in: .whitespaces)
+        let isFieldAdd = editing.row == .add(.fields)
+        if isFieldAdd { name = String(name.split(separator: ":", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces) }
+        guard !name.isEmpty, !NameKey(name).raw.isEmpty else { return nil }
+        switch (form.top.target, editing.row) {
+        case (.entity, .name):
+            let table = Naming.tableName(name)
+            return "→ table \(table)" + (Naming.isSQLReserved(table) ? " (quoted: an SQL keyword)" : "")
+                + " · path /v1/\(Naming.urlSegment(name)) · schema \(Naming.pascalCase(name))"
+        case (.field, .name), (.entity, .add(.fields)):
+            let column = Naming.snakeCase(name)
+            return "→ column \(column)" + (Naming.isSQLReserved(column) ? " (quoted: an SQL keyword)" : "")
+                + " · JSON \(Naming.camelCase(name))"
+        default:
+            return nil
+        }
     }
 
     /// What is wrong with the text typed so far, checked as it is typed (never stored while wrong).
