@@ -17,24 +17,34 @@ extension BenchReport {
     static let undoRounds = 3
     static let formTypingRounds = 3
 
-    static func measureForms(_ large: Session, _ deriver: DesignDeriver) throws -> FormFigures {
+    /// `only`: `inline`, `background`, `undo` or `typing` measures only that part (a workload for `perf record`).
+    static func measureForms(_ large: Session, _ deriver: DesignDeriver, only: String? = nil) throws -> FormFigures {
+        func part(_ name: String) -> Bool { only == nil || only == name }
+        var figures = FormFigures(inline: .init(), background: .init(), undoInline: .init(), undoBackground: .init(), typing: .init())
         progress("entity forms (large session): \(formRounds) rounds of editing \(FormEditBench.entityIndices.count) entities, "
-            + "derivation inline, then in the background")
-        let inline = try FormEditBench(rounds: formRounds, session: large, deriver: deriver, inlineDerivation: true).run()
-        let background = try FormEditBench(rounds: formRounds, session: large, deriver: deriver, inlineDerivation: false).run()
-        progress("undo / redo of a cascading entity delete (large session): \(undoRounds) rounds of \(UndoBench.pairs) pairs, inline and background")
-        let undoInline = try UndoBench(rounds: undoRounds, session: large, deriver: deriver, inlineDerivation: true).run()
-        let undoBackground = try UndoBench(rounds: undoRounds, session: large, deriver: deriver, inlineDerivation: false).run()
-        progress("typing into a form row of \(TypingBench.lengths.map(String.init).joined(separator: " / ")) characters: \(formTypingRounds) rounds")
-        let typing = try FormTypingBench(rounds: formTypingRounds, session: large, deriver: deriver).run()
-        return FormFigures(inline: inline, background: background, undoInline: undoInline, undoBackground: undoBackground,
-                           typing: typing)
+            + "derivation in the background, then inline")
+        if part("background") {
+            figures.background = try FormEditBench(rounds: formRounds, session: large, deriver: deriver, inlineDerivation: false).run()
+        }
+        if part("inline") {
+            figures.inline = try FormEditBench(rounds: formRounds, session: large, deriver: deriver, inlineDerivation: true).run()
+        }
+        if part("undo") {
+            progress("undo / redo of a cascading entity delete (large session): \(undoRounds) rounds of \(UndoBench.pairs) pairs, background and inline")
+            figures.undoBackground = try UndoBench(rounds: undoRounds, session: large, deriver: deriver, inlineDerivation: false).run()
+            figures.undoInline = try UndoBench(rounds: undoRounds, session: large, deriver: deriver, inlineDerivation: true).run()
+        }
+        if part("typing") {
+            progress("typing into a form row of \(TypingBench.lengths.map(String.init).joined(separator: " / ")) characters: \(formTypingRounds) rounds")
+            figures.typing = try FormTypingBench(rounds: formTypingRounds, session: large, deriver: deriver).run()
+        }
+        return figures
     }
 
     /// `archtui-bench --forms`: only the form, undo and form-typing rows.
-    static func printFormFigures() throws {
+    static func printFormFigures(only: String?) throws {
         let builder = try DesignBuilder.standard()
-        let figures = try measureForms(try LargeSession.make(), DesignDeriver { builder.build($0) })
+        let figures = try measureForms(try LargeSession.make(), DesignDeriver { builder.build($0) }, only: only)
         var table = Table()
         formRows(&table, figures)
         print("")
@@ -50,6 +60,7 @@ extension BenchReport {
 
     static func formRows(_ table: inout Table, _ figures: FormFigures) {
         for (mode, result) in [("derivation in background", figures.background), ("derivation inline", figures.inline)] {
+            guard !result.keystrokeCPU.isEmpty else { continue }
             table.row("form editing, large session, every key, \(mode) (CPU) p50 / p90 / p99 / max", spread(result.keystrokeCPU),
                       "≤ 16 ms p99; \(result.keystrokeCPU.count) keys; wall p99 / max "
                           + "\(fixed(Samples(result.keystrokeWall).percentile(99) / 1000, 2)) / \(fixed(Samples(result.keystrokeWall).max / 1000, 2)) ms")
@@ -59,6 +70,7 @@ extension BenchReport {
             }
         }
         for (mode, result) in [("background", figures.undoBackground), ("inline", figures.undoInline)] {
+            guard !result.undo.isEmpty else { continue }
             table.row("undo / redo of deleting \(result.entityName) (\(result.incoming) relations point at it), derivation \(mode)", "", "≤ 16 ms")
             table.row("  u: AppState.undo() → frame (CPU)", spread(result.undo), "wall max \(fixed(Samples(result.undoWall).max / 1000, 2)) ms, \(result.undo.count)×")
             table.row("  Ctrl-R: AppState.redo() → frame (CPU)", spread(result.redo), "wall max \(fixed(Samples(result.redoWall).max / 1000, 2)) ms, \(result.redo.count)×")
@@ -67,7 +79,7 @@ extension BenchReport {
                 table.row("  design from the background → frame (CPU)", spread(result.arrivals), "after each of them")
             }
         }
-        for length in TypingBench.lengths {
+        for length in TypingBench.lengths where figures.typing.cpu[length] != nil {
             let cpu = Samples(figures.typing.cpu[length] ?? [])
             let wall = Samples(figures.typing.wall[length] ?? [])
             table.row("typed character → frame, form row (Description) of \(length) chars (CPU) median / p90",
