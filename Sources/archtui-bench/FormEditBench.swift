@@ -15,7 +15,7 @@ struct FormEditBench {
     /// What a keystroke does in the form.
     enum Kind: String, CaseIterable {
         case open = "open a form (Enter on an entity or a field)"
-        case move = "move between rows (j / k / G)"
+        case move = "move between rows (j / k / G), start typing (Enter)"
         case type = "type a character into a row"
         case commit = "store typed text (Enter): re-derives"
         case toggle = "flip a field flag (Space): re-derives"
@@ -68,6 +68,9 @@ struct FormEditBench {
                 driver.timed(.ctrl("u"), .type, &result)
                 for character in Self.description { driver.timed(.character(character), .type, &result) }
                 driver.timed(.enter, .commit, &result)
+                guard driver.state.session.entities[index].description == Self.description else {
+                    throw BenchFailure("the description typed into entity \(index) was not stored")
+                }
                 // Down to the second field and into its form.
                 for _ in 0..<4 { driver.timed(.character("j"), .move, &result) }
                 driver.timed(.character("k"), .move, &result)
@@ -78,6 +81,7 @@ struct FormEditBench {
                 driver.timed(.enter, .move, &result)
                 for character in Self.description.prefix(16) { driver.timed(.character(character), .type, &result) }
                 driver.timed(.enter, .commit, &result)
+                let stepsBefore = driver.state.history.undoSteps.count
                 for _ in 0..<3 { driver.timed(.character("k"), .move, &result) } // Indexed
                 driver.timed(.character(" "), .toggle, &result)
                 driver.timed(.character("k"), .move, &result) // Unique
@@ -85,6 +89,8 @@ struct FormEditBench {
                 driver.timed(.character(" "), .toggle, &result)
                 driver.timed(.character("j"), .move, &result)
                 driver.timed(.character(" "), .toggle, &result)
+                let flips = driver.state.history.undoSteps.count - stepsBefore
+                guard flips == 4 else { throw BenchFailure("flipping flags of entity \(index)'s field stored \(flips) of 4 edits") }
                 driver.timed(.escape, .back, &result)
                 driver.press([.escape]) // close the entity form, back to the list: untimed
             }
