@@ -33,6 +33,7 @@ struct BenchReport {
     var largeKeystrokes: KeystrokeBench.Result
     var largeTabSwitches: TabSwitchBench.Result
     var typing: TypingBench.Result
+    var forms: FormFigures
     var largeSize: (entities: Int, fields: Int, relations: Int, services: Int)
 
     /// Everything; without `archtui` (nil), only the in-process figures.
@@ -75,11 +76,13 @@ struct BenchReport {
         progress("tab switches in process (large session): \(tabSwitchRounds) rounds of the first switch to each tab, then G")
         let tabSwitches = try TabSwitchBench(rounds: tabSwitchRounds, session: large, deriver: deriver).run()
         let typing = try measureTyping()
+        let forms = try measureForms(large, deriver)
         let size = (entities: large.entities.count, fields: large.entities.map(\.fields.count).reduce(0, +),
                     relations: large.entities.map(\.relations.count).reduce(0, +), services: large.services.count)
         return BenchReport(pty: ptyPart, keystrokes: keystrokes, demoDerivation: demoDerivation,
                            largeDerivation: largeDerivation, largeEditDerivation: largeEditDerivation,
-                           largeKeystrokes: largeKeystrokes, largeTabSwitches: tabSwitches, typing: typing, largeSize: size)
+                           largeKeystrokes: largeKeystrokes, largeTabSwitches: tabSwitches, typing: typing, forms: forms,
+                           largeSize: size)
     }
 
     /// Text from the status line, the bottom row of the demo's first frame: once it is read, the
@@ -129,6 +132,7 @@ struct BenchReport {
         }
         table.row("  slowest key (CPU)", "\(fixed(largeKeystrokes.slowestCPU / 1000, 2)) ms", largeKeystrokes.slowestKey)
         tabSwitchRows(&table)
+        Self.formRows(&table, forms)
         if let pty {
             let bytes = Samples(pty.typingBytes)
             let rssMiB = ((pty.archtuiStartUp.peakRSS + pty.typingPeakRSS).max() ?? .nan) / 1024
@@ -150,7 +154,7 @@ struct BenchReport {
             tab switches: \(Self.tabSwitchRounds) rounds of each tab (large).
             large session: \(largeSize.entities) entities, \(largeSize.fields) fields, \(largeSize.relations) relations, \
             \(largeSize.services) services; answers from the demo.
-            Load average during the run: \(loadAverage()) on \(processorCount()) processors. Wall-clock figures \
+            Load average during the run: \(Self.loadAverage()) on \(Self.processorCount()) processors. Wall-clock figures \
             grow with load; CPU-time figures (this thread's CPU clock) much less so.
             """)
     }
@@ -186,13 +190,13 @@ struct BenchReport {
         }
     }
 
-    private func loadAverage() -> String {
+    static func loadAverage() -> String {
         var loads = [Double](repeating: .nan, count: 3)
         _ = getloadavg(&loads, 3)
         return loads.map { fixed($0, 2) }.joined(separator: " ")
     }
 
-    private func processorCount() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    static func processorCount() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
 
 /// A plain three-column text table.

@@ -8,11 +8,13 @@ import Darwin
 // the figures are for people to read (timings on shared machines are too noisy to gate on).
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2 || (arguments.count == 3 && arguments[1] == "--derivation") else {
+guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms"].contains(arguments[1])) else {
     print("usage: archtui-bench PATH-TO-ARCHTUI (a release build, e.g. .build/release/archtui)")
     print("       archtui-bench --in-process (only the in-process figures: keystrokes and derivation)")
     print("       archtui-bench --derivation [cold|edit] (the large session's derivation only: a workload for profiling)")
     print("       archtui-bench --typing (only typing into a long answer and a 10,000-character paste)")
+    print("       archtui-bench --forms [background|inline|undo|typing] (only editing the large session in entity forms,")
+    print("                     undo / redo of a cascading delete, typing into a form row)")
     exit(2)
 }
 
@@ -21,6 +23,7 @@ do {
     case "--derivation": try DerivationBench.printLargeSessionFigures(only: arguments.count == 3 ? arguments[2] : nil)
     case "--in-process": try BenchReport.measure(archtui: nil).printTable()
     case "--typing": try BenchReport.printTypingFigures()
+    case "--forms": try BenchReport.printFormFigures(only: arguments.count == 3 ? arguments[2] : nil)
     default: try BenchReport.measure(archtui: arguments[1]).printTable()
     }
 } catch {

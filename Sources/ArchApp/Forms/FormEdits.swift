@@ -12,6 +12,10 @@ struct FormEdits {
 
     func fail(_ message: String) -> Outcome { .failure(FormError(message: message)) }
 
+    /// Rows whose typed text is stored as it is, never refused: the form does not check them on every key,
+    /// so typing into a long description costs what typing into a short one does.
+    static let freeTextRows: Set<FormRow.Key> = [.description, .responsibilities, .purpose, .role]
+
     /// The edit for typed text in a text row.
     func text(_ text: String, row: FormRow.Key, of target: FormTarget) -> Outcome {
         let value = text.trimmingCharacters(in: .whitespaces)

@@ -121,6 +121,7 @@ struct FormView {
     private func liveProblem(_ editing: FormState.Editing) -> String? {
         let edits = FormEdits(session: state.session)
         if case .add = editing.row { return nil }
+        if FormEdits.freeTextRows.contains(editing.row) { return nil }
         if editing.field.text.isEmpty { return nil }
         if case .failure(let error) = edits.text(editing.field.text, row: editing.row, of: form.top.target) { return error.message }
         return nil
