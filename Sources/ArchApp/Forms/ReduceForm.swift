@@ -12,6 +12,13 @@ extension AppState {
 
     /// Keys while a form is open. While text is typed into a row, every printable key goes into the text.
     mutating func handleForm(_ key: Key) {
+        // A key that edits the text being typed changes the one copy of it in place: a key costs the same
+        // in a long text (no copy of the frame, the row list or the text).
+        if let count = form?.frames.count, form?.frames[count - 1].editing != nil, Keymap.action(for: key, in: .answer) == nil {
+            inlineError = nil
+            _ = form?.frames[count - 1].editing?.field.handle(key)
+            return
+        }
         guard var state = form else { return }
         dropVanishedFrames(&state)
         guard !state.frames.isEmpty else { return closeForm(state) }
@@ -80,9 +87,7 @@ extension AppState {
                 form?.top.editing?.field = field
             }
         default:
-            inlineError = nil
-            _ = field.handle(key)
-            form?.top.editing?.field = field
+            break // text keys are handled in place by `handleForm`
         }
     }
 
