@@ -13,6 +13,7 @@ guard arguments.count == 2 || (arguments.count == 3 && arguments[1] == "--deriva
     print("       archtui-bench --in-process (only the in-process figures: keystrokes and derivation)")
     print("       archtui-bench --derivation [cold|edit] (the large session's derivation only: a workload for profiling)")
     print("       archtui-bench --typing (only typing into a long answer and a 10,000-character paste)")
+    print("       archtui-bench --filter (only the design filter on the large session)")
     exit(2)
 }
 
@@ -21,6 +22,7 @@ do {
     case "--derivation": try DerivationBench.printLargeSessionFigures(only: arguments.count == 3 ? arguments[2] : nil)
     case "--in-process": try BenchReport.measure(archtui: nil).printTable()
     case "--typing": try BenchReport.printTypingFigures()
+    case "--filter": try FilterBench.printFigures()
     default: try BenchReport.measure(archtui: arguments[1]).printTable()
     }
 } catch {
