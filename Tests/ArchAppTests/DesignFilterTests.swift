@@ -150,6 +150,25 @@ final class DesignFilterTests: XCTestCase {
         XCTAssertTrue(nearest.hasPrefix("GET /v1/orders"), "filtered out: the nearest kept item, \(nearest)")
     }
 
+    /// What the filter lays out from the unfiltered measurement is what wrapping the kept items gives.
+    func testAFilteredTabLaysOutLikeWrappingTheKeptItems() throws {
+        var state = try demo()
+        state.press(.character("/"))
+        state.type("order")
+        for tab in DesignTab.allCases {
+            state.press(.enter, .character(Character(String((tab.rawValue + 1) % 10))), .character("/"))
+            let text = text(state)
+            var line = 0
+            for index in 0..<text.items.count {
+                XCTAssertEqual(text.starts[index], line, "\(tab) item \(index)")
+                line += text.items.item(index).lines.flatMap { WordWrap.wrap($0, width: text.key.width) }.count
+            }
+            XCTAssertEqual(text.lineCount, line, "\(tab)")
+            XCTAssertTrue(state.screenText.contains("/order"), "\(tab)")
+        }
+        XCTAssertTrue(state.screenText.contains("Enter keep"), "the status line shows the filter's keys\n\(state.screenText)")
+    }
+
     func testDownAndUpMoveAmongTheKeptItemsWhileTyping() throws {
         var state = try demo()
         state.press(.character("/"))

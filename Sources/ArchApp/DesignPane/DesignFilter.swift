@@ -59,11 +59,21 @@ struct SearchText: LineSink {
         return bytes
     }
 
-    /// ASCII byte by byte (the common case, and quick); other text through `lowercased()`.
+    /// ASCII copied whole and lowercased in place (the common case, and quick); other text through `lowercased()`.
     private static func appendLowercased(_ text: String, to bytes: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return bytes.append(contentsOf: text.lowercased().utf8) }
-        for byte in utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+        var text = text
+        let isASCII = text.withUTF8 { utf8 in
+            var all: UInt8 = 0
+            for byte in utf8 { all |= byte }
+            guard all < 0x80 else { return false }
+            let start = bytes.count
+            bytes.append(contentsOf: utf8)
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                for index in start..<bytes.count where bytes[index] &- 0x41 < 26 { bytes[index] |= 0x20 }
+            }
+            return true
+        }
+        if !isASCII { bytes.append(contentsOf: text.lowercased().utf8) }
     }
 }
 
