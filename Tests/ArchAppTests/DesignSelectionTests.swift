@@ -85,3 +85,22 @@ final class DesignSelectionTests: XCTestCase {
         XCTAssertTrue([before[first - 1], before[last + 1]].contains(title), "\(title): a neighbour of Shelf's endpoints")
     }
 }
+
+extension DesignSelectionTests {
+    /// Answering questions beside the design pane never scrolls it; the selection still follows its item.
+    func testAnUnfocusedPaneKeepsItsScroll() throws {
+        var state = state()
+        select("GET /v1/loans/{loanId}", in: &state)
+        let id = selected(state).id
+        state.press(.character("g"))
+        XCTAssertEqual(state.designScroll, 0)
+        select("GET /v1/loans/{loanId}", in: &state)
+        state.press(.tab, .tab) // to the questions pane
+        XCTAssertNotEqual(state.focus, .design)
+        let scroll = state.designScroll
+        state.perform(.insertEntity(Entity(name: "Author", fields: [Field(name: "name")]), at: 0), "add entity Author")
+        state.press(.character("j")) // a key in the questions pane; the new design is laid out after it
+        XCTAssertEqual(selected(state).id, id)
+        XCTAssertEqual(state.designScroll, scroll, "the pane did not move")
+    }
+}

@@ -2,8 +2,8 @@ import TerminalUI
 
 extension AppState {
     /// Moves the selection from its item in `old` to the same item in `new` (the same tab laid out for a newer
-    /// design, another filter or another width), else to the nearest item that is still there; keeps the item
-    /// where it was on screen when it was on screen.
+    /// design or another filter), else to the nearest item that is still there. In the focused pane the item stays
+    /// where it was on screen (or is scrolled into view); an unfocused pane keeps its scroll.
     mutating func followSelection(from old: DesignTabText, to new: DesignTabText, paneRect: Rect) {
         guard !old.selectable.isEmpty else { return }
         let oldPosition = min(max(0, designSelection), old.selectable.count - 1)
@@ -19,6 +19,8 @@ extension AppState {
         let oldStart = old.starts[old.selectable[oldPosition]], oldEnd = old.starts[old.selectable[oldPosition] + 1]
         let wasShown = oldStart < oldScroll + area.height && oldEnd > oldScroll
         designSelection = newPosition
+        // Answering questions beside the pane must not scroll it: the view moves only under the user's eyes.
+        guard focus == .design else { return }
         let content = DesignPaneContent(text: new, state: self, paneRect: paneRect)
         if wasShown {
             designScroll = content.clampedScroll(new.starts[new.selectable[newPosition]] - (oldStart - oldScroll))
