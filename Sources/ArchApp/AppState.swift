@@ -119,6 +119,9 @@ public struct AppState: Sendable {
     /// The design tabs laid out for the current design and pane width (see `DesignTabText`), kept by
     /// `reduce` so that going back to a tab does not measure it again.
     var designTexts: [DesignTab: DesignTabText] = [:]
+    /// The key of the tab text last shown: when the next one differs (a new design, another filter or width) the
+    /// selection follows its item there (see `followSelection`).
+    var shownDesignKey: DesignTabText.Key?
     /// What follows from the session; derived, never edited.
     public private(set) var design: Design
     public let deriveDesign: DesignDeriver
@@ -136,8 +139,11 @@ public struct AppState: Sendable {
     public var inlineError: String?
     public var designScroll = 0
     public var designTab: DesignTab = .overview
-    /// Index of the selected item among the current tab's selectable items.
+    /// Index of the selected item among the current tab's selectable items (those the filter keeps). It follows
+    /// its item when a new design arrives or the filter changes.
     public var designSelection = 0
+    /// The design pane's filter (`/`), applied to every tab until cleared.
+    public var designFilter: DesignFilter?
     public var overlay: Overlay?
     /// On narrow terminals only one of questions/design is shown; this says which.
     public var narrowShowsDesign = false
@@ -168,24 +174,33 @@ public struct AppState: Sendable {
 
     public var currentStep: MethodStep { catalogue.steps[stepIndex] }
 
-    /// The current design tab laid out at `width`: the kept one when still current, else made now.
+    /// The current design tab laid out at `width`: the kept one when still current, the kept measurement with
+    /// another filter applied when only the filter changed, else made now.
     func designTabText(width: Int) -> DesignTabText {
         let key = DesignTabText.Key(state: self, width: width)
-        if let kept = designTexts[designTab], kept.key == key {
-            return kept
+        if let kept = designTexts[designTab] {
+            if kept.key == key { return kept }
+            if kept.key.unfiltered == key.unfiltered { return DesignTabText(key: key, measured: kept.measured, search: kept.search) }
         }
         return DesignTabText(state: self, width: width)
     }
 
     /// Keeps the current design tab laid out (measured again when the session, the design or the pane's
     /// width changed) with the items in view wrapped, and forgets tabs laid out for another design or width.
+    /// When the tab shown before was laid out for another design or filter, the selection follows its item to the
+    /// new layout (a resize or zoom alone keeps the selection and the scroll offset as they are).
     mutating func refreshDesignTexts() {
         guard case .method = screen, let rect = methodLayout.design else { return }
-        let content = DesignPaneContent(state: self, paneRect: rect)
-        var text = content.text
+        var text = designTabText(width: DesignPaneContent.area(in: rect, filtered: designFilter != nil).width)
+        if let shown = shownDesignKey, shown.tab == designTab, shown.atWidth(text.key.width) != text.key,
+           let previous = designTexts[designTab], previous.key == shown {
+            followSelection(from: previous, to: text, paneRect: rect)
+        }
+        let content = DesignPaneContent(text: text, state: self, paneRect: rect)
         text.keepWrapped(lines: content.shownLines(scroll: designScroll))
         designTexts = designTexts.filter { $0.value.key.derived == text.key.derived && $0.value.key.width == text.key.width }
         designTexts[designTab] = text
+        shownDesignKey = text.key
     }
 
     /// Tells the user what a just-opened file contained that archtui kept but did not expect.
@@ -234,7 +249,8 @@ extension Session {
 }
 
 /// Whole states compare in tests (as TCA's TestStore does): everything the user can see or change. The
-/// derivation function and the kept layouts of design tabs (a cache, rebuilt from the rest) are left out.
+/// derivation function, the kept layouts of design tabs and the key of the layout last shown (caches, made
+/// from the rest) are left out.
 extension AppState: Equatable {
     public static func == (lhs: AppState, rhs: AppState) -> Bool {
         lhs.catalogue == rhs.catalogue && lhs.session == rhs.session && lhs.history == rhs.history
@@ -245,6 +261,6 @@ extension AppState: Equatable {
             && lhs.form == rhs.form && lhs.inlineError == rhs.inlineError && lhs.designScroll == rhs.designScroll
             && lhs.designTab == rhs.designTab && lhs.designSelection == rhs.designSelection && lhs.overlay == rhs.overlay
             && lhs.narrowShowsDesign == rhs.narrowShowsDesign && lhs.zoomed == rhs.zoomed
-            && lhs.statusMessage == rhs.statusMessage && lhs.size == rhs.size
+            && lhs.statusMessage == rhs.statusMessage && lhs.size == rhs.size && lhs.designFilter == rhs.designFilter
     }
 }

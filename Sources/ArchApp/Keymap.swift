@@ -3,7 +3,7 @@ import TerminalUI
 /// Where the keys go: each mode has one list of bindings, from which `reduce` dispatches and the `?` help,
 /// the command palette and the README key table are made. A key that is not in its mode's list does nothing.
 public enum KeyMode: String, Hashable, Sendable, CaseIterable {
-    case global, steps, questions, answer, choices, list, form, design, launcher, confirm, overlay, palette
+    case global, steps, questions, answer, choices, list, form, design, designFilter, launcher, confirm, overlay, palette
     /// The help overlay's title for the mode's section.
     var title: String {
         switch self {
@@ -15,6 +15,7 @@ public enum KeyMode: String, Hashable, Sendable, CaseIterable {
         case .list: return "Lists: entities, services, items"
         case .form: return "Entity and service forms"
         case .design: return "Design pane"
+        case .designFilter: return "Typing a design filter (after /)"
         case .launcher: return "Launcher"
         case .confirm: return "Confirmations"
         case .overlay: return "Help, messages and why"
@@ -38,7 +39,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     case editItem, renameItem, addItem, deleteItem, duplicateItem, moveItemDown, moveItemUp, closeList
     case stepChoiceBack, stepChoice, back, complete
     // Design pane
-    case previousTab, nextTab, tabByNumber, openSubject, why, filter
+    case previousTab, nextTab, tabByNumber, openSubject, why, filter, clearFilter
     // Launcher
     case open
     // Confirmations and overlays
@@ -163,14 +164,24 @@ public enum Keymap {
                     "jump to a tab: Overview … Capacity, Findings"),
             Binding([.down, .character("j")], "↑ ↓  j k", .down, "select the previous / next item (decision, component, endpoint, table, finding …)", hint: "item"),
             Binding([.up, .character("k")], "", .up, ""),
-            Binding([.enter], "Enter", .openSubject, "edit what the item comes from (a table's entity, a defined service); else why", hint: "edit"),
+            Binding([.enter], "Enter", .openSubject,
+                    "edit what the item comes from (a table's entity, a defined service); on a finding, go to what it is about; else why",
+                    hint: "edit"),
             Binding([.character("t")], "t", .why, "why: the rules and answers behind the selected item", hint: "why"),
             Binding([.character("a")], "a", .addItem, "API tab: add a custom endpoint · Sequences tab: add a flow"),
             Binding([.character("d"), .delete], "d  Delete", .deleteItem, "API tab: hide a generated endpoint, delete a custom one · Sequences: delete your flow"),
+            Binding([.character("/")], "/", .filter, "filter the items: keep those that contain every word typed (in every tab)", hint: "filter"),
+            Binding([.escape], "Esc", .clearFilter, "clear the filter: every item again"),
             Binding([.pageDown, .character(" ")], "PgUp PgDn  Space", .pageDown, "scroll a page", hint: "page"),
             Binding([.pageUp], "", .pageUp, ""),
             Binding([.home, .character("g")], "g G  Home End", .first, "first / last item"),
             Binding([.end, .character("G")], "", .last, ""),
+        ]
+        case .designFilter: return [
+            Binding([.enter], "Enter", .store, "keep the filter and go back to moving between the items", hint: "keep"),
+            Binding([.escape], "Esc", .cancel, "clear the filter", hint: "clear"),
+            Binding([.down], "↓ ↑", .down, "select the next / previous item that is kept", hint: "item"),
+            Binding([.up], "", .up, ""),
         ]
         case .launcher: return [
             Binding([.down, .character("j")], "↑ ↓  j k", .down, "choose"),
@@ -236,6 +247,10 @@ public enum Keymap {
             KeyHint("paste", "one item per non-empty line, in one undoable step"),
         ],
         .palette: [KeyHint("typing", "filters the commands by name, key or words of their help")],
+        .designFilter: [
+            KeyHint("typing", "words an item must all contain, any case; the tab shows n of m items as you type"),
+            KeyHint("! first", "inverts: keep the items that do not contain them all"),
+        ],
         .form: [
             KeyHint("typing on + add", "a new field (name or name: type), relation ([kind] Target) or call (Service [async])"),
         ],

@@ -10,6 +10,7 @@ extension AppState {
             return []
         }
         if editor != nil { return handleEditor(key) }
+        if focus == .design, designFilter?.isTyping == true { return handleDesignFilterTyping(key) }
         inlineError = nil
         switch Keymap.action(for: key, in: .global) {
         case .save?: return [.save]
@@ -117,6 +118,8 @@ extension AppState {
         case .addItem?: addInDesign()
         case .deleteItem?: deleteInDesign(content.selectedItem.map(content.text.items.item)?.subject)
         case .why?: showTrace(in: content)
+        case .filter?: designFilter = DesignFilter(designFilter?.field.text ?? "", isTyping: true)
+        case .clearFilter?: designFilter = nil
         case .tabByNumber?:
             guard case .character(let digit) = key, let number = Int(String(digit)) else { return }
             if let tab = DesignTab(rawValue: number == 0 ? 9 : number - 1) { selectDesignTab(tab) }
@@ -133,7 +136,7 @@ extension AppState {
     }
 
     /// Moves to the next selectable item; scrolls when the tab has none to select.
-    private mutating func moveDesignSelection(by step: Int, in content: DesignPaneContent) {
+    mutating func moveDesignSelection(by step: Int, in content: DesignPaneContent) {
         guard content.selectableCount > 0 else {
             designScroll = content.clampedScroll(designScroll + step)
             return
@@ -143,7 +146,8 @@ extension AppState {
         designScroll = moved.scrollShowingSelection(from: designScroll)
     }
 
-    /// Enter on a design item: the editor of the entity or service it comes from, else why it is there.
+    /// Enter on a design item: the editor of the entity or service it comes from, for a finding what it is
+    /// about, else why it is there.
     private mutating func openSubject(in content: DesignPaneContent) {
         let item = content.selectedItem.map(content.text.items.item)
         switch item?.subject {
@@ -158,7 +162,9 @@ extension AppState {
         case .endpoint(.generated(let key))?: return openForm(.endpoint(key), from: .design)
         case .endpoint(.custom(let id))?: return openForm(.customEndpoint(id), from: .design)
         case .flow(let id)?: return openForm(.flow(id), from: .design)
-        case .endpoint?, .question?, nil: break
+        case .question(let id)?: return openQuestion(id)
+        case .finding(let about)?: if go(to: about) { return }
+        case .endpoint?, nil: break
         }
         showTrace(in: content)
     }

@@ -28,7 +28,8 @@ struct StatusLineView {
         switch state.focus {
         case .steps: hints = Keymap.hints(.steps)
         case .questions: hints = Keymap.hints(.questions) + [("]/[", "step")]
-        case .design: hints = Keymap.hints(.design)
+        case .design:
+            hints = state.designFilter?.isTyping == true ? [("type", "filter")] + Keymap.hints(.designFilter) : Keymap.hints(.design)
         }
         if LayoutMode(size: state.size) == .single { hints.append(("v", state.narrowShowsDesign ? "questions" : "design")) }
         // The global hints, most useful first (the line is cut at the right).

@@ -15,6 +15,7 @@ guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms
     print("       archtui-bench --typing (only typing into a long answer and a 10,000-character paste)")
     print("       archtui-bench --forms [background|inline|undo|typing] (only editing the large session in entity forms,")
     print("                     undo / redo of a cascading delete, typing into a form row)")
+    print("       archtui-bench --filter (only the design filter on the large session)")
     exit(2)
 }
 
@@ -24,6 +25,7 @@ do {
     case "--in-process": try BenchReport.measure(archtui: nil).printTable()
     case "--typing": try BenchReport.printTypingFigures()
     case "--forms": try BenchReport.printFormFigures(only: arguments.count == 3 ? arguments[2] : nil)
+    case "--filter": try FilterBench.printFigures()
     default: try BenchReport.measure(archtui: arguments[1]).printTable()
     }
 } catch {

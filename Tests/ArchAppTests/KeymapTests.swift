@@ -9,11 +9,12 @@ final class KeymapTests: XCTestCase {
     /// What a key can change, compared before and after (the status message is a transient note).
     private struct Observed: Equatable {
         var session: Session, focus: FocusedPane, step: Int, question: Int, editor: AnswerEditor?, form: FormState?
-        var overlay: Overlay?, tab: DesignTab, selection: Int, scroll: Int, zoomed: Bool, narrow: Bool
+        var overlay: Overlay?, tab: DesignTab, selection: Int, scroll: Int, zoomed: Bool, narrow: Bool, filter: DesignFilter?
         init(_ s: AppState) {
             session = s.session; focus = s.focus; step = s.stepIndex; question = s.questionIndex; editor = s.editor; form = s.form
             overlay = s.overlay; tab = s.designTab; selection = s.designSelection; scroll = s.designScroll; zoomed = s.zoomed
             narrow = s.narrowShowsDesign
+            filter = s.designFilter
         }
     }
 
@@ -34,6 +35,8 @@ final class KeymapTests: XCTestCase {
         var design = questions
         design.press(.tab)
         design.press(.character("j"))
+        var filtered = design
+        filtered.press(.character("/"), .character("l"), .character("o"), .enter)
         var list = Fixtures.state(session: session)
         list.press(.character("]"), .character("]"), .enter, .home)
         var form = list
@@ -41,7 +44,8 @@ final class KeymapTests: XCTestCase {
         var choices = Fixtures.state(session: session)
         choices.press(.character("]"), .enter)
         return [("questions pane", questions, [.global, .questions]), ("method pane", steps, [.global, .steps]),
-                ("design pane", design, [.global, .design]), ("list editor on an item", list, [.global, .list]),
+                ("design pane", design, [.global, .design]), ("design pane with a kept filter", filtered, [.global, .design]),
+                ("list editor on an item", list, [.global, .list]),
                 ("form on a field row", form, [.global, .form]), ("choices", choices, [.global, .choices])]
     }
 

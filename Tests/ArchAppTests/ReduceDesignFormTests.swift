@@ -64,6 +64,8 @@ final class ReduceDesignFormTests: XCTestCase {
         XCTAssertFalse(state.design.endpoints.contains { $0.id == .generated(key) })
         state.press(.character("u"))
         XCTAssertEqual(state.design.endpoints.count, count)
+        // The selection moved to a neighbour while the endpoint was hidden: select it again.
+        state.selectDesignItem(.endpoint(.generated(key)), in: .api)
 
         state.press(.enter)
         XCTAssertEqual(state.form?.top.target, .endpoint(key))

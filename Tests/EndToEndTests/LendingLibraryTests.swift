@@ -32,18 +32,16 @@ final class LendingLibraryTests: ArchtuiTestCase {
         try tmux.waitFor(where: { $0.contains(shows) && !$0.contains("› " + text) }, description: "\(text) added")
     }
 
-    /// Pages down the design pane until `text` shows, waiting for each page to be drawn.
+    /// Filters the design tab with `/` to the items containing `words`, waits for `shows`, then clears the filter.
     @discardableResult
-    private func pageDown(until text: String, pages: Int = 60) throws -> String {
-        var screen = try tmux.capture()
-        for _ in 0..<pages where !screen.contains(text) {
-            let before = screen
-            try tmux.sendKeys("PageDown")
-            // The last page does not change the screen: then the text is not below.
-            guard let next = try? tmux.waitFor(where: { $0 != before || $0.contains(text) }, description: "the next page", timeout: 8) else { break }
-            screen = next
-        }
-        return try tmux.waitFor(text, timeout: 5)
+    private func filter(_ words: String, shows: String) throws -> String {
+        try tmux.sendKeys("/")
+        try type(words)
+        try tmux.sendKeys("Enter")
+        let screen = try tmux.waitFor(shows)
+        try tmux.sendKeys("Escape")
+        try tmux.waitUntilGone("│/" + words) // the filter line, under the tabs
+        return screen
     }
 
     func testBuildALendingSystemWithTheKeyboardOnly() throws {
@@ -127,16 +125,15 @@ final class LendingLibraryTests: ArchtuiTestCase {
         try tmux.sendKeys("Tab", "5")
         try tmux.sendKeys("z") // zoom: the whole schema at once
         var screen = try tmux.waitFor("Schema · ")
-        try pageDown(until: "FK (member_id) → members(id)")
-        try pageDown(until: "author_books  join table")
-        try tmux.sendKeys("g")
-        screen = try tmux.waitFor("INDEX ix_members_email (email)")
+        try filter("member_id", shows: "FK (member_id) → members(id)")
+        try filter("join table", shows: "author_books  join table")
+        screen = try filter("email", shows: "INDEX ix_members_email (email)")
         XCTAssertTrue(screen.contains("email         email     PII"), screen)
 
         // The API tab: the nested route of Book's copies, and a custom endpoint added with `a`.
         try tmux.sendKeys("4")
         try tmux.waitFor("API · ")
-        try pageDown(until: "/v1/books/{bookId}/copies")
+        try filter("copies", shows: "GET    /v1/books/{bookId}/copies")
         try tmux.sendKeys("a")
         try form("Custom endpoint POST")
         try tmux.sendKeys("Enter", "C-u")
@@ -147,8 +144,9 @@ final class LendingLibraryTests: ArchtuiTestCase {
         try form("Custom endpoint POST /v1/loans/{loanId}/renew")
         try tmux.sendKeys("Escape")
         try tmux.waitFor(where: { !$0.contains("─ Custom endpoint") }, description: "the form closed")
-        try tmux.sendKeys("g")
-        try pageDown(until: "POST   /v1/loans/{loanId}/renew  Renew a loan")
+        // Back in the API tab the new endpoint is selected and shown, marked as yours.
+        try tmux.waitFor(where: { $0.contains("POST   /v1/loans/{loanId}/renew  Renew a loan") && $0.contains("+ custom") },
+                         description: "the custom endpoint in the API tab")
 
         // The Sequences tab: a flow of two steps, drawn as a diagram.
         try tmux.sendKeys("6", "a")

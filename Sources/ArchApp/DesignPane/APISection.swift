@@ -51,7 +51,7 @@ struct EndpointItems: DesignItemList {
             var lines = SpanLines()
             endpoint.write(to: &lines)
             return DesignItem(title: "\(endpoint.method) \(endpoint.path)", lines: lines.lines, trace: endpoint.trace,
-                              subject: .endpoint(endpoint.id))
+                              subject: .endpoint(endpoint.id), id: .endpoint(endpoint.id))
         }
     }
 
@@ -60,10 +60,24 @@ struct EndpointItems: DesignItemList {
         return false
     }
 
+    func isHeading(_ index: Int) -> Bool { !isSelectable(index) }
+
+    func id(_ index: Int) -> DesignItemID? {
+        if case .endpoint(let number) = entries[index] { return .endpoint(endpoints[number].id) }
+        return nil
+    }
+
     func measure(_ index: Int, into tally: inout RowTally) {
         switch entries[index] {
         case .heading(let resource): tally.add(DesignItem.heading(resource))
         case .endpoint(let number): endpoints[number].write(to: &tally)
+        }
+    }
+
+    func search(_ index: Int, into text: inout SearchText) {
+        switch entries[index] {
+        case .heading(let resource): text.add(resource)
+        case .endpoint(let number): endpoints[number].write(to: &text)
         }
     }
 }
@@ -75,6 +89,11 @@ extension Endpoint {
         lines.add(path, .bold)
         lines.add("  ", DesignStyle.note)
         lines.add(summary, DesignStyle.note)
+        switch origin { // what the user made of it: changed a generated endpoint, or added one
+        case .generated: break
+        case .overridden: lines.add("  ✎ overridden", DesignStyle.overridden)
+        case .custom: lines.add("  + custom", DesignStyle.custom)
+        }
         lines.endLine()
         if !authorization.isEmpty {
             lines.add("  auth: ", DesignStyle.note)
@@ -129,12 +148,18 @@ struct TableItems: DesignItemList {
         var lines = SpanLines()
         tables[index].write(to: &lines)
         return DesignItem(title: "table " + tables[index].name, lines: lines.lines, trace: tables[index].trace,
-                          subject: tables[index].entity.map(DesignSubject.entity))
+                          subject: tables[index].entity.map(DesignSubject.entity), id: .table(tables[index].id))
     }
 
     func isSelectable(_ index: Int) -> Bool { true }
 
+    func isHeading(_ index: Int) -> Bool { false }
+
+    func id(_ index: Int) -> DesignItemID? { .table(tables[index].id) }
+
     func measure(_ index: Int, into tally: inout RowTally) { tables[index].write(to: &tally) }
+
+    func search(_ index: Int, into text: inout SearchText) { tables[index].write(to: &text) }
 }
 
 extension Table {

@@ -14,13 +14,13 @@ extension DesignSections {
             }
             lines += decision.references.map { [Span("  → " + $0, DesignStyle.note)] }
             lines.append([])
-            items.append(DesignItem(title: decision.title, lines: lines, trace: decision.trace))
+            items.append(DesignItem(title: decision.title, lines: lines, trace: decision.trace, id: .decision(decision.id)))
         }
         for recommendation in design.recommendations {
             items.append(DesignItem(title: recommendation.title, lines: [
                 [Span("Recommendation: ", DesignStyle.note), Span(recommendation.title, .bold)],
                 [Span("  " + recommendation.text)], [],
-            ], trace: recommendation.trace))
+            ], trace: recommendation.trace, id: .recommendation(recommendation.id)))
         }
         return items
     }
@@ -38,7 +38,7 @@ extension DesignSections {
             lines += Self.bullets(dependencies, label: "depends on:")
             lines.append([])
             items.append(DesignItem(title: component.name, lines: lines, trace: component.trace,
-                                    subject: component.kind == .service ? .service(component.name) : nil))
+                                    subject: component.kind == .service ? .service(component.name) : nil, id: .component(component.name)))
         }
         return items
     }

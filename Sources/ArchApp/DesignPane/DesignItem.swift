@@ -9,9 +9,14 @@ struct DesignItem {
     var trace: Trace?
     /// The model element the item comes from, when it has one: Enter opens its editor.
     var subject: DesignSubject? = nil
+    /// Which design element it shows, stable across derivations: the selection stays on it when a new design arrives.
+    var id: DesignItemID? = nil
+    /// A heading of the items after it (a resource of the API tab, a section of the Overview): a filter keeps it
+    /// while it keeps one of them.
+    var isHeading = false
 
     static func heading(_ text: String) -> DesignItem {
-        DesignItem(title: text, lines: [[Span(text, DesignStyle.heading)]], trace: nil)
+        DesignItem(title: text, lines: [[Span(text, DesignStyle.heading)]], trace: nil, isHeading: true)
     }
 
     static func note(_ text: String) -> DesignItem {
@@ -33,6 +38,29 @@ enum DesignSubject: Hashable {
     case flow(FlowID)
     /// A question of the method (findings about answers lead there).
     case question(String)
+    /// A finding of the Findings tab: Enter goes to what it is about.
+    case finding(FindingSubject)
+}
+
+/// The design element an item shows, by the element's stable identity (or its name where it has only that).
+enum DesignItemID: Hashable, Sendable {
+    case endpoint(EndpointID)
+    case table(TableID)
+    /// A decision, by topic.
+    case decision(String)
+    /// A recommendation, by the id of the rule that made it.
+    case recommendation(String)
+    case component(String)
+    case sequence(SequenceID)
+    case deployment(String)
+    case security(String)
+    case capacity(String)
+    /// A finding, by `Finding.key`.
+    case finding(String)
+    /// An entity of the Overview.
+    case entity(EntityID)
+    /// An answer of the Overview, by question id.
+    case answer(String)
 }
 
 /// Styles shared by the design tabs.
@@ -41,6 +69,10 @@ enum DesignStyle {
     static let name = Style.bold
     static let note = Style.dim
     static let code = Style(foreground: .yellow)
+    /// A generated endpoint the user changed.
+    static let overridden = Style(foreground: .magenta)
+    /// An endpoint the user added.
+    static let custom = Style(foreground: .green)
 
     static func severity(_ severity: Severity) -> Style {
         switch severity {

@@ -9,10 +9,20 @@ protocol DesignItemList: Sendable {
     func isSelectable(_ index: Int) -> Bool
     /// Adds the rows item `index` takes when wrapped at the tally's width.
     func measure(_ index: Int, into tally: inout RowTally)
+    /// Whether item `index` heads the items after it (see `DesignItem.isHeading`), without making it.
+    func isHeading(_ index: Int) -> Bool
+    /// The design element item `index` shows, without making it.
+    func id(_ index: Int) -> DesignItemID?
+    /// Writes the text of item `index` that a filter searches.
+    func search(_ index: Int, into text: inout SearchText)
 }
 
 extension DesignItemList {
     var all: [DesignItem] { (0..<count).map(item) }
+
+    func isHeading(_ index: Int) -> Bool { item(index).isHeading }
+    func id(_ index: Int) -> DesignItemID? { item(index).id }
+    func search(_ index: Int, into text: inout SearchText) { text.add(item(index)) }
 }
 
 /// Items made in advance: for the tabs small enough that making them costs less than a frame.
@@ -22,8 +32,11 @@ struct BuiltItems: DesignItemList {
     var count: Int { items.count }
     func item(_ index: Int) -> DesignItem { items[index] }
     func isSelectable(_ index: Int) -> Bool { items[index].isSelectable }
+    func isHeading(_ index: Int) -> Bool { items[index].isHeading }
+    func id(_ index: Int) -> DesignItemID? { items[index].id }
 
     func measure(_ index: Int, into tally: inout RowTally) { tally.add(items[index]) }
+    func search(_ index: Int, into text: inout SearchText) { text.add(items[index]) }
 }
 
 /// Where a large tab writes an item's lines, a piece at a time: kept as spans (`SpanLines`) or only

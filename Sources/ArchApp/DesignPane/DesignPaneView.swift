@@ -17,6 +17,10 @@ struct DesignPaneView {
         guard inner.height > 1 else { return }
         DesignTabStrip(selected: state.designTab, focused: focused, findings: state.design.findings.count)
             .render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), buffer: &buffer)
+        if let filter = state.designFilter, inner.height > 2 {
+            renderFilterLine(filter, content.text, in: Rect(x: content.area.x, y: content.area.y - 1, width: content.area.width, height: 1),
+                             focused: focused, buffer: &buffer)
+        }
         let selected = focused ? content.selectedLines : nil
         let shown = content.shownLines(scroll: state.designScroll)
         for (index, line) in zip(shown, content.text.lines(in: shown)) {
@@ -27,18 +31,40 @@ struct DesignPaneView {
             }
         }
     }
+
+    /// `/words` with how many of the tab's items it keeps: typed into while typing, else as it was kept.
+    private func renderFilterLine(_ filter: DesignFilter, _ text: DesignTabText, in rect: Rect, focused: Bool, buffer: inout ScreenBuffer) {
+        let mark = Style(foreground: .cyan, bold: true)
+        let count = filter.query == nil ? "" : "\(text.selectable.count) of \(text.measured.selectable.count)"
+        let countWidth = count.isEmpty ? 0 : DisplayWidth.of(count) + 2
+        buffer.write("/", x: rect.x, y: rect.y, style: mark, clip: rect)
+        let field = Rect(x: rect.x + 1, y: rect.y, width: max(1, rect.width - 1 - countWidth), height: 1)
+        if filter.isTyping {
+            TextField(state: filter.field, focused: focused, placeholder: "words to keep (! first: to hide)", style: Style(underline: true))
+                .render(in: field, buffer: &buffer)
+        } else {
+            buffer.write(DisplayWidth.truncate(filter.field.text, to: field.width), x: field.x, y: field.y, style: .bold, clip: field)
+        }
+        if !count.isEmpty, rect.width > countWidth + 4 {
+            buffer.write(count, x: rect.x + rect.width - countWidth + 2, y: rect.y, style: .dim, clip: rect)
+        }
+    }
 }
 
 /// The current tab laid out at a width: where each item starts, measured without styling or wrapping
 /// anything, and the wrapped rows of the items on screen. Wrapping a large API or Schema tab whole takes
 /// far longer than a frame, so only what is shown is wrapped. `reduce` keeps one per tab in `AppState`
 /// (`designTexts`) and the view reuses it while nothing it depends on changed.
+///
+/// With a filter, `items` are the items the filter keeps: laid out from the unfiltered measurement (`measured`),
+/// so a key typed into the filter searches the tab (`search`, made once) but measures nothing again.
 struct DesignTabText: Sendable {
     struct Key: Hashable, Sendable {
         var revision: Int
         var derived: Int
         var tab: DesignTab
         var width: Int
+        var filter: DesignFilterQuery?
 
         /// Only the Overview shows the session itself (answers, entities); the other tabs change only
         /// when a new design arrives, so a keystroke does not re-measure a large API tab.
@@ -47,17 +73,54 @@ struct DesignTabText: Sendable {
             derived = state.derivedRevision
             tab = state.designTab
             self.width = width
+            filter = state.designFilter?.query
         }
 
-        init(revision: Int, derived: Int, tab: DesignTab, width: Int) {
+        init(revision: Int, derived: Int, tab: DesignTab, width: Int, filter: DesignFilterQuery? = nil) {
             self.revision = revision
             self.derived = derived
             self.tab = tab
             self.width = width
+            self.filter = filter
+        }
+
+        /// The key of the same tab unfiltered: texts with the same one share their measurement.
+        var unfiltered: Key { Key(revision: revision, derived: derived, tab: tab, width: width) }
+
+        /// The same key at another width.
+        func atWidth(_ width: Int) -> Key { Key(revision: revision, derived: derived, tab: tab, width: width, filter: filter) }
+    }
+
+    /// A tab's items measured unfiltered at one width.
+    final class Measured: Sendable {
+        let items: any DesignItemList
+        /// See `DesignTabText.starts`.
+        let starts: [Int]
+        let selectable: [Int]
+
+        init(items: any DesignItemList, width: Int) {
+            self.items = items
+            var tally = RowTally(width: max(1, width))
+            var starts = [0]
+            starts.reserveCapacity(items.count + 1)
+            var selectable: [Int] = []
+            for index in 0..<items.count {
+                items.measure(index, into: &tally)
+                starts.append(tally.rows)
+                if items.isSelectable(index) { selectable.append(index) }
+            }
+            self.starts = starts
+            self.selectable = selectable
         }
     }
 
     let key: Key
+    let measured: Measured
+    /// The tab's searchable text, made the first time a filter applies to it and handed on to the next filter.
+    let search: SearchIndex?
+    /// Indices into `measured.items` of the items shown; nil when no filter applies.
+    let shown: [Int]?
+    /// The items shown.
     let items: any DesignItemList
     /// The line each item starts at, then the total: item `i` takes lines `starts[i] ..< starts[i + 1]`.
     let starts: [Int]
@@ -67,24 +130,50 @@ struct DesignTabText: Sendable {
     private(set) var wrapped: [Int: [[Span]]] = [:]
 
     init(state: AppState, width: Int) {
-        self.init(key: Key(state: state, width: width),
-                  items: DesignSections(design: state.design, session: state.session, catalogue: state.catalogue, width: max(1, width))
-                      .items(for: state.designTab))
+        let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue, width: max(1, width))
+            .items(for: state.designTab)
+        self.init(key: Key(state: state, width: width), measured: Measured(items: items, width: width), search: nil)
     }
 
-    /// Measures every item at `key.width`.
+    /// Measures every item at `key.width` (no filter).
     init(key: Key, items: any DesignItemList) {
+        self.init(key: key.unfiltered, measured: Measured(items: items, width: key.width), search: nil)
+    }
+
+    /// The measured tab with `key.filter` applied: only searched (with `search` when given, else a new index).
+    init(key: Key, measured: Measured, search: SearchIndex?) {
         self.key = key
-        self.items = items
-        let width = key.width
-        var tally = RowTally(width: max(1, width))
+        self.measured = measured
+        guard let query = key.filter else {
+            self.search = search
+            shown = nil
+            items = measured.items
+            starts = measured.starts
+            selectable = measured.selectable
+            return
+        }
+        let index = search ?? SearchIndex(items: measured.items)
+        self.search = index
+        let kept = index.kept(of: measured.items, by: query)
+        shown = kept
+        guard !kept.isEmpty else {
+            let note = BuiltItems(items: [.note("Nothing in this tab matches the filter (Esc clears it).")])
+            var tally = RowTally(width: max(1, key.width))
+            note.measure(0, into: &tally)
+            items = note
+            starts = [0, tally.rows]
+            selectable = []
+            return
+        }
+        items = FilteredItems(base: measured.items, shown: kept)
         var starts = [0]
-        starts.reserveCapacity(items.count + 1)
+        starts.reserveCapacity(kept.count + 1)
         var selectable: [Int] = []
-        for index in 0..<items.count {
-            items.measure(index, into: &tally)
-            starts.append(tally.rows)
-            if items.isSelectable(index) { selectable.append(index) }
+        var line = 0
+        for (position, index) in kept.enumerated() {
+            line += measured.starts[index + 1] - measured.starts[index]
+            starts.append(line)
+            if measured.items.isSelectable(index) { selectable.append(position) }
         }
         self.starts = starts
         self.selectable = selectable
@@ -152,16 +241,24 @@ struct DesignPaneContent {
     let paneRect: Rect
 
     init(state: AppState, paneRect: Rect) {
+        let area = Self.area(in: paneRect, filtered: state.designFilter != nil)
+        self.init(text: state.designTabText(width: area.width), state: state, paneRect: paneRect)
+    }
+
+    /// The pane showing `text` (laid out for this pane's width).
+    init(text: DesignTabText, state: AppState, paneRect: Rect) {
         self.paneRect = paneRect
-        area = Self.area(in: paneRect)
-        text = state.designTabText(width: area.width)
+        area = Self.area(in: paneRect, filtered: state.designFilter != nil)
+        self.text = text
         let selectable = text.selectable
         selectedItem = selectable.isEmpty ? nil : selectable[min(max(0, state.designSelection), selectable.count - 1)]
     }
 
-    static func area(in paneRect: Rect) -> Rect {
+    /// Where the lines go; a filter takes the first row for itself.
+    static func area(in paneRect: Rect, filtered: Bool = false) -> Rect {
         let inner = Pane.inner(paneRect)
-        return Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1)
+        let top = filtered ? 2 : 1
+        return Rect(x: inner.x + 1, y: inner.y + top, width: inner.width - 2, height: max(0, inner.height - top))
     }
 
     var lineCount: Int { text.lineCount }

@@ -14,7 +14,7 @@ extension DesignSections {
             items += design.decisions.prefix(8).map { decision in
                 DesignItem(title: decision.title,
                            lines: [[Span("  " + decision.title, .bold), Span("  (\(decision.topic))", DesignStyle.note)]],
-                           trace: decision.trace)
+                           trace: decision.trace, id: .decision(decision.id))
             }
             items.append(.blank)
         }
@@ -27,7 +27,7 @@ extension DesignSections {
             items += design.capacity.map { figure in
                 DesignItem(title: figure.label, lines: [[Span("  " + DisplayWidth.pad(figure.label, to: width)), Span(figure.value, .bold)],
                                                         [Span("    = " + figure.arithmetic, DesignStyle.note)]],
-                           trace: Trace(sources: ["capacity: " + figure.arithmetic]))
+                           trace: Trace(sources: ["capacity: " + figure.arithmetic]), id: .capacity(figure.label))
             }
             items.append(.blank)
         }
@@ -37,7 +37,7 @@ extension DesignSections {
             let detail = entity.fields.isEmpty ? ""
                 : "  \(Self.counted(entity.fields.count, "field")), \(Self.counted(entity.relations.count, "relation"))"
             return DesignItem(title: "entity " + entity.name, lines: [[Span("  • " + entity.name), Span(detail, DesignStyle.note)]],
-                              trace: Trace(answers: ["data.entities"], sources: ["entity \(entity.name)"]))
+                              trace: Trace(answers: ["data.entities"], sources: ["entity \(entity.name)"]), id: .entity(entity.id))
         }
         items.append(.blank)
         if !design.components.isEmpty {
@@ -70,7 +70,7 @@ extension DesignSections {
                 any = true
                 items.append(DesignItem(title: question.prompt,
                                         lines: [[Span("  " + question.prompt + ": ", DesignStyle.note), Span(text)]],
-                                        trace: Trace(answers: [question.id])))
+                                        trace: Trace(answers: [question.id]), id: .answer(question.id)))
             }
             if !any { items.append(.note("  Not answered yet.")) }
             items.append(.blank)

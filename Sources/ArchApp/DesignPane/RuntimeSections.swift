@@ -8,16 +8,22 @@ extension DesignSections {
         let pictures = design.sequences.map { SequencePicture(diagram: $0, width: width).lines }
         let legend = pictures.contains { $0 != nil } ? [SequencePicture.legend(width: width)] : []
         return legend + zip(design.sequences, pictures).map { diagram, picture in
-            var item = picture.map { DesignItem(title: diagram.title, lines: [[Span(diagram.title, .bold)]] + $0 + [[]], trace: diagram.trace) }
+            var item = picture.map { DesignItem(title: diagram.title, lines: [[Span(diagram.title, .bold)]] + $0 + [[]], trace: diagram.trace,
+                                                subject: Self.subject(of: diagram), id: .sequence(diagram.id)) }
                 ?? Self.numberedFlow(diagram)
             // A flow the user defined: Enter opens it (and it is selectable even without rules behind it).
-            if case .flow(let id) = diagram.id {
-                item.subject = .flow(id)
+            if case .flow = diagram.id {
                 if item.trace == nil { item.trace = Trace(sources: ["flow \(diagram.title)"]) }
                 item.lines[0] = [Span(diagram.title, .bold), Span("  your flow · Enter edits", DesignStyle.note)]
             }
             return item
         }
+    }
+
+    /// A diagram of a user's flow comes from that flow; the generated ones from no one element.
+    static func subject(of diagram: SequenceDiagram) -> DesignSubject? {
+        if case .flow(let flow) = diagram.id { return .flow(flow) }
+        return nil
     }
 
     /// A flow as numbered arrows: → synchronous call, ⇢ asynchronous message, ← reply.
@@ -29,7 +35,7 @@ extension DesignSections {
             lines.append([Span("  \(number + 1). ", DesignStyle.note), Span("\(from) \(arrow) \(to)", .bold), Span(": " + message.text)])
         }
         lines.append([])
-        return DesignItem(title: diagram.title, lines: lines, trace: diagram.trace)
+        return DesignItem(title: diagram.title, lines: lines, trace: diagram.trace, subject: subject(of: diagram), id: .sequence(diagram.id))
     }
 
     /// The nodes to run, how many, where, and why that many.
@@ -42,7 +48,7 @@ extension DesignSections {
             lines += Self.bullets(node.notes)
             if !node.connectsTo.isEmpty { lines.append([Span("  → " + node.connectsTo.joined(separator: ", "), DesignStyle.note)]) }
             lines.append([])
-            items.append(DesignItem(title: node.name, lines: lines, trace: node.trace))
+            items.append(DesignItem(title: node.name, lines: lines, trace: node.trace, id: .deployment(node.name)))
         }
         return items
     }
@@ -54,7 +60,7 @@ extension DesignSections {
             var lines: [[Span]] = [[Span(note.topic, .bold)], [Span("  " + note.text)]]
             if !note.owasp.isEmpty { lines.append([Span("  OWASP " + note.owasp.joined(separator: ", "), DesignStyle.note)]) }
             lines.append([])
-            return DesignItem(title: note.topic, lines: lines, trace: note.trace)
+            return DesignItem(title: note.topic, lines: lines, trace: note.trace, id: .security(note.topic))
         }
     }
 
@@ -68,7 +74,7 @@ extension DesignSections {
             DesignItem(title: figure.label, lines: [
                 [Span(DisplayWidth.pad(figure.label, to: width)), Span(figure.value, .bold)],
                 [Span("  = " + figure.arithmetic, DesignStyle.note)],
-            ], trace: Trace(sources: ["capacity estimate"]))
+            ], trace: Trace(sources: ["capacity estimate"]), id: .capacity(figure.label))
         }
     }
 
@@ -82,7 +88,8 @@ extension DesignSections {
             if !finding.detail.isEmpty { lines.append([Span("  " + finding.detail)]) }
             if !finding.fix.isEmpty { lines.append([Span("  fix: ", DesignStyle.note), Span(finding.fix)]) }
             lines.append([])
-            return DesignItem(title: finding.title, lines: lines, trace: finding.trace)
+            return DesignItem(title: finding.title, lines: lines, trace: finding.trace,
+                              subject: finding.about == .none ? nil : .finding(finding.about), id: .finding(finding.key))
         }
     }
 }

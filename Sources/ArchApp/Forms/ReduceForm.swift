@@ -175,6 +175,7 @@ extension AppState {
     /// One form back; the last one closes the editor.
     mutating func popForm() {
         guard var state = form else { return }
+        if state.frames.count == 1 { state.closedRoot = state.frames[0].target }
         state.frames.removeLast()
         if state.frames.isEmpty { return closeForm(state) }
         form = state
@@ -185,7 +186,24 @@ extension AppState {
         inlineError = nil
         focus = state.origin == .design ? .design : .questions
         if state.origin == .design, LayoutMode(size: size) == .single { narrowShowsDesign = true }
+        if state.origin == .design, let root = state.frames.first?.target ?? state.closedRoot { selectEdited(root) }
         refreshOpenList()
+    }
+
+    /// Back in the design pane, the item just edited is selected (a new custom endpoint or flow included).
+    private mutating func selectEdited(_ target: FormTarget) {
+        let id: DesignItemID, tab: DesignTab
+        switch target {
+        case .customEndpoint(let override): (id, tab) = (.endpoint(.custom(override)), .api)
+        case .endpoint(let key): (id, tab) = (.endpoint(.generated(key)), .api)
+        case .flow(let flow): (id, tab) = (.sequence(.flow(flow)), .sequences)
+        case .entity(let entity): (id, tab) = (.table(.entity(entity)), .schema)
+        default: return
+        }
+        guard designTab == tab, design.endpoints.contains(where: { .endpoint($0.id) == id }) || tab != .api else { return }
+        let message = statusMessage
+        selectDesignItem(id, in: tab)
+        statusMessage = message // quiet when the item is not there (a hidden endpoint, a design still being derived)
     }
 
     /// Forms whose element an undo removed are closed.

@@ -69,21 +69,45 @@ public struct Finding: Hashable, Sendable {
     public var title: String
     public var detail: String
     public var fix: String
-    /// What it is about: "table order_item", "endpoint GET /v1/orders", "service Billing".
+    /// What it is about, in words: "table order_item", "endpoint GET /v1/orders", "service Billing".
     public var subject: String
+    /// What it is about, as the model element or question it leads to (the TUI jumps there).
+    public var about: FindingSubject
     public var trace: Trace
 
     /// Stable across derivations while the subject keeps its name: the check's id and the subject.
     public var key: String { id + " " + subject }
 
     public init(id: String, severity: Severity, title: String, detail: String = "", fix: String = "",
-                subject: String = "", trace: Trace = Trace()) {
+                subject: String = "", about: FindingSubject = .none, trace: Trace = Trace()) {
         self.id = id
         self.severity = severity
         self.title = title
         self.detail = detail
         self.fix = fix
         self.subject = subject
+        self.about = about
         self.trace = trace
     }
+}
+
+/// The element of the session or the design a finding is about, by identity where it has one.
+public enum FindingSubject: Hashable, Sendable {
+    /// The design as a whole, or nothing one can point at.
+    case none
+    case entity(EntityID)
+    /// One field of an entity (e.g. a declared id the generator replaces).
+    case field(EntityID, FieldID)
+    case endpoint(EndpointID)
+    case table(TableID)
+    /// A service by name: a defined service, or one derived from the bounded contexts.
+    case service(String)
+    /// A component of the design that is not a service (a database, a cache), by name.
+    case component(String)
+    /// A flow the user defined.
+    case flow(FlowID)
+    /// An endpoint override that no longer applies.
+    case endpointOverride(OverrideID)
+    /// A question of the method whose answer the finding is about, by question id.
+    case question(String)
 }

@@ -49,9 +49,11 @@ public struct RuleEngine: Sendable {
                         id: rule.id, title: render(title), category: rule.category, text: render(text),
                         references: rule.references, trace: trace))
                 case .finding(let severity, let title, let fix):
+                    // A rule's finding concerns the answers it read: it leads to the first of those questions.
+                    let question = rule.reads.first { facts.question($0) != nil }
                     outcome.findings.append(Finding(
                         id: rule.id, severity: severity, title: render(title), detail: render(rule.rationale),
-                        fix: render(fix), trace: trace))
+                        fix: render(fix), about: question.map(FindingSubject.question) ?? .none, trace: trace))
                 case .security(let topic, let text, let owasp):
                     outcome.security.append(SecurityNote(topic: topic, text: render(text), owasp: owasp, trace: trace))
                 }

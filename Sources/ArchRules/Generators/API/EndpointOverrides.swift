@@ -32,7 +32,7 @@ struct EndpointOverrides {
                 endpoints[index] = changed(endpoints[index], by: changes, override: endpointOverride.id)
             case .custom(let endpoint):
                 custom.append(made(endpoint, override: endpointOverride.id, generated: generated))
-                findings += missingEntities(endpoint)
+                findings += missingEntities(endpoint, override: endpointOverride.id)
             }
         }
         return (placing(custom, in: hidden.isEmpty ? endpoints : endpoints.enumerated().filter { !hidden.contains($0.offset) }.map(\.element)),
@@ -152,18 +152,18 @@ struct EndpointOverrides {
         }
         let does = changes.hidden ? "hides" : "changes"
         return makeFinding("api.override-target-missing", .warning, "Endpoint override targets nothing",
-                           subject: "endpoint override \(label)",
+                           subject: "endpoint override \(label)", about: .endpointOverride(id),
                            detail: "The override \(does) the \(label) endpoint, which the design does not have: \(reason). It is kept, unused.",
                            fix: "Remove the override, or point it at an endpoint the design has (e.g. after re-adding \(entity))",
                            answers: ["api.style"])
     }
 
-    private func missingEntities(_ custom: CustomEndpoint) -> [Finding] {
+    private func missingEntities(_ custom: CustomEndpoint, override id: OverrideID) -> [Finding] {
         [("request", custom.request), ("response", custom.response)].compactMap { role, reference -> Finding? in
             guard let reference, model.names.entity(reference) == nil else { return nil }
             let name = model.owners.name(reference)
             return makeFinding("api.override-entity-missing", .warning, "Custom endpoint names an unknown entity",
-                               subject: "endpoint \(custom.method.rawValue) \(custom.path)",
+                               subject: "endpoint \(custom.method.rawValue) \(custom.path)", about: .endpoint(.custom(id)),
                                detail: "Its \(role) entity \(name) is not an entity of the model, so it has no \(role) example",
                                fix: "Add entity \(name), or choose another \(role) entity")
         }

@@ -45,11 +45,13 @@ extension FindingsChecker {
     }
 }
 
-/// Builds a finding with the checker's trace.
-func makeFinding(_ id: String, _ severity: Severity, _ title: String, subject: String, detail: String, fix: String,
-                 answers: [String] = []) -> Finding {
-    Finding(id: id, severity: severity, title: title, detail: detail, fix: fix, subject: subject,
-            trace: Trace(answers: answers, sources: ["FindingsChecker", subject]))
+/// Builds a finding with the checker's trace. `about` is what the finding leads to; a finding about answers
+/// only (no element) leads to the first question it read.
+func makeFinding(_ id: String, _ severity: Severity, _ title: String, subject: String, about: FindingSubject = .none,
+                 detail: String, fix: String, answers: [String] = []) -> Finding {
+    let leadsTo: FindingSubject = about == .none ? answers.first.map(FindingSubject.question) ?? .none : about
+    return Finding(id: id, severity: severity, title: title, detail: detail, fix: fix, subject: subject, about: leadsTo,
+                   trace: Trace(answers: answers, sources: ["FindingsChecker", subject]))
 }
 
 /// Entities, relations and endpoints.
@@ -66,24 +68,25 @@ struct ModelChecks: Sendable {
         for entity in session.entities {
             let key = entity.name.lowercased()
             if let first = seen[key] {
-                out.append(makeFinding("model.duplicate-entity-name", .error, "Duplicate entity name", subject: "entity \(entity.name)",
+                out.append(makeFinding("model.duplicate-entity-name", .error, "Duplicate entity name", subject: "entity \(entity.name)", about: .entity(entity.id),
                                        detail: "\(entity.name) and \(first) differ only in case; tables, paths and types would collide",
                                        fix: "Rename one or merge them"))
             } else { seen[key] = entity.name }
             if entity.fields.isEmpty {
-                out.append(makeFinding("model.entity-without-fields", .info, "Entity has no fields", subject: "entity \(entity.name)",
+                out.append(makeFinding("model.entity-without-fields", .info, "Entity has no fields", subject: "entity \(entity.name)", about: .entity(entity.id),
                                        detail: "\(entity.name) has no fields yet, so its table and schemas hold only an id",
                                        fix: "Add the fields the use cases need"))
             }
             if let id = entity.fields.first(where: { InfraNaming.key($0.name) == "id" }), id.type != .uuid {
                 out.append(makeFinding("model.id-type-replaced", .info, "Declared id type is not used", subject: "entity \(entity.name)",
+                                       about: .field(entity.id, id.id),
                                        detail: "\(entity.name).\(id.name) is declared \(id.type.rawValue), but every table's primary key is a"
                                            + " UUID made by the application (no round trip, not guessable, safe to merge)",
                                        fix: "Remove the field, or keep a business number under another name (e.g. number) with a unique index"))
             }
             for relation in entity.relations where !keys.contains(InfraNaming.key(names.name(relation.target))) {
                 let target = names.name(relation.target)
-                out.append(makeFinding("model.unknown-relation-target", .error, "Relation to an unknown entity", subject: "entity \(entity.name)",
+                out.append(makeFinding("model.unknown-relation-target", .error, "Relation to an unknown entity", subject: "entity \(entity.name)", about: .entity(entity.id),
                                        detail: "\(entity.name) \(relation.kind.rawValue) \(target), but there is no entity \(target)",
                                        fix: "Add entity \(target) or correct the relation's target"))
             }
@@ -95,7 +98,7 @@ struct ModelChecks: Sendable {
             return known
         }()) {
             out.append(makeFinding("api.endpoint-without-entity", .warning, "Endpoint serves no known entity",
-                                   subject: "endpoint \(endpoint.method) \(endpoint.path)",
+                                   subject: "endpoint \(endpoint.method) \(endpoint.path)", about: .endpoint(endpoint.id),
                                    detail: endpoint.resource.isEmpty ? "The endpoint names no resource"
                                        : "Its resource \(endpoint.resource) is not an entity of the model",
                                    fix: "Point it at an entity, or add the entity it serves"))
@@ -106,7 +109,7 @@ struct ModelChecks: Sendable {
             let named = Set(services.map { InfraNaming.key($0.name) })
             for entity in session.entities where !owned.contains(InfraNaming.key(entity.name))
                 && !(entity.service.map { named.contains(InfraNaming.key(names.name($0))) } ?? false) {
-                out.append(makeFinding("model.entity-without-service", .warning, "Entity has no owning service", subject: "entity \(entity.name)",
+                out.append(makeFinding("model.entity-without-service", .warning, "Entity has no owning service", subject: "entity \(entity.name)", about: .entity(entity.id),
                                        detail: "\(services.count) services, none owns \(entity.name); its data would have no single writer",
                                        fix: "Assign \(entity.name) to one service"))
             }
@@ -130,11 +133,11 @@ struct DataChecks: Sendable {
         let tables = design.tables
         for table in tables {
             if table.primaryKey.isEmpty {
-                out.append(makeFinding("data.table-without-primary-key", .error, "Table without primary key", subject: "table \(table.name)",
+                out.append(makeFinding("data.table-without-primary-key", .error, "Table without primary key", subject: "table \(table.name)", about: .table(table.id),
                                        detail: "Rows cannot be addressed or replicated reliably without a key", fix: "Add a primary key (e.g. id uuid)"))
             }
             for key in table.foreignKeys where !isIndexed(key.columns, in: table) {
-                out.append(makeFinding("data.fk-without-index", .warning, "Foreign key without index", subject: "table \(table.name)",
+                out.append(makeFinding("data.fk-without-index", .warning, "Foreign key without index", subject: "table \(table.name)", about: .table(table.id),
                                        detail: "\(key.columns.joined(separator: ", ")) → \(key.referencedTable): joins and deletes on \(key.referencedTable) scan \(table.name)",
                                        fix: "CREATE INDEX on \(table.name) (\(key.columns.joined(separator: ", ")))"))
             }
@@ -143,7 +146,7 @@ struct DataChecks: Sendable {
             for table in tables where table.entity.map({ !Self.tenantEntities.contains($0.lowercased()) }) ?? false
                 && !table.columns.contains(where: { Self.tenantColumns.contains($0.name.lowercased()) }) {
                 out.append(makeFinding("data.tenant-column-missing", .error, "Tenant-scoped table without tenant column",
-                                       subject: "table \(table.name)",
+                                       subject: "table \(table.name)", about: .table(table.id),
                                        detail: "Tenants share tables (shared schema), but \(table.name) has no tenant_id: one tenant's rows are visible to all",
                                        fix: "Add tenant_id (not null, indexed, leading in unique keys) and filter every query by it",
                                        answers: ["data.multi_tenancy"]))
@@ -159,7 +162,7 @@ struct DataChecks: Sendable {
                 guard !reported.contains(pair), joins?.hasJoinTable(entity.name, target) == false else { continue }
                 reported.insert(pair)
                 out.append(makeFinding("data.many-to-many-without-join-table", .warning, "Many-to-many without join table",
-                                       subject: "entity \(entity.name)",
+                                       subject: "entity \(entity.name)", about: .entity(entity.id),
                                        detail: "\(entity.name) many-to-many \(target) has no table referencing both",
                                        fix: "Add a join table with foreign keys to both and a composite primary key"))
             }

@@ -16,7 +16,7 @@ struct FlowChecks: Sendable {
         var out: [Finding] = []
         for flow in session.flows {
             if flow.steps.isEmpty {
-                out.append(makeFinding("flow.without-steps", .info, "Flow has no steps", subject: "flow \(flow.name)",
+                out.append(makeFinding("flow.without-steps", .info, "Flow has no steps", subject: "flow \(flow.name)", about: .flow(flow.id),
                                        detail: "\(flow.name) has no steps yet, so its sequence diagram is empty",
                                        fix: "Add the steps of the use case: who asks whom to do what"))
             }
@@ -27,7 +27,7 @@ struct FlowChecks: Sendable {
                     let isKnown = names.resolves(reference) || known.contains(NameKey(name))
                     guard !isKnown, reported.insert(NameKey(name)).inserted else { continue }
                     out.append(makeFinding("flow.unknown-service", .warning, "Flow step names an unknown service",
-                                           subject: "flow \(flow.name)",
+                                           subject: "flow \(flow.name)", about: .flow(flow.id),
                                            detail: "Step \(number + 1) (\(step.action)) involves \(name), which is neither a service nor a bounded context of the design",
                                            fix: "Add service \(name), correct the step, or make \(name) an actor or an external system",
                                            answers: ["services.bounded_contexts"]))

@@ -27,6 +27,7 @@ struct ServiceChecks: Sendable {
             let users = services.filter { $0.dependencies.contains { $0.target == database.name } }.map(\.name)
             guard users.count > 1 else { return nil }
             return makeFinding("services.shared-database", .warning, "Services share a database", subject: "database \(database.name)",
+                               about: .component(database.name),
                                detail: "\(users.joined(separator: ", ")) all use \(database.name): schema changes and load couple them",
                                fix: "Give each service its own schema or database and share data through its API or events",
                                answers: ["services.deployment_style"])
@@ -55,6 +56,7 @@ struct ServiceChecks: Sendable {
         cyclePaths().map { cycle in
             let names = cycle.map { services[$0].name }.joined(separator: " → ")
             return makeFinding("services.sync-cycle", .error, "Cycle of synchronous calls", subject: "services \(names)",
+                               about: .service(services[cycle[0]].name),
                                detail: "\(names): a slow or failing service stalls every service in the loop, and requests can recurse",
                                fix: "Break the cycle: make one call an event, or move the shared logic into one service",
                                answers: ["services.communication"])
@@ -80,7 +82,7 @@ struct ServiceChecks: Sendable {
         guard chain.count > 1, cost > budget else { return [] }
         let names = chain.map { services[$0].name }.joined(separator: " → ")
         return [makeFinding("performance.sync-chain-over-budget", .warning, "Synchronous call chain exceeds the latency budget",
-                            subject: "services \(names)",
+                            subject: "services \(names)", about: .service(services[chain[0]].name),
                             detail: "\(chain.count) services × \(NumberFormat.plain(FindingsChecker.millisecondsPerHop)) ms (a call with its database query)"
                                 + " = \(NumberFormat.plain(cost)) ms > p99 budget \(NumberFormat.plain(budget)) ms",
                             fix: "Shorten the chain: cache or replicate the data locally, call in parallel, or turn downstream calls into events",
@@ -147,7 +149,7 @@ struct PolicyChecks: Sendable {
                 guard let key = candidate, piiKeys.contains(key, of: endpoint.resource) else { continue }
                 let location = parameters[index].location
                 out.append(makeFinding("security.pii-in-url", .error, "Personal data in the URL",
-                                       subject: "endpoint \(endpoint.method) \(endpoint.path)",
+                                       subject: "endpoint \(endpoint.method) \(endpoint.path)", about: .endpoint(endpoint.id),
                                        detail: "\(location.rawValue) parameter \(parameter) is personal data; URLs end up in logs, caches and browser history",
                                        fix: "Use an opaque id in the path, or move the value into a POST search body"))
             }

@@ -1,0 +1,106 @@
+@testable import ArchApp
+import ArchModel
+import ArchRules
+import TerminalUI
+import XCTest
+
+/// When a new design arrives (after an edit, or from the background derivation) the selection stays on the
+/// item with the same identity, else on the nearest one still there.
+final class DesignSelectionTests: XCTestCase {
+    private static let builder = try! DesignBuilder.standard()
+
+    private func state(inline: Bool = true) -> AppState {
+        let session = Session(projectName: "Library", entities: [
+            Entity(name: "Member", fields: [Field(name: "name")]),
+            Entity(name: "Shelf", fields: [Field(name: "label")]),
+            Entity(name: "Loan", fields: [Field(name: "due", type: .date)]),
+        ])
+        var state = AppState(catalogue: Fixtures.catalogue, session: session, filePath: "library.archtui.yaml",
+                             size: Size(width: 140, height: 40), deriveDesign: DesignDeriver { Self.builder.build($0) })
+        state.derivesDesignInline = inline
+        state.press(.tab, .character("4")) // the API tab
+        return state
+    }
+
+    private func selected(_ state: AppState) -> (id: DesignItemID?, title: String?) {
+        let content = DesignPaneContent(state: state, paneRect: state.methodLayout.design!)
+        return (content.selectedItem.flatMap(content.text.items.id), content.selectedItem.map { content.text.items.item($0).title })
+    }
+
+    /// Selects the first endpoint whose title is `title`.
+    private func select(_ title: String, in state: inout AppState) {
+        while selected(state).title != title {
+            let before = state.designSelection
+            state.press(.character("j"))
+            guard state.designSelection != before else { return XCTFail("\(title) is not in the API tab") }
+        }
+    }
+
+    func testTheSelectionStaysOnTheEndpointWhenAnEntityIsAddedBeforeIt() throws {
+        var state = state()
+        select("GET /v1/shelves/{shelfId}", in: &state)
+        let (id, position) = (selected(state).id, state.designSelection)
+        XCTAssertNotNil(id)
+        // Add Author in the entities list, then move it to the top: its endpoints now come first.
+        state.press(.tab, .tab, .character("]"), .character("]"), .enter, .end)
+        state.type("Author")
+        state.press(.enter, .escape)
+        XCTAssertEqual(state.session.entities.last?.name, "Author")
+        XCTAssertEqual(selected(state).id, id, "an entity added after it")
+        state.press(.character("K"), .character("K"), .character("K"))
+        XCTAssertEqual(state.session.entities.first?.name, "Author")
+        XCTAssertEqual(selected(state).id, id, "the same endpoint")
+        XCTAssertEqual(selected(state).title, "GET /v1/shelves/{shelfId}")
+        XCTAssertGreaterThan(state.designSelection, position, "Author's endpoints are before it now")
+        state.press(.character("u"), .character("u"), .character("u"))
+        XCTAssertEqual(state.session.entities.last?.name, "Author")
+        XCTAssertEqual(selected(state).id, id, "and after undo")
+        XCTAssertEqual(state.designSelection, position)
+    }
+
+    func testTheSelectionFollowsAnEndpointWhenTheBackgroundDesignArrives() throws {
+        var state = state(inline: false)
+        _ = state.reduce(.designDerived(Self.builder.build(state.session), revision: state.designRevision))
+        select("GET /v1/loans/{loanId}", in: &state)
+        let (id, position) = (selected(state).id, state.designSelection)
+        state.perform(.insertEntity(Entity(name: "Author", fields: [Field(name: "name")]), at: 0), "add entity Author")
+        _ = state.reduce(.key(.character("x"))) // a key that does nothing in the design pane: the old design is still shown
+        XCTAssertEqual(state.designSelection, position)
+        _ = state.reduce(.designDerived(Self.builder.build(state.session), revision: state.designRevision))
+        XCTAssertEqual(selected(state).id, id)
+        XCTAssertGreaterThan(state.designSelection, position)
+    }
+
+    func testWhenTheItemIsGoneTheSelectionGoesToTheNearestStillThere() throws {
+        var state = state()
+        let text = DesignPaneContent(state: state, paneRect: state.methodLayout.design!).text
+        let before = text.selectable.map { text.items.item($0).title }
+        select("GET /v1/shelves/{shelfId}", in: &state)
+        let shelf = try XCTUnwrap(state.session.entity(named: "Shelf")).id
+        let first = try XCTUnwrap(before.firstIndex { $0.contains("/v1/shelves") })
+        let last = try XCTUnwrap(before.lastIndex { $0.contains("/v1/shelves") })
+        state.perform(.removeEntity(shelf), "delete entity Shelf")
+        _ = state.reduce(.key(.character("x")))
+        let title = try XCTUnwrap(selected(state).title)
+        XCTAssertTrue([before[first - 1], before[last + 1]].contains(title), "\(title): a neighbour of Shelf's endpoints")
+    }
+}
+
+extension DesignSelectionTests {
+    /// Answering questions beside the design pane never scrolls it; the selection still follows its item.
+    func testAnUnfocusedPaneKeepsItsScroll() throws {
+        var state = state()
+        select("GET /v1/loans/{loanId}", in: &state)
+        let id = selected(state).id
+        state.press(.character("g"))
+        XCTAssertEqual(state.designScroll, 0)
+        select("GET /v1/loans/{loanId}", in: &state)
+        state.press(.tab, .tab) // to the questions pane
+        XCTAssertNotEqual(state.focus, .design)
+        let scroll = state.designScroll
+        state.perform(.insertEntity(Entity(name: "Author", fields: [Field(name: "name")]), at: 0), "add entity Author")
+        state.press(.character("j")) // a key in the questions pane; the new design is laid out after it
+        XCTAssertEqual(selected(state).id, id)
+        XCTAssertEqual(state.designScroll, scroll, "the pane did not move")
+    }
+}
