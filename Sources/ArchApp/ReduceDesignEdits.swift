@@ -30,10 +30,11 @@ extension AppState {
         switch subject {
         case .endpoint(.generated(let key))?:
             var changes = EndpointOverrides(session: session).changes(of: key)
+            guard !changes.hidden else { return statusMessage = "Already hidden: Enter opens it, Space on Hidden shows it again" }
             changes.hidden = true
             if case .success(let change) = FormEdits(session: session).changeEndpoint(key, changes, "hide an endpoint") {
                 perform(change.edit, change.label)
-                statusMessage = "Hidden — u undoes; a hidden endpoint is shown again from its form (Enter on it in the list below the API)"
+                statusMessage = "Hidden — u undoes; it is listed under “Hidden by you” at the end of the tab, Enter there shows it again"
             }
         case .endpoint(.custom(let id))?:
             guard case .custom(let custom)? = session.endpointOverride(id)?.kind else { return }

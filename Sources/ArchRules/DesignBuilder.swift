@@ -39,7 +39,7 @@ public struct DesignBuilder: Sendable {
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
         let parallel = session.entities.count >= parallelThreshold
-        let ((components, deployment), (tables, endpoints, overrideFindings)) = ForkJoin.both(inParallel: parallel, {
+        let ((components, deployment), (tables, endpoints, overrideFindings, hiddenEndpoints)) = ForkJoin.both(inParallel: parallel, {
             let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
             return (components, DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions))
         }, {
@@ -48,7 +48,7 @@ public struct DesignBuilder: Sendable {
             let generated = APIGenerator().endpoints(for: model, tables: tables, memo: memo, parallel: parallel)
             // The user's changes come after the generator (and outside its memo), before anything reads the endpoints.
             let overridden = EndpointOverrides(overrides: session.endpointOverrides, model: model).apply(to: generated)
-            return (tables, overridden.endpoints, overridden.findings)
+            return (tables, overridden.endpoints, overridden.findings, overridden.hidden)
         })
         // The checks read the decisions, components, endpoints and tables only (see `FindingsChecker`).
         let checked = Design(projectName: session.projectName, decisions: decisions, components: components,
@@ -69,6 +69,7 @@ public struct DesignBuilder: Sendable {
         design.capacity = capacity
         design.recommendations = outcome.recommendations
         design.findings = Self.ordered(outcome.findings + overrideFindings + checks)
+        design.hiddenEndpoints = hiddenEndpoints
         return design
     }
 

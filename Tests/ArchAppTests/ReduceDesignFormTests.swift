@@ -83,6 +83,27 @@ final class ReduceDesignFormTests: XCTestCase {
         XCTAssertEqual(state.design.endpoints.first { $0.id == .generated(key) }?.origin, .generated)
     }
 
+    func testAHiddenEndpointIsListedAndShownAgainFromItsForm() throws {
+        var state = try state()
+        state.press(.character("4"), .character("j"))
+        let content = DesignPaneContent(state: state, paneRect: try XCTUnwrap(state.methodLayout.design))
+        guard case .endpoint(.generated(let key))? = content.selectedItem.map(content.text.items.item)?.subject else {
+            return XCTFail("an endpoint is selected")
+        }
+        state.press(.character("d"))
+        XCTAssertEqual(state.design.hiddenEndpoints.map(\.id), [.generated(key)])
+        state.selectDesignItem(.endpoint(.generated(key)), in: .api)
+        XCTAssertTrue(state.screenText.contains("Hidden by you"), state.screenText)
+        state.press(.enter)
+        XCTAssertEqual(state.form?.top.target, .endpoint(key))
+        XCTAssertNotNil(state.screenText.range(of: #"Hidden +\[x\]"#, options: .regularExpression), state.screenText)
+        XCTAssertTrue(state.screenText.contains("as generated: /v1/"), "the generated path shows where none is set\n\(state.screenText)")
+        state.press(.character(" ")) // the first row: Hidden
+        XCTAssertEqual(state.design.hiddenEndpoints, [])
+        XCTAssertTrue(state.design.endpoints.contains { $0.id == .generated(key) })
+        XCTAssertEqual(state.session.endpointOverrides, [], "nothing left to override: the override is gone")
+    }
+
     func testAFlowIsAddedWithStepsAndShownInTheSequencesTab() throws {
         var state = try state()
         state.press(.character("6"), .character("a"))

@@ -4,10 +4,10 @@ import TerminalUI
 extension DesignSections {
     /// Endpoints grouped by resource, each with auth, parameters, responses and examples.
     var api: any DesignItemList {
-        guard !design.endpoints.isEmpty else {
+        guard !design.endpoints.isEmpty || !design.hiddenEndpoints.isEmpty else {
             return BuiltItems(items: Self.empty("No REST endpoints: list entities in step 4 (and choose REST in step 2)."))
         }
-        return EndpointItems(endpoints: design.endpoints)
+        return EndpointItems(endpoints: design.endpoints, hidden: design.hiddenEndpoints)
     }
 
     /// Tables with typed columns, keys, indexes and partitioning, dialect-neutral.
@@ -22,13 +22,19 @@ struct EndpointItems: DesignItemList {
     private enum Entry: Sendable {
         case heading(String)
         case endpoint(Int)
+        /// One the user hid: one line, Enter opens its form to show it again.
+        case hidden(Int)
     }
 
     let endpoints: [Endpoint]
+    let hidden: [Endpoint]
     private let entries: [Entry]
 
-    init(endpoints: [Endpoint]) {
+    static let hiddenHeading = "Hidden by you (Enter on one to show it again)"
+
+    init(endpoints: [Endpoint], hidden: [Endpoint] = []) {
         self.endpoints = endpoints
+        self.hidden = hidden
         var entries: [Entry] = []
         var resource: String?
         for index in endpoints.indices {
@@ -38,7 +44,16 @@ struct EndpointItems: DesignItemList {
             }
             entries.append(.endpoint(index))
         }
+        if !hidden.isEmpty { entries.append(.heading(Self.hiddenHeading)) }
+        entries += hidden.indices.map(Entry.hidden)
         self.entries = entries
+    }
+
+    private func hiddenItem(_ endpoint: Endpoint) -> DesignItem {
+        DesignItem(title: "\(endpoint.method) \(endpoint.path)",
+                   lines: [[Span(DisplayWidth.pad(endpoint.method, to: 6) + " ", .dim), Span(endpoint.path + "  " + endpoint.summary, .dim),
+                            Span("  hidden", DesignStyle.note)]],
+                   trace: endpoint.trace, subject: .endpoint(endpoint.id), id: .endpoint(endpoint.id))
     }
 
     var count: Int { entries.count }
@@ -52,25 +67,30 @@ struct EndpointItems: DesignItemList {
             endpoint.write(to: &lines)
             return DesignItem(title: "\(endpoint.method) \(endpoint.path)", lines: lines.lines, trace: endpoint.trace,
                               subject: .endpoint(endpoint.id), id: .endpoint(endpoint.id))
+        case .hidden(let number): return hiddenItem(hidden[number])
         }
     }
 
     func isSelectable(_ index: Int) -> Bool {
-        if case .endpoint = entries[index] { return true }
-        return false
+        if case .heading = entries[index] { return false }
+        return true
     }
 
     func isHeading(_ index: Int) -> Bool { !isSelectable(index) }
 
     func id(_ index: Int) -> DesignItemID? {
-        if case .endpoint(let number) = entries[index] { return .endpoint(endpoints[number].id) }
-        return nil
+        switch entries[index] {
+        case .endpoint(let number): return .endpoint(endpoints[number].id)
+        case .hidden(let number): return .endpoint(hidden[number].id)
+        case .heading: return nil
+        }
     }
 
     func measure(_ index: Int, into tally: inout RowTally) {
         switch entries[index] {
         case .heading(let resource): tally.add(DesignItem.heading(resource))
         case .endpoint(let number): endpoints[number].write(to: &tally)
+        case .hidden(let number): tally.add(hiddenItem(hidden[number]))
         }
     }
 
@@ -78,6 +98,7 @@ struct EndpointItems: DesignItemList {
         switch entries[index] {
         case .heading(let resource): text.add(resource)
         case .endpoint(let number): endpoints[number].write(to: &text)
+        case .hidden(let number): text.add(hidden[number].method + " " + hidden[number].path + " " + hidden[number].summary + " hidden")
         }
     }
 }

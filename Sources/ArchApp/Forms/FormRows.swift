@@ -52,7 +52,7 @@ struct FormRows {
 
     /// The endpoint the generator makes for `key`, as the design shows it (nil when hidden or gone).
     func generated(_ key: EndpointKey) -> Endpoint? {
-        design?.endpoints.first { $0.id == .generated(key) }
+        design?.endpoints.first { $0.id == .generated(key) } ?? design?.hiddenEndpoints.first { $0.id == .generated(key) }
     }
 
     /// Who may own an entity: the defined services, else the bounded contexts answered in step 3.

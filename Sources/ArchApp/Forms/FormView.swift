@@ -53,7 +53,8 @@ struct FormView {
             return [Span("  " + DisplayWidth.pad(DisplayWidth.truncate(row.label, to: labelWidth - 3), to: labelWidth - 1)),
                     Span(row.value, .dim)]
         case .text(let text):
-            let shown = text.isEmpty ? Span(typing ? "" : "—", .dim) : Span(text, .bold)
+            // Empty: what applies instead (an endpoint's generated value), else a dash.
+            let shown = text.isEmpty ? Span(typing ? "" : (row.value.isEmpty ? "—" : row.value), .dim) : Span(text, .bold)
             return [label(row, labelWidth), shown]
         case .toggle(let on):
             return [label(row, labelWidth), Span(on ? "[x]" : "[ ]", on ? Style(foreground: .green, bold: true) : .dim)]

@@ -200,7 +200,8 @@ extension AppState {
         case .entity(let entity): (id, tab) = (.table(.entity(entity)), .schema)
         default: return
         }
-        guard designTab == tab, design.endpoints.contains(where: { .endpoint($0.id) == id }) || tab != .api else { return }
+        let inAPI = (design.endpoints + design.hiddenEndpoints).contains { .endpoint($0.id) == id }
+        guard designTab == tab, inAPI || tab != .api else { return }
         let message = statusMessage
         selectDesignItem(id, in: tab)
         statusMessage = message // quiet when the item is not there (a hidden endpoint, a design still being derived)

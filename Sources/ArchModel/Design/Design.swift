@@ -5,6 +5,8 @@ public struct Design: Hashable, Sendable {
     public var decisions: [Decision]
     public var components: [Component]
     public var endpoints: [Endpoint]
+    /// Generated endpoints the user hid: not part of the API (nor of any export), listed so they can be shown again.
+    public var hiddenEndpoints: [Endpoint] = []
     public var tables: [Table]
     public var sequences: [SequenceDiagram]
     public var deployment: [DeploymentNode]

@@ -8,9 +8,10 @@ struct EndpointOverrides {
     let overrides: [EndpointOverride]
     let model: SchemaModel
 
-    /// The endpoints after the overrides, and the findings about overrides that target nothing.
-    func apply(to generated: [Endpoint]) -> (endpoints: [Endpoint], findings: [Finding]) {
-        guard !overrides.isEmpty else { return (generated, []) }
+    /// The endpoints after the overrides, the endpoints the user hid (as generated, so they can be shown
+    /// again), and the findings about overrides that target nothing.
+    func apply(to generated: [Endpoint]) -> (endpoints: [Endpoint], hidden: [Endpoint], findings: [Finding]) {
+        guard !overrides.isEmpty else { return (generated, [], []) }
         var position: [EndpointKey: Int] = [:]
         position.reserveCapacity(generated.count)
         for (index, endpoint) in generated.enumerated() {
@@ -36,7 +37,7 @@ struct EndpointOverrides {
             }
         }
         return (placing(custom, in: hidden.isEmpty ? endpoints : endpoints.enumerated().filter { !hidden.contains($0.offset) }.map(\.element)),
-                findings)
+                hidden.sorted().map { generated[$0] }, findings)
     }
 
     private func changed(_ endpoint: Endpoint, by changes: EndpointChanges, override id: OverrideID) -> Endpoint {
