@@ -223,3 +223,29 @@ final class IdentifierNoteTests: XCTestCase {
         }
     }
 }
+
+/// The service form: what it owns (Space flips an entity's owner) and whom it calls.
+final class ServiceFormTests: XCTestCase {
+    func testAServiceTakesOwnershipOfEntitiesAndCallsAnother() throws {
+        var state = Fixtures.state(session: Session(projectName: "L", entities: [Entity(name: "Loan"), Entity(name: "Book", service: "Catalogue")],
+                                                    services: [Service(name: "Lending"), Service(name: "Catalogue")]))
+        let lending = state.session.services[0]
+        state.openForm(.service(lending.id), from: .questions)
+        XCTAssertTrue(state.screenText.contains("owned by Catalogue"), state.screenText)
+        let rows = try XCTUnwrap(FormRows(session: state.session).rows(for: .service(lending.id)))
+        state.form?.top.cursor = try XCTUnwrap(rows.firstIndex { $0.key == .owns(state.session.entities[0].id) })
+        state.press(.character(" "))
+        XCTAssertEqual(state.session.entities[0].service, .id(lending.id))
+        XCTAssertEqual(state.statusMessage, nil)
+        state.press(.character("G"))
+        state.type("Cat")
+        state.press(.tab)
+        state.type(" async")
+        state.press(.enter)
+        XCTAssertEqual(state.session.services[0].calls.map(\.target), [.id(state.session.services[1].id)])
+        XCTAssertEqual(state.session.services[0].calls.map(\.style), [.async])
+        state.press(.escape, .character("u"), .character("u"))
+        XCTAssertEqual(state.session.services[0].calls, [])
+        XCTAssertNil(state.session.entities[0].service)
+    }
+}

@@ -69,6 +69,29 @@ final class PasteAndTypingTests: ArchtuiTestCase {
         try quit(tmux)
     }
 
+    /// A list item typed right after Enter keeps its first letter; a multi-line paste with blank lines adds one
+    /// item per non-empty line, and none of its letters runs as a command.
+    func testTypingAndPastingIntoAListLosesNothing() throws {
+        let dir = try makeDirectory()
+        let file = dir + "/list.archtui.yaml"
+        let tmux = try startNewSession(file: "list.archtui.yaml", project: "Lists", in: dir)
+        try tmux.sendKeys("]", "]", "]")
+        try tmux.waitFor("4/5 Design data models")
+        try tmux.sendKeys("g", "Enter")
+        try tmux.waitFor("add entity")
+        try tmux.type("Members")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor("1. Members")
+        try tmux.paste("Books\n\n  due dates shown\nLoans\n\n")
+        try tmux.waitFor("4. Loans")
+        try tmux.sendKeys("Escape", "Escape")
+        try tmux.waitFor("✓ Which entities")
+        let saved = try waitForFile(file, description: "with the entities") { $0.contains("- name: Loans\n") }
+        let names = saved.split(separator: "\n").filter { $0.hasPrefix("- name: ") }.map { String($0.dropFirst(8)) }
+        XCTAssertEqual(names, ["Members", "Books", "due dates shown", "Loans"], saved)
+        try quit(tmux)
+    }
+
     func testTypingOverANumberDefaultStoresWhatWasTyped() throws {
         let dir = try makeDirectory()
         let file = dir + "/number.archtui.yaml"

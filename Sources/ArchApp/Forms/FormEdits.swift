@@ -121,6 +121,11 @@ struct FormEdits {
             guard let entity = session.entity(owner), var relation = entity.relation(id), row == .required else { return fail("Not a toggle") }
             relation.required.toggle()
             return .success((.updateRelation(relation, entity: owner), "change a relation of \(entity.name)"))
+        case .service(let id):
+            guard case .owns(let entityID) = row, let service = session.service(id), var entity = session.entity(entityID) else { return fail("Not a toggle") }
+            let owns = entity.service == .id(id)
+            entity.service = owns ? nil : .id(id)
+            return .success((.updateEntity(entity), owns ? "\(service.name) no longer owns \(entity.name)" : "\(service.name) owns \(entity.name)"))
         case .endpoint(let key) where row == .hidden:
             var changes = EndpointOverrides(session: session).changes(of: key)
             changes.hidden.toggle()

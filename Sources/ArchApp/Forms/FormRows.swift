@@ -131,14 +131,18 @@ struct FormRows {
 
     private func serviceRows(_ service: Service) -> [FormRow] {
         let names = session.names
-        let owned = session.entities.filter { $0.service == .id(service.id) }.map(\.name)
+        let owned = session.entities.filter { $0.service == .id(service.id) }.count
         var rows = [
             FormRow(key: .name, label: "Name", value: service.name, kind: .text(service.name)),
             FormRow(key: .responsibilities, label: "Responsibilities", value: service.responsibilities, kind: .text(service.responsibilities)),
-            FormRow(key: .header("Owns"), label: "Owns: " + (owned.isEmpty ? "no entity yet (set an entity's owner in its form)" : owned.joined(separator: ", ")),
-                    value: "", kind: .header),
-            FormRow(key: .header("Calls"), label: "Calls (\(service.calls.count))", value: "", kind: .header),
+            FormRow(key: .header("Owns"), label: "Owns (\(owned) of \(session.entities.count) entities; Space flips)", value: "", kind: .header),
         ]
+        rows += session.entities.map { entity in
+            let other = entity.service.flatMap { $0 == .id(service.id) ? nil : names.name($0) }
+            return FormRow(key: .owns(entity.id), label: entity.name, value: other.map { "owned by \($0)" } ?? "",
+                           kind: .toggle(entity.service == .id(service.id)))
+        }
+        rows.append(FormRow(key: .header("Calls"), label: "Calls (\(service.calls.count))", value: "", kind: .header))
         rows += service.calls.map { call in
             FormRow(key: .item(.call(call.id)), label: names.name(call.target),
                     value: call.style.rawValue + (call.purpose.isEmpty ? "" : " · " + call.purpose), kind: .item)

@@ -67,6 +67,8 @@ public struct FormRow: Hashable, Sendable {
         case defaultValue, kind, target, role, onDelete, responsibilities, style, purpose
         case hidden, method, path, summary, authorization, request, response, from, to, action, failure
         case header(String)
+        /// A service owns (or not) this entity.
+        case owns(EntityID)
         case item(ItemID)
         case add(Section)
     }

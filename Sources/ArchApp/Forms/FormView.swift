@@ -58,6 +58,7 @@ struct FormView {
             return [label(row, labelWidth), shown]
         case .toggle(let on):
             return [label(row, labelWidth), Span(on ? "[x]" : "[ ]", on ? Style(foreground: .green, bold: true) : .dim)]
+                + (row.value.isEmpty ? [] : [Span("  " + row.value, .dim)])
         case .choice(_, _):
             return [label(row, labelWidth), Span("‹ ", .dim), Span(row.value, .bold), Span(" ›", .dim)]
         }
