@@ -101,6 +101,11 @@ struct FormView {
 
     /// How a name typed for an entity or a field will appear in the exports, so nothing is renamed by surprise.
     private func identifierNote(_ editing: FormState.Editing) -> String? {
+        // Only names have a note: other rows (a long description) are never copied for it.
+        switch (form.top.target, editing.row) {
+        case (.entity, .name), (.field, .name), (.entity, .add(.fields)): break
+        default: return nil
+        }
         var name = editing.field.text.trimmingCharacters(in: .whitespaces)
         let isFieldAdd = editing.row == .add(.fields)
         if isFieldAdd { name = String(name.split(separator: ":", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces) }
