@@ -18,43 +18,36 @@ extension Session {
             for step in flow.steps { identities.reserve(step.id.raw) }
             return .updateFlow(old)
         case .moveFlow(let id, let to):
-            guard let from = flowIndex(id) else { return .none }
-            flows.insert(flows.remove(at: from), at: Self.clamp(to, flows.count))
+            guard let from = flows.move(id: id, to: to) else { return .none }
             return .moveFlow(id, to: from)
 
         case .insertFlowStep(let step, let owner, let index):
             guard let f = flowIndex(owner) else { return .none }
-            flows[f].steps.insert(step, at: Self.clamp(index, flows[f].steps.count))
+            flows[f].steps.insert(clamped: step, at: index)
             identities.reserve(step.id.raw)
             return .removeFlowStep(step.id, flow: owner)
         case .removeFlowStep(let id, let owner):
-            guard let f = flowIndex(owner), let index = flows[f].steps.firstIndex(where: { $0.id == id }) else { return .none }
-            return .insertFlowStep(flows[f].steps.remove(at: index), flow: owner, at: index)
+            guard let f = flowIndex(owner), let removed = flows[f].steps.remove(id: id) else { return .none }
+            return .insertFlowStep(removed.element, flow: owner, at: removed.index)
         case .updateFlowStep(let step, let owner):
-            guard let f = flowIndex(owner), let index = flows[f].steps.firstIndex(where: { $0.id == step.id }) else { return .none }
-            let old = flows[f].steps[index]
-            flows[f].steps[index] = step
+            guard let f = flowIndex(owner), let old = flows[f].steps.replace(step) else { return .none }
             return .updateFlowStep(old, flow: owner)
         case .moveFlowStep(let id, let owner, let to):
-            guard let f = flowIndex(owner), let from = flows[f].steps.firstIndex(where: { $0.id == id }) else { return .none }
-            flows[f].steps.insert(flows[f].steps.remove(at: from), at: Self.clamp(to, flows[f].steps.count))
+            guard let f = flowIndex(owner), let from = flows[f].steps.move(id: id, to: to) else { return .none }
             return .moveFlowStep(id, flow: owner, to: from)
 
         case .insertEndpointOverride(let endpointOverride, let index):
-            endpointOverrides.insert(endpointOverride, at: Self.clamp(index, endpointOverrides.count))
+            endpointOverrides.insert(clamped: endpointOverride, at: index)
             identities.reserve(endpointOverride.id.raw)
             return .removeEndpointOverride(endpointOverride.id)
         case .removeEndpointOverride(let id):
-            guard let index = endpointOverrideIndex(id) else { return .none }
-            return .insertEndpointOverride(endpointOverrides.remove(at: index), at: index)
+            guard let removed = endpointOverrides.remove(id: id) else { return .none }
+            return .insertEndpointOverride(removed.element, at: removed.index)
         case .updateEndpointOverride(let endpointOverride):
-            guard let index = endpointOverrideIndex(endpointOverride.id) else { return .none }
-            let old = endpointOverrides[index]
-            endpointOverrides[index] = endpointOverride
+            guard let old = endpointOverrides.replace(endpointOverride) else { return .none }
             return .updateEndpointOverride(old)
         case .moveEndpointOverride(let id, let to):
-            guard let from = endpointOverrideIndex(id) else { return .none }
-            endpointOverrides.insert(endpointOverrides.remove(at: from), at: Self.clamp(to, endpointOverrides.count))
+            guard let from = endpointOverrides.move(id: id, to: to) else { return .none }
             return .moveEndpointOverride(id, to: from)
 
         default:

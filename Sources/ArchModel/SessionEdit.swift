@@ -117,38 +117,32 @@ extension Session {
 
         case .insertField(let field, let owner, let index):
             guard let e = entityIndex(owner) else { return .none }
-            entities[e].fields.insert(field, at: Self.clamp(index, entities[e].fields.count))
+            entities[e].fields.insert(clamped: field, at: index)
             identities.reserve(field.id.raw)
             return .removeField(field.id, entity: owner)
         case .removeField(let id, let owner):
-            guard let e = entityIndex(owner), let index = entities[e].fields.firstIndex(where: { $0.id == id }) else { return .none }
-            return .insertField(entities[e].fields.remove(at: index), entity: owner, at: index)
+            guard let e = entityIndex(owner), let removed = entities[e].fields.remove(id: id) else { return .none }
+            return .insertField(removed.element, entity: owner, at: removed.index)
         case .updateField(let field, let owner):
-            guard let e = entityIndex(owner), let index = entities[e].fields.firstIndex(where: { $0.id == field.id }) else { return .none }
-            let old = entities[e].fields[index]
-            entities[e].fields[index] = field
+            guard let e = entityIndex(owner), let old = entities[e].fields.replace(field) else { return .none }
             return .updateField(old, entity: owner)
         case .moveField(let id, let owner, let to):
-            guard let e = entityIndex(owner), let from = entities[e].fields.firstIndex(where: { $0.id == id }) else { return .none }
-            entities[e].fields.insert(entities[e].fields.remove(at: from), at: Self.clamp(to, entities[e].fields.count))
+            guard let e = entityIndex(owner), let from = entities[e].fields.move(id: id, to: to) else { return .none }
             return .moveField(id, entity: owner, to: from)
 
         case .insertRelation(let relation, let owner, let index):
             guard let e = entityIndex(owner) else { return .none }
-            entities[e].relations.insert(relation, at: Self.clamp(index, entities[e].relations.count))
+            entities[e].relations.insert(clamped: relation, at: index)
             identities.reserve(relation.id.raw)
             return .removeRelation(relation.id, entity: owner)
         case .removeRelation(let id, let owner):
-            guard let e = entityIndex(owner), let index = entities[e].relations.firstIndex(where: { $0.id == id }) else { return .none }
-            return .insertRelation(entities[e].relations.remove(at: index), entity: owner, at: index)
+            guard let e = entityIndex(owner), let removed = entities[e].relations.remove(id: id) else { return .none }
+            return .insertRelation(removed.element, entity: owner, at: removed.index)
         case .updateRelation(let relation, let owner):
-            guard let e = entityIndex(owner), let index = entities[e].relations.firstIndex(where: { $0.id == relation.id }) else { return .none }
-            let old = entities[e].relations[index]
-            entities[e].relations[index] = relation
+            guard let e = entityIndex(owner), let old = entities[e].relations.replace(relation) else { return .none }
             return .updateRelation(old, entity: owner)
         case .moveRelation(let id, let owner, let to):
-            guard let e = entityIndex(owner), let from = entities[e].relations.firstIndex(where: { $0.id == id }) else { return .none }
-            entities[e].relations.insert(entities[e].relations.remove(at: from), at: Self.clamp(to, entities[e].relations.count))
+            guard let e = entityIndex(owner), let from = entities[e].relations.move(id: id, to: to) else { return .none }
             return .moveRelation(id, entity: owner, to: from)
 
         case .insertService(let service, let index):
@@ -190,20 +184,17 @@ extension Session {
 
         case .insertCall(let call, let owner, let index):
             guard let s = serviceIndex(owner) else { return .none }
-            services[s].calls.insert(call, at: Self.clamp(index, services[s].calls.count))
+            services[s].calls.insert(clamped: call, at: index)
             identities.reserve(call.id.raw)
             return .removeCall(call.id, service: owner)
         case .removeCall(let id, let owner):
-            guard let s = serviceIndex(owner), let index = services[s].calls.firstIndex(where: { $0.id == id }) else { return .none }
-            return .insertCall(services[s].calls.remove(at: index), service: owner, at: index)
+            guard let s = serviceIndex(owner), let removed = services[s].calls.remove(id: id) else { return .none }
+            return .insertCall(removed.element, service: owner, at: removed.index)
         case .updateCall(let call, let owner):
-            guard let s = serviceIndex(owner), let index = services[s].calls.firstIndex(where: { $0.id == call.id }) else { return .none }
-            let old = services[s].calls[index]
-            services[s].calls[index] = call
+            guard let s = serviceIndex(owner), let old = services[s].calls.replace(call) else { return .none }
             return .updateCall(old, service: owner)
         case .moveCall(let id, let owner, let to):
-            guard let s = serviceIndex(owner), let from = services[s].calls.firstIndex(where: { $0.id == id }) else { return .none }
-            services[s].calls.insert(services[s].calls.remove(at: from), at: Self.clamp(to, services[s].calls.count))
+            guard let s = serviceIndex(owner), let from = services[s].calls.move(id: id, to: to) else { return .none }
             return .moveCall(id, service: owner, to: from)
 
         case .insertFlow, .removeFlow, .updateFlow, .moveFlow, .insertFlowStep, .removeFlowStep, .updateFlowStep, .moveFlowStep,
@@ -224,5 +215,33 @@ extension Session {
         identities.reserve(entity.id.raw)
         for field in entity.fields { identities.reserve(field.id.raw) }
         for relation in entity.relations { identities.reserve(relation.id.raw) }
+    }
+}
+
+extension Array where Element: Identifiable {
+    /// Inserts `element` at `index`, clamped to the array.
+    mutating func insert(clamped element: Element, at index: Int) {
+        insert(element, at: Swift.min(Swift.max(0, index), count))
+    }
+
+    /// Removes the element with this identity: it and where it was; nil when there is none.
+    mutating func remove(id: Element.ID) -> (element: Element, index: Int)? {
+        guard let index = firstIndex(where: { $0.id == id }) else { return nil }
+        return (remove(at: index), index)
+    }
+
+    /// Puts `element` in the place of the one with its identity: the one replaced; nil when there is none.
+    mutating func replace(_ element: Element) -> Element? {
+        guard let index = firstIndex(where: { $0.id == element.id }) else { return nil }
+        defer { self[index] = element }
+        return self[index]
+    }
+
+    /// Moves the element with this identity to `index` (clamped): where it was; nil when there is none.
+    mutating func move(id: Element.ID, to index: Int) -> Int? {
+        guard let from = firstIndex(where: { $0.id == id }) else { return nil }
+        let element = remove(at: from)
+        insert(clamped: element, at: index)
+        return from
     }
 }
