@@ -154,6 +154,7 @@ public enum Keymap {
             Binding([.ctrl("r")], "", .redo, ""),
             Binding([.escape, .backspace, .character("h")], "Esc  h", .back, "back to the previous form, or close", hint: "back"),
             Binding([.ctrl("s")], "Ctrl-S", .save, "save now"),
+            Binding([.character("q")], "q", .quit, "save and quit (on + add it is typed)"),
             Binding([.character("?")], "?", .help, "this help"),
             Binding([.ctrl("p")], "Ctrl-P", .palette, "command palette (`:` types on + add)"),
         ]

@@ -110,6 +110,8 @@ extension AppState {
             guard question.choices.indices.contains(cursor) else { return }
             let value = question.choices[cursor].value
             var next = selected.contains(value) ? selected.filter { $0 != value } : selected + [value]
+            // "None" excludes the other options, and ticking another clears it.
+            if !selected.contains(value) { next = value == "none" ? ["none"] : next.filter { $0 != "none" } }
             // Keep the catalogue's order so the saved file does not depend on click order.
             next = question.choices.map(\.value).filter(next.contains)
             editor = .multiChoice(cursor: cursor, selected: next)

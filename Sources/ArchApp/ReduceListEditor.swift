@@ -51,7 +51,7 @@ extension AppState {
         case .down?: list.cursor = shown[min(shown.count - 1, position + 1)]
         case .up?: list.cursor = shown[max(0, position - 1)]
         case .first?: list.cursor = shown[0]
-        case .last?: list.cursor = list.items.count
+        case .last?: list.cursor = max(0, list.items.count - 1) // the last item: on "+ add" keys would type
         case .pageDown?: list.cursor = shown[min(shown.count - 1, position + 10)]
         case .pageUp?: list.cursor = shown[max(0, position - 10)]
         case .filter?: list.filter = ListFilter()
@@ -176,6 +176,10 @@ extension AppState {
             inlineError = error.message
             return false
         }
+        if question.kind.isModelList, let problem = Self.modelNameProblem(item, question) {
+            inlineError = problem
+            return false
+        }
         let key = NameKey(item)
         let duplicate = list.items.enumerated().contains { $0.offset != list.editingIndex && NameKey($0.element) == key }
         if duplicate {
@@ -276,6 +280,16 @@ extension AppState {
         }
         list.cursor = target
         list = refreshed(list, question)
+    }
+
+    /// Why an entity or service name would not make a good identifier in every export, or nil.
+    static func modelNameProblem(_ name: String, _ question: Question) -> String? {
+        let what = question.kind == .entities ? "An entity" : "A service"
+        if NameKey(name).raw.isEmpty { return "\(what) name needs a letter or digit" }
+        if name.contains(":") {
+            return "\(what) name has no “:”" + (question.kind == .entities ? "; fields are added in the entity's form (Enter on it): name: type" : "")
+        }
+        return nil
     }
 
     /// `Loan copy`, `Loan copy 2`, …: the first that no item has (see `NameKey`).

@@ -5,7 +5,10 @@ extension AppState {
     /// Keys on the method screen: the open editor first, then global keys, then the focused pane.
     mutating func handleMethod(_ key: Key) -> [Effect] {
         if form != nil {
-            if form?.top.editing == nil, Keymap.action(for: key, in: .form) == .save { return [.save] }
+            if form?.top.editing == nil, let action = Keymap.action(for: key, in: .form), action == .save || action == .quit,
+               !(formCursorOnAddRow && key == .character("q")) {
+                return action == .save ? [.save] : [.quit]
+            }
             handleForm(key)
             return []
         }

@@ -249,3 +249,38 @@ final class ServiceFormTests: XCTestCase {
         XCTAssertNil(state.session.entities[0].service)
     }
 }
+
+/// A multi-choice "None" excludes the other options.
+final class NoneExcludesTests: XCTestCase {
+    func testTickingAnotherOptionClearsNoneAndNoneClearsTheOthers() {
+        let catalogue = Catalogue(steps: [MethodStep(id: "s", title: "S", questions: [
+            Question(id: "s.compliance", prompt: "Which regulations apply?", kind: .multiChoice,
+                     choices: [Choice(value: "gdpr", label: "GDPR"), Choice(value: "hipaa", label: "HIPAA"), Choice(value: "none", label: "None")],
+                     defaultValue: .choices(["none"])),
+        ])])
+        var state = AppState(catalogue: catalogue, session: Session(projectName: "p"), filePath: "p.yaml", size: Size(width: 120, height: 40))
+        state.press(.enter, .home, .character(" "), .enter)
+        XCTAssertEqual(state.session["s.compliance"], .choices(["gdpr"]))
+        state.press(.home, .enter, .end, .character(" "), .enter)
+        XCTAssertEqual(state.session["s.compliance"], .choices(["none"]))
+    }
+}
+
+/// A paste on "+ add field" adds one field per line, in one step.
+final class FormPasteTests: XCTestCase {
+    func testAPasteOnAddFieldAddsEachLine() throws {
+        var state = Fixtures.state(session: Session(projectName: "L", entities: [Entity(name: "Copy")]))
+        state.openForm(.entity(state.session.entities[0].id), from: .questions)
+        let add = try XCTUnwrap(FormRows(session: state.session).rows(for: .entity(state.session.entities[0].id))?.firstIndex { $0.key == .add(.fields) })
+        state.form?.top.cursor = add
+        state.press(.paste("condition: string\n\nacquired: date\nshelf"))
+        XCTAssertEqual(state.session.entities[0].fields.map(\.name), ["condition", "acquired", "shelf"])
+        XCTAssertEqual(state.session.entities[0].fields.map(\.type), [.string, .date, .string])
+        state.press(.escape, .character("u"))
+        XCTAssertEqual(state.session.entities[0].fields, [], "one paste, one undo")
+        state.form?.top.cursor = add
+        state.press(.paste("a: date\nb: datum"))
+        XCTAssertEqual(state.session.entities[0].fields, [], "a refused line adds nothing")
+        XCTAssertTrue(state.inlineError?.hasPrefix("Pasted line 2, “b: datum”: Unknown type") == true, state.inlineError ?? "")
+    }
+}

@@ -137,7 +137,12 @@ final class WalkthroughTests: ArchtuiTestCase {
             // Opens with the defaults ticked and the cursor on the first option: Down, Space ticks the second.
             let second = question.choices[1].value
             var ticked = Set(question.defaults)
-            if ticked.contains(second) { ticked.remove(second) } else { ticked.insert(second) }
+            if ticked.contains(second) {
+                ticked.remove(second)
+            } else {
+                // "None" excludes the other options, and ticking another clears it.
+                ticked = second == "none" ? ["none"] : ticked.union([second]).subtracting(["none"])
+            }
             let chosen = question.choices.filter { ticked.contains($0.value) }
             try tmux.sendKeys("Enter", "Down", "Space", "Enter")
             return Expected(question: question, values: chosen.map(\.value),

@@ -42,7 +42,7 @@ extension DesignSections {
         items.append(.blank)
         if !design.components.isEmpty {
             items.append(.heading("Components"))
-            items.append(DesignItem(title: "diagram", lines: ComponentDiagram(components: design.components).lines, trace: nil))
+            items.append(DesignItem(title: "diagram", lines: ComponentDiagram(components: design.components, width: max(12, width - 2)).lines, trace: nil))
             items.append(.blank)
         }
         items += answerItems

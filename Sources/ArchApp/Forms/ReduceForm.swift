@@ -10,10 +10,20 @@ extension AppState {
         moveFormCursor(to: 0, step: 1)
     }
 
+    /// Whether the open form's cursor is on a "+ add" row (where printable keys type).
+    var formCursorOnAddRow: Bool {
+        guard let top = form?.frames.last, let rows = FormRows(session: session, design: design).rows(for: top.target),
+              rows.indices.contains(top.cursor) else { return false }
+        return rows[top.cursor].kind == .add
+    }
+
     /// Keys while a form is open. While text is typed into a row, every printable key goes into the text.
     mutating func handleForm(_ key: Key) {
         // A key that edits the text being typed changes the one copy of it in place: a key costs the same
         // in a long text (no copy of the frame, the row list or the text).
+        if case .paste(let text) = key, text.contains(where: \.isNewline), let editing = form?.top.editing, case .add = editing.row {
+            return pasteOnAddRow(editing.row, text)
+        }
         if let count = form?.frames.count, form?.frames[count - 1].editing != nil, Keymap.action(for: key, in: .answer) == nil {
             inlineError = nil
             _ = form?.frames[count - 1].editing?.field.handle(key)
@@ -32,8 +42,9 @@ extension AppState {
         guard rows.indices.contains(cursor) else { return }
         let row = rows[cursor]
         if row.kind == .add, case .character(let character) = key, !character.isNewline {
-            return startTyping(row.key, String(character))
+            return startTyping(row.key, String(character), selected: false)
         }
+        if row.kind == .add, case .paste(let text) = key { return pasteOnAddRow(row.key, text) }
         switch Keymap.action(for: key, in: .form) {
         case .down?: moveFormCursor(to: cursor + 1, step: 1)
         case .up?: moveFormCursor(to: cursor - 1, step: -1)
@@ -91,6 +102,33 @@ extension AppState {
         }
     }
 
+    /// A paste on "+ add": one new field, relation, call or step per non-empty line (after what was typed
+    /// there), in one undoable step; or nothing, with the line and the reason, when a line is refused.
+    private mutating func pasteOnAddRow(_ row: FormRow.Key, _ text: String) {
+        guard case .add(let section) = row, let target = form?.top.target else { return }
+        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let typed = form?.top.editing?.field.text, !typed.trimmingCharacters(in: .whitespaces).isEmpty { lines.insert(typed, at: 0) }
+        var scratch = session
+        var edits: [SessionEdit] = []
+        for (number, line) in lines.enumerated() {
+            switch FormEdits(session: scratch).add(line, to: section, of: target, ids: &scratch.identities) {
+            case .success(let change):
+                scratch.apply(change.edit)
+                edits.append(change.edit)
+            case .failure(let error):
+                inlineError = "Pasted line \(number + 1), “\(line)”: \(error.message); nothing was added"
+                return
+            }
+        }
+        guard !edits.isEmpty else { return }
+        perform(.batch(edits), "paste \(edits.count) \(section.rawValue)")
+        startTyping(row, "", selected: false)
+        if let rows = FormRows(session: session, design: design).rows(for: target), let index = rows.firstIndex(where: { $0.key == row }) {
+            form?.top.cursor = index
+        }
+        statusMessage = "Added \(edits.count) — u undoes"
+    }
+
     /// Stores the typed text of the row; keeps the text (with the reason) when it is refused.
     @discardableResult
     mutating func commitFormText(_ editing: FormState.Editing) -> Bool {
@@ -126,8 +164,10 @@ extension AppState {
         }
     }
 
-    private mutating func startTyping(_ row: FormRow.Key, _ text: String) {
-        var field = TextFieldState(text)
+    /// Typing into a row: an existing text opens selected (typing replaces it, ← → Home End edit it), a typed
+    /// first character on "+ add" starts the text.
+    private mutating func startTyping(_ row: FormRow.Key, _ text: String, selected: Bool = true) {
+        var field = TextFieldState(text, selected: selected)
         field.cursor = text.count
         form?.top.editing = FormState.Editing(row: row, field: field)
     }
@@ -274,7 +314,7 @@ extension AppState {
             return
         }
         statusMessage = "Deleted — u undoes"
-        moveFormCursor(to: form?.top.cursor ?? 0, step: -1)
+        keepCursorOffAddRows() // so `u` undoes, instead of typing on "+ add"
     }
 
     private mutating func duplicateRow(_ row: FormRow) {
