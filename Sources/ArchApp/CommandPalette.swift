@@ -25,7 +25,7 @@ public struct PaletteState: Hashable, Sendable {
             for binding in Keymap.bindings(mode) where binding.action != .palette {
                 guard let key = binding.keys.first, seen.insert(binding.action).inserted else { continue }
                 let title = binding.help.isEmpty ? binding.action.title : binding.help
-                entries.append(Entry(title: title, keyLabel: key.description, action: binding.action, key: key))
+                entries.append(Entry(title: title, keyLabel: binding.label.isEmpty ? key.description : binding.label, action: binding.action, key: key))
             }
         }
         return entries

@@ -67,7 +67,7 @@ public struct Binding: Hashable, Sendable {
 /// The keymaps of every mode.
 public enum Keymap {
     static let moves: [Binding] = [
-        Binding([.down, .character("j")], "↓ ↑  j k", .down, "next / previous row", hint: "↑↓"),
+        Binding([.down, .character("j")], "↓ ↑  j k", .down, "next / previous row", hint: "row"),
         Binding([.up, .character("k")], "", .up, ""),
         Binding([.home, .character("g")], "g G  Home End", .first, "first / last row"),
         Binding([.end, .character("G")], "", .last, ""),

@@ -45,9 +45,12 @@ extension AppState {
         let impact = deletionImpact(ofEntity: id)
         let label = "delete entity \(entity.name)" + (impact.isEmpty ? "" : " (\(impact.joined(separator: ", ")))")
         guard !impact.isEmpty else { return perform(.removeEntity(id), label) }
+        let referrers = session.entities.filter { other in other.id != id && other.relations.contains { $0.target == .id(id) } }.map(\.name)
         overlay = .confirm(Confirmation(
             title: "Delete entity \(entity.name)?",
-            message: "\(entity.name): \(impact.joined(separator: ", ")) go with it; relations pointing at it are removed."
+            message: "\(entity.name): \(impact.joined(separator: ", ")) go with it"
+                + (referrers.isEmpty ? "." : "; the relations of " + referrers.prefix(6).joined(separator: ", ")
+                    + (referrers.count > 6 ? " and \(referrers.count - 6) more" : "") + " pointing at it are removed.")
                 + "\n\nu undoes it afterwards.",
             edit: .removeEntity(id), label: label))
     }

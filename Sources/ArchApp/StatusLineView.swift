@@ -48,7 +48,7 @@ struct StatusLineView {
             message = "\(state.designTab.title) · \(findings) · " + message
         }
         // The tab, findings and file take a quarter of the line, leaving the keys room; a transient message a third.
-        let shown = DisplayWidth.truncate(message, to: max(10, rect.width / (state.statusMessage == nil ? 4 : 3)))
+        let shown = DisplayWidth.truncate(message, to: max(10, (state.statusMessage == nil ? rect.width / 4 : rect.width * 3 / 5)))
         StatusBar(hints: hints.map { KeyHint($0.key, $0.action) }, message: shown,
                   messageStyle: state.statusMessage == nil ? .dim : Style(foreground: .green, bold: true))
             .render(in: rect, buffer: &buffer)

@@ -82,7 +82,8 @@ final class LendingLibraryTests: ArchtuiTestCase {
         try tmux.sendKeys("Escape", "Up", "Enter") // stop adding; up to email; open it
         try form("Entity Member › Field Member.email")
         try tmux.sendKeys("Down", "Down", "Down", "Down", "Down", "Space", "Up", "Space") // PII, then Indexed
-        try tmux.waitFor(where: { $0.contains("Personal data (PII) [x]") && $0.contains("Indexed             [x]") },
+        try tmux.waitFor(where: { $0.range(of: #"Personal data \(PII\) +\[x\]"#, options: .regularExpression) != nil
+                             && $0.range(of: #"Indexed +\[x\]"#, options: .regularExpression) != nil },
                          description: "email is PII and indexed")
         try tmux.sendKeys("Escape", "g", "Down", "Down", "Right") // the owner: the first service
         try keys(until: "‹ Lending ›")

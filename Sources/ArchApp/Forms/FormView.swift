@@ -21,7 +21,9 @@ struct FormView {
             WordWrap.wrap(message.text, width: max(1, inner.width)).map { (text: $0, style: message.style) }
         }
         let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - messages.count))
-        let labelWidth = min(22, max(10, inner.width / 3))
+        // Labels as wide as the longest (Responsibilities, Personal data (PII)), up to 40 % of the pane.
+        let longest = rows.filter { $0.kind != .header && $0.kind != .add }.map { DisplayWidth.of($0.label) }.max() ?? 10
+        let labelWidth = min(max(10, longest + 2), max(10, inner.width * 2 / 5))
         let editing = form.top.editing
         let items = rows.map { row in line(for: row, labelWidth: labelWidth, width: inner.width, typing: editing?.row == row.key) }
         var list = ListState()
@@ -71,15 +73,19 @@ struct FormView {
     /// The refused input or a live check of the text being typed, then the keys.
     private func footer(_ rows: [FormRow]) -> [(text: String, style: Style)] {
         var lines: [(String, Style)] = []
+        let completion = form.top.editing.flatMap { editing -> String? in
+            guard !editing.field.text.isEmpty, let row = rows.first(where: { $0.key == editing.row }), !row.completions.isEmpty,
+                  let completed = AppState.complete(editing.field.text, from: row.completions), completed != editing.field.text else { return nil }
+            return completed
+        }
         if let error = state.inlineError {
             lines.append(("✗ " + error, Self.errorStyle))
+        } else if let completion {
+            lines.append(("Tab completes: " + completion, .dim)) // before a check of a name still being typed
         } else if let editing = form.top.editing, let problem = liveProblem(editing) {
             lines.append(("✗ " + problem, Style(foreground: .red)))
         } else if let editing = form.top.editing, let note = identifierNote(editing) {
             lines.append((note, .dim))
-        } else if let editing = form.top.editing, let row = rows.first(where: { $0.key == editing.row }), !row.completions.isEmpty,
-                  let completion = AppState.complete(editing.field.text, from: row.completions), !editing.field.text.isEmpty {
-            lines.append(("Tab completes: " + completion, .dim))
         }
         let hint: String
         if form.top.editing != nil {
@@ -127,9 +133,18 @@ struct FormView {
     /// What is wrong with the text typed so far, checked as it is typed (never stored while wrong).
     private func liveProblem(_ editing: FormState.Editing) -> String? {
         let edits = FormEdits(session: state.session)
-        if case .add = editing.row { return nil }
         if FormEdits.freeTextRows.contains(editing.row) { return nil }
         if editing.field.text.isEmpty { return nil }
+        if case .add(let section) = editing.row {
+            // A dry run on a copy of the identities: nothing is stored while typing. Not after one letter, while
+            // the first word is still being typed.
+            guard editing.field.text.count > 1 else { return nil }
+            var identities = state.session.identities
+            if case .failure(let error) = edits.add(editing.field.text, to: section, of: form.top.target, ids: &identities) {
+                return error.message
+            }
+            return nil
+        }
         if case .failure(let error) = edits.text(editing.field.text, row: editing.row, of: form.top.target) { return error.message }
         return nil
     }
