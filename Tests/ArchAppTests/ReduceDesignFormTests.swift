@@ -92,7 +92,12 @@ final class ReduceDesignFormTests: XCTestCase {
         }
         state.press(.character("d"))
         XCTAssertEqual(state.design.hiddenEndpoints.map(\.id), [.generated(key)])
-        state.selectDesignItem(.endpoint(.generated(key)), in: .api)
+        let content2 = DesignPaneContent(state: state, paneRect: try XCTUnwrap(state.methodLayout.design))
+        guard case .endpoint? = content2.selectedItem.map(content2.text.items.item)?.subject,
+              content2.selectedItem.flatMap(content2.text.items.id) != .hiddenEndpoint(.generated(key)) else {
+            return XCTFail("after hiding, the selection stays among the endpoints, not on the hidden list")
+        }
+        state.selectDesignItem(.hiddenEndpoint(.generated(key)), in: .api)
         XCTAssertTrue(state.screenText.contains("Hidden by you"), state.screenText)
         state.press(.enter)
         XCTAssertEqual(state.form?.top.target, .endpoint(key))

@@ -53,7 +53,7 @@ struct EndpointItems: DesignItemList {
         DesignItem(title: "\(endpoint.method) \(endpoint.path)",
                    lines: [[Span(DisplayWidth.pad(endpoint.method, to: 6) + " ", .dim), Span(endpoint.path + "  " + endpoint.summary, .dim),
                             Span("  hidden", DesignStyle.note)]],
-                   trace: endpoint.trace, subject: .endpoint(endpoint.id), id: .endpoint(endpoint.id))
+                   trace: endpoint.trace, subject: .endpoint(endpoint.id), id: .hiddenEndpoint(endpoint.id))
     }
 
     var count: Int { entries.count }
@@ -81,7 +81,7 @@ struct EndpointItems: DesignItemList {
     func id(_ index: Int) -> DesignItemID? {
         switch entries[index] {
         case .endpoint(let number): return .endpoint(endpoints[number].id)
-        case .hidden(let number): return .endpoint(hidden[number].id)
+        case .hidden(let number): return .hiddenEndpoint(hidden[number].id)
         case .heading: return nil
         }
     }

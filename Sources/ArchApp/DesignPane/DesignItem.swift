@@ -45,6 +45,9 @@ enum DesignSubject: Hashable {
 /// The design element an item shows, by the element's stable identity (or its name where it has only that).
 enum DesignItemID: Hashable, Sendable {
     case endpoint(EndpointID)
+    /// An endpoint the user hid, in the list at the end of the API tab (another item than the endpoint was:
+    /// hiding one leaves the selection beside it, not on the list).
+    case hiddenEndpoint(EndpointID)
     case table(TableID)
     /// A decision, by topic.
     case decision(String)

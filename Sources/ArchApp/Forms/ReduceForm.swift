@@ -235,12 +235,14 @@ extension AppState {
         let id: DesignItemID, tab: DesignTab
         switch target {
         case .customEndpoint(let override): (id, tab) = (.endpoint(.custom(override)), .api)
-        case .endpoint(let key): (id, tab) = (.endpoint(.generated(key)), .api)
+        case .endpoint(let key):
+            let hidden = design.hiddenEndpoints.contains { $0.id == .generated(key) }
+            (id, tab) = (hidden ? .hiddenEndpoint(.generated(key)) : .endpoint(.generated(key)), .api)
         case .flow(let flow): (id, tab) = (.sequence(.flow(flow)), .sequences)
         case .entity(let entity): (id, tab) = (.table(.entity(entity)), .schema)
         default: return
         }
-        let inAPI = (design.endpoints + design.hiddenEndpoints).contains { .endpoint($0.id) == id }
+        let inAPI = design.endpoints.contains { .endpoint($0.id) == id } || design.hiddenEndpoints.contains { .hiddenEndpoint($0.id) == id }
         guard designTab == tab, inAPI || tab != .api else { return }
         let message = statusMessage
         selectDesignItem(id, in: tab)
