@@ -224,8 +224,12 @@ public struct AppState: Sendable {
 
     /// How many of a step's visible questions are answered, and how many there are.
     public func progress(of step: MethodStep) -> (answered: Int, total: Int) {
-        let visible = step.questions.filter { session.isShown($0) }
-        return (visible.filter { session.hasAnswer(for: $0) }.count, visible.count)
+        var answered = 0, total = 0 // counted, not filtered into arrays: the view asks for every step on every frame
+        for question in step.questions where session.isShown(question) {
+            total += 1
+            if session.hasAnswer(for: question) { answered += 1 }
+        }
+        return (answered, total)
     }
 }
 

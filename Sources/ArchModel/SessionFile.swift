@@ -78,6 +78,23 @@ public enum SessionFile {
     static func scalar(_ text: String) -> Node {
         if text.contains("\n") { return .scalar(Node.Scalar(text, Tag(.str), .literal)) }
         if YAMLReader.number(text) != nil { return .scalar(Node.Scalar(text, Tag(.str), .singleQuoted)) }
+        if readsAsPlainString(text) { return .scalar(Node.Scalar(text)) } // what `represented()` gives it, without its regexes
         return .scalar(text.represented())
+    }
+
+    /// Words Yams' default resolver reads as a bool or null when plain.
+    private static let plainNonStrings: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
+
+    /// Whether plain YAML reads `text` as a string, decided without the resolver's regular expressions (saving
+    /// the demo copy at start-up ran them on every scalar): printable ASCII starting with a letter can only match
+    /// the resolver's bool and null words (its int, float, timestamp, merge and value patterns start with a sign,
+    /// digit, dot, `~`, `<` or `=`, and printable ASCII holds no line terminator for `$` to match before).
+    static func readsAsPlainString(_ text: String) -> Bool {
+        guard let first = text.utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
+              text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+        return !plainNonStrings.contains(text)
     }
 }

@@ -15,6 +15,8 @@ final class SessionFileRoundTripTests: XCTestCase {
         "line one\nline two", "trailing newline\n", "it's \"quoted\"", "order; DROP TABLE x", "- dash", "key: value",
         "# not a comment", "@at", "0x1F", "012", "1_000", ".inf", "2026-11-26", "tab\tseparated", "emoji 👩‍💻",
         "\u{7}bell", "{flow}", "[a, b]", "*alias", "&anchor", "!tag", "%directive", "|", ">", "'", "\"",
+        // Words the resolver reads as bools or nulls in every spelling it knows (a letter first skips its regexes otherwise).
+        "Yes", "YES", "No", "True", "FALSE", "on", "On", "OFF", "Null", "NULL", "Off", "onward", "nullable", "a: b", "x #y", "yes\r",
     ]
 
     private func roundTrip(_ session: Session, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -76,17 +76,25 @@ public struct ExpressionEvaluator: Sendable {
         switch collection {
         case "entities": amount = facts.session.entities.count
         case "services": amount = facts.session.services.count
-        case "fields":
-            amount = facts.fields.filter { field in
-                switch filter {
-                case "pii": return field.pii
-                case "unique": return field.unique
-                case "indexed": return field.indexed
-                case "required": return field.required
-                default: return true
-                }
-            }.count
-        case "relations": amount = facts.relations.filter { filter == nil || $0.kind.rawValue == filter }.count
+        case "fields": // counted entity by entity: no array of every field (a large session has thousands)
+            let kept: (Field) -> Bool
+            switch filter {
+            case "pii": kept = { $0.pii }
+            case "unique": kept = { $0.unique }
+            case "indexed": kept = { $0.indexed }
+            case "required": kept = { $0.required }
+            default: kept = { _ in true }
+            }
+            var counted = 0
+            for entity in facts.session.entities { counted += entity.fields.reduce(0) { $0 + (kept($1) ? 1 : 0) } }
+            amount = counted
+        case "relations":
+            var counted = 0
+            for entity in facts.session.entities {
+                counted += filter == nil ? entity.relations.count
+                    : entity.relations.reduce(0) { $0 + ($1.kind.rawValue == filter ? 1 : 0) }
+            }
+            amount = counted
         default: amount = facts.answer(collection)?.values.count ?? 0
         }
         return .number(Double(amount), .none, scale: 1)

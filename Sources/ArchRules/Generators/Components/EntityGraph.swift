@@ -14,11 +14,16 @@ struct EntityGraph: Sendable {
     init(entities: [Entity]) {
         self.entities = entities
         let keys = entities.map { InfraNaming.key($0.name) }
-        let names = ModelNames(entities: entities)
+        // A target's key by its identity (the first entity with it, as `ModelNames` resolves it), reusing `keys`.
+        let keyByID = Dictionary(zip(entities.map(\.id), keys), uniquingKeysWith: { first, _ in first })
         var owned = Set<String>()
         for (entity, key) in zip(entities, keys) {
             for relation in entity.relations where relation.kind == .hasMany || relation.kind == .hasOne {
-                let target = InfraNaming.key(names.name(relation.target))
+                let target: String
+                switch relation.target {
+                case .id(let id): target = keyByID[id] ?? InfraNaming.key("")
+                case .named(let name): target = InfraNaming.key(name)
+                }
                 if target != key { owned.insert(target) }
             }
             if entity.relations.contains(where: { $0.kind == .belongsTo && $0.onDelete == .cascade }) { owned.insert(key) }

@@ -84,7 +84,8 @@ struct ModelChecks: Sendable {
                                            + " UUID made by the application (no round trip, not guessable, safe to merge)",
                                        fix: "Remove the field, or keep a business number under another name (e.g. number) with a unique index"))
             }
-            for relation in entity.relations where !keys.contains(InfraNaming.key(names.name(relation.target))) {
+            // A resolved reference names an entity of the session, so its key is known without making it.
+            for relation in entity.relations where !names.resolves(relation.target) && !keys.contains(InfraNaming.key(names.name(relation.target))) {
                 let target = names.name(relation.target)
                 out.append(makeFinding("model.unknown-relation-target", .error, "Relation to an unknown entity", subject: "entity \(entity.name)", about: .entity(entity.id),
                                        detail: "\(entity.name) \(relation.kind.rawValue) \(target), but there is no entity \(target)",
