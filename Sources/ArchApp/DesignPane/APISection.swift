@@ -30,7 +30,7 @@ struct EndpointItems: DesignItemList {
     let hidden: [Endpoint]
     private let entries: [Entry]
 
-    static let hiddenHeading = "Hidden by you (Enter on one to show it again)"
+    static let hiddenHeading = "Hidden by you"
 
     init(endpoints: [Endpoint], hidden: [Endpoint] = []) {
         self.endpoints = endpoints

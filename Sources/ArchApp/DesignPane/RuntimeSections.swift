@@ -14,7 +14,7 @@ extension DesignSections {
             // A flow the user defined: Enter opens it (and it is selectable even without rules behind it).
             if case .flow = diagram.id {
                 if item.trace == nil { item.trace = Trace(sources: ["flow \(diagram.title)"]) }
-                item.lines[0] = [Span(diagram.title, .bold), Span("  your flow · Enter edits", DesignStyle.note)]
+                item.lines[0] = [Span(diagram.title, .bold), Span("  your flow", DesignStyle.note)]
             }
             return item
         }
