@@ -100,3 +100,12 @@ enum ScreenLine {
         }
     }
 }
+
+/// Participants whose cut names would read alike keep their ends.
+final class SequenceHeaderTests: XCTestCase {
+    func testNamesThatWouldBeCutAlikeAreCutInTheMiddle() {
+        XCTAssertEqual(SequencePicture.middleCut("Lending service", to: 9), "Lend…vice")
+        XCTAssertEqual(SequencePicture.middleCut("Lending DB", to: 9), "Lend…g DB")
+        XCTAssertEqual(SequencePicture.middleCut("Short", to: 9), "Short")
+    }
+}

@@ -46,8 +46,12 @@ struct SequencePicture {
         let blank = Canvas(width: width, lifelines: lifelines)
 
         var header = Canvas(width: width, lifelines: [])
-        for (name, x) in zip(names, lifelines) {
-            let shown = DisplayWidth.truncate(name, to: column - 1)
+        // Cut names keep their ends when cutting the end would make two headers alike (`Lending service` and
+        // `Lending DB` as `Lend…vice` and `Lending DB`, not `Lending…` twice).
+        let cut = names.map { DisplayWidth.truncate($0, to: column - 1) }
+        let clash = Set(cut.filter { text in cut.filter { $0 == text }.count > 1 })
+        for (index, (name, x)) in zip(names, lifelines).enumerated() {
+            let shown = clash.contains(cut[index]) ? Self.middleCut(name, to: column - 1) : cut[index]
             header.put(shown, at: x - DisplayWidth.of(shown) / 2, style: .bold)
         }
         var rows = [header.spans, blank.spans]
@@ -118,5 +122,21 @@ private struct Canvas {
             }
         }
         return spans
+    }
+}
+
+extension SequencePicture {
+    /// `name` cut in the middle to `width` cells: its start and end with `…` between.
+    static func middleCut(_ name: String, to width: Int) -> String {
+        guard DisplayWidth.of(name) > width, width >= 3 else { return DisplayWidth.truncate(name, to: width) }
+        let characters = Array(name)
+        let tail = (width - 1) / 2, head = width - 1 - tail
+        let start = DisplayWidth.prefix(String(characters), fitting: head)
+        var end = ""
+        for character in characters.reversed() {
+            guard DisplayWidth.of(String(character) + end) <= tail else { break }
+            end = String(character) + end
+        }
+        return start + "…" + end
     }
 }
