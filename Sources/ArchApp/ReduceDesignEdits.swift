@@ -32,7 +32,8 @@ extension AppState {
             var changes = EndpointOverrides(session: session).changes(of: key)
             guard !changes.hidden else { return statusMessage = "Already hidden: Enter opens it, Space on Hidden shows it again" }
             changes.hidden = true
-            if case .success(let change) = FormEdits(session: session).changeEndpoint(key, changes, "hide an endpoint") {
+            let shown = design.endpoints.first { $0.id == .generated(key) }.map { "\($0.method) \($0.path)" } ?? "an endpoint"
+            if case .success(let change) = FormEdits(session: session).changeEndpoint(key, changes, "hide \(shown)") {
                 perform(change.edit, change.label)
                 statusMessage = "Hidden — u undoes; it is listed under “Hidden by you” at the end of the tab, Enter there shows it again"
             }

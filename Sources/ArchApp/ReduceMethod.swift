@@ -213,7 +213,7 @@ extension AppState {
         let values = session[question.id]?.values ?? []
         if values.count > 1 {
             overlay = .confirm(Confirmation(
-                title: "Clear “\(question.prompt)”?", message: "This removes \(values.count) items: "
+                title: "Clear “\(question.prompt)”" + (question.prompt.hasSuffix("?") ? "" : "?"), message: "This removes \(values.count) items: "
                     + values.prefix(5).joined(separator: ", ") + (values.count > 5 ? ", …" : "") + ".\n\nu undoes it afterwards.",
                 edit: .setAnswer(question: question.id, nil), label: label))
             return

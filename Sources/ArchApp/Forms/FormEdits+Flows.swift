@@ -15,7 +15,7 @@ extension FormEdits {
             case .authorization: changes.authorization = value.isEmpty ? nil : value
             default: return fail("This row cannot be typed into")
             }
-            return changeEndpoint(key, changes, "change an endpoint")
+            return changeEndpoint(key, changes, "change " + endpointName(key))
         case .customEndpoint(let id):
             switch row {
             case .path:
@@ -59,6 +59,12 @@ extension FormEdits {
         default:
             return fail("This row cannot be typed into")
         }
+    }
+
+    /// `the get endpoint of Member (under Book)`: a generated endpoint in words, for undo labels.
+    func endpointName(_ key: EndpointKey) -> String {
+        let names = session.names
+        return "the \(key.operation.rawValue) endpoint of \(names.name(key.entity))" + (key.parent.map { " (under \(names.name($0)))" } ?? "")
     }
 
     /// The override edit that gives `key` these changes: made on the first change, removed when nothing is left.

@@ -129,7 +129,7 @@ struct FormEdits {
         case .endpoint(let key) where row == .hidden:
             var changes = EndpointOverrides(session: session).changes(of: key)
             changes.hidden.toggle()
-            return changeEndpoint(key, changes, changes.hidden ? "hide an endpoint" : "show an endpoint again")
+            return changeEndpoint(key, changes, (changes.hidden ? "hide " : "show again ") + endpointName(key))
         default: return fail("Not a toggle")
         }
     }
@@ -176,7 +176,7 @@ struct FormEdits {
         case .endpoint(let key):
             var changes = EndpointOverrides(session: session).changes(of: key)
             changes.method = HTTPMethod(rawValue: option)
-            return changeEndpoint(key, changes, "change the method of an endpoint")
+            return changeEndpoint(key, changes, "change the method of " + endpointName(key))
         case .customEndpoint(let id):
             guard let method = HTTPMethod(rawValue: option) else { return fail("Not a method") }
             return changeCustom(id, "change the method of a custom endpoint") { $0.method = method }

@@ -55,9 +55,11 @@ struct FormRows {
         design?.endpoints.first { $0.id == .generated(key) } ?? design?.hiddenEndpoints.first { $0.id == .generated(key) }
     }
 
-    /// Who may own an entity: the defined services, else the bounded contexts answered in step 3.
+    /// Who may own an entity: the defined services, then the bounded contexts of step 3 that no service is named after.
     var owners: [String] {
-        session.services.isEmpty ? session["services.bounded_contexts"]?.values ?? [] : session.services.map(\.name)
+        let services = session.services.map(\.name)
+        let taken = Set(services.map(NameKey.init))
+        return services + (session["services.bounded_contexts"]?.values ?? []).filter { !taken.contains(NameKey($0)) }
     }
 
     private func entityRows(_ entity: Entity) -> [FormRow] {
@@ -178,7 +180,7 @@ struct FormRows {
     static func summary(of relation: Relation, names: ModelNames) -> String {
         var parts = [names.name(relation.target)]
         if let role = relation.name { parts.append("as \(role)") }
-        parts.append(relation.required ? "required" : "optional")
+        if relation.kind != .manyToMany { parts.append(relation.required ? "required" : "optional") } // a join table has no optional side
         if relation.onDelete != .restrict { parts.append("on delete \(relation.onDelete.rawValue)") }
         return parts.joined(separator: " · ")
     }
