@@ -22,7 +22,8 @@ struct FormView {
         }
         let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(1, inner.height - messages.count))
         // Labels as wide as the longest (Responsibilities, Personal data (PII)), up to 40 % of the pane.
-        let longest = rows.filter { $0.kind != .header && $0.kind != .add }.map { DisplayWidth.of($0.label) }.max() ?? 10
+        let longest = rows.filter { $0.kind != .header && $0.kind != .add }
+            .map { DisplayWidth.of($0.label) + ($0.kind == .item ? 2 : 0) }.max() ?? 10 // items are indented by 2
         let labelWidth = min(max(10, longest + 2), max(10, inner.width * 2 / 5))
         let editing = form.top.editing
         let items = rows.map { row in line(for: row, labelWidth: labelWidth, width: inner.width, typing: editing?.row == row.key) }
@@ -52,7 +53,7 @@ struct FormView {
         case .add:
             return [Span(" " + row.label, Self.labelStyle)]
         case .item:
-            return [Span("  " + DisplayWidth.pad(DisplayWidth.truncate(row.label, to: labelWidth - 3), to: labelWidth - 1)),
+            return [Span("  " + DisplayWidth.pad(DisplayWidth.truncate(row.label, to: labelWidth - 2), to: labelWidth - 1)),
                     Span(row.value, .dim)]
         case .text(let text):
             // Empty: what applies instead (an endpoint's generated value), else a dash.
