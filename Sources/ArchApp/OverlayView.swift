@@ -10,10 +10,15 @@ struct OverlayView {
                     maxWidth: 90, maxHeight: 40)
     }
 
+    /// Where the help box goes: the screen above the status line, which keeps showing the keys that close it.
+    static func helpArea(_ size: Size) -> Rect {
+        Rect(x: 0, y: 0, width: size.width, height: max(1, size.height - 1))
+    }
+
     func render(into buffer: inout ScreenBuffer) {
         switch overlay {
         case .help(let scroll):
-            Self.help(scroll: scroll).render(in: buffer.bounds, buffer: &buffer)
+            Self.help(scroll: scroll).render(in: Self.helpArea(buffer.size), buffer: &buffer)
         case .trace(let title, let lines):
             Dialog(title: title, message: lines.joined(separator: "\n"), state: DialogState(kind: .message), maxWidth: 80)
                 .render(in: buffer.bounds, buffer: &buffer)

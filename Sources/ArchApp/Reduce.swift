@@ -73,7 +73,7 @@ extension AppState {
                 return []
             }
             let help = OverlayView.help(scroll: scroll)
-            let screen = Rect(size: size)
+            let screen = OverlayView.helpArea(size)
             var view = help.state
             if action != nil, view.handle(key, total: help.totalRows(in: screen), visibleRows: help.visibleRows(in: screen)) {
                 overlay = .help(scroll: view.offset)

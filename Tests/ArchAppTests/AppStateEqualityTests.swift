@@ -23,3 +23,14 @@ final class AppStateEqualityTests: XCTestCase {
         XCTAssertNotEqual(one, two)
     }
 }
+
+/// The help box leaves the status line, which says how to close it.
+final class HelpPlacementTests: XCTestCase {
+    func testHelpLeavesTheStatusLineVisible() {
+        var state = Fixtures.state(width: 120, height: 40)
+        state.press(.character("?"))
+        let lines = state.screenLines
+        XCTAssertTrue(lines[39].contains("close"), lines[39])
+        XCTAssertFalse(lines[39].contains("│"), "no box border on the status line: \(lines[39])")
+    }
+}
