@@ -13,9 +13,6 @@ public struct EditHistory: Hashable, Sendable {
     public private(set) var undoSteps: [Step] = []
     public private(set) var redoSteps: [Step] = []
 
-    public var canUndo: Bool { !undoSteps.isEmpty }
-    public var canRedo: Bool { !redoSteps.isEmpty }
-
     /// A new edit: undoable, and nothing is left to redo.
     mutating func record(_ step: Step) {
         undoSteps.append(step)

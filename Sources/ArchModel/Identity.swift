@@ -75,7 +75,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
 public struct IdentityAllocator: Hashable, Sendable {
     public private(set) var last = 0
 
-    public init(after last: Int = 0) { self.last = last }
+    public init() {}
 
     public mutating func next<Tag>() -> ModelID<Tag> {
         last += 1

@@ -61,12 +61,6 @@ public indirect enum SessionEdit: Hashable, Sendable {
 
     /// Changes nothing.
     public static let none = SessionEdit.batch([])
-
-    /// Whether the edit changes nothing (an empty batch, or batches of them).
-    public var isEmpty: Bool {
-        if case .batch(let edits) = self { return edits.allSatisfy(\.isEmpty) }
-        return false
-    }
 }
 
 extension Session {

@@ -45,8 +45,6 @@ public struct FormState: Hashable, Sendable {
 
     public var frames: [Frame]
     public var origin: Origin
-    /// The first form's element once the last form closed (so the design pane can select it).
-    public var closedRoot: FormTarget?
 
     public init(_ target: FormTarget, origin: Origin) {
         frames = [Frame(target: target)]

@@ -215,18 +215,19 @@ extension AppState {
     /// One form back; the last one closes the editor.
     mutating func popForm() {
         guard var state = form else { return }
-        if state.frames.count == 1 { state.closedRoot = state.frames[0].target }
+        let root = state.frames[0].target
         state.frames.removeLast()
-        if state.frames.isEmpty { return closeForm(state) }
+        if state.frames.isEmpty { return closeForm(state, edited: root) }
         form = state
     }
 
-    private mutating func closeForm(_ state: FormState) {
+    /// Closes the editor; back in the design pane, `edited` (the first form's element, when it still exists) is selected.
+    private mutating func closeForm(_ state: FormState, edited: FormTarget? = nil) {
         form = nil
         inlineError = nil
         focus = state.origin == .design ? .design : .questions
         if state.origin == .design, LayoutMode(size: size) == .single { narrowShowsDesign = true }
-        if state.origin == .design, let root = state.frames.first?.target ?? state.closedRoot { selectEdited(root) }
+        if state.origin == .design, let edited { selectEdited(edited) }
         refreshOpenList()
     }
 
