@@ -49,8 +49,11 @@ public struct AppState: Sendable {
 
     /// Marks the design stale and, when deriving inline, derives it now: once per edit.
     private mutating func sessionChanged() {
-        designRevision += 1
-        if derivesDesignInline { adoptDesign(deriveDesign(session), revision: designRevision) }
+        followingSelection {
+            $0.designRevision += 1
+            $0.layouts = $0.layouts.keepingDesignTabs()
+            if $0.derivesDesignInline { $0.takeDesign($0.deriveDesign($0.session), revision: $0.designRevision) }
+        }
     }
 
     /// Applies `edit` through the one edit path and records it for undo under `label` ("delete entity Loan").
@@ -112,16 +115,17 @@ public struct AppState: Sendable {
 
     /// Takes a design derived from session revision `revision`, unless a newer one is already shown.
     mutating func adoptDesign(_ newDesign: Design, revision: Int) {
+        followingSelection { $0.takeDesign(newDesign, revision: revision) }
+    }
+
+    private mutating func takeDesign(_ newDesign: Design, revision: Int) {
         guard revision >= derivedRevision else { return }
         design = newDesign
         derivedRevision = revision
+        layouts = DesignLayouts()
     }
-    /// The design tabs laid out for the current design and pane width (see `DesignTabText`), kept by
-    /// `reduce` so that going back to a tab does not measure it again.
-    var designTexts: [DesignTab: DesignTabText] = [:]
-    /// The key of the tab text last shown: when the next one differs (a new design, another filter or width) the
-    /// selection follows its item there (see `followSelection`).
-    var shownDesignKey: DesignTabText.Key?
+    /// The design tabs laid out so far (a cache; see `DesignLayouts`).
+    private(set) var layouts = DesignLayouts()
     /// What follows from the session; derived, never edited.
     public private(set) var design: Design
     public let deriveDesign: DesignDeriver
@@ -129,21 +133,13 @@ public struct AppState: Sendable {
     public var filePath: String
     public var screen: Screen
     public var focus: FocusedPane = .questions
-    public var stepIndex = 0
-    /// Index into the current step's *visible* questions.
-    public var questionIndex = 0
-    public var editor: AnswerEditor?
+    /// The steps and questions: where the user is in the method, and the answer being edited.
+    public var method = MethodState()
     /// The model editor (entity, field, relation, service and call forms), when open; takes the keys first.
     public var form: FormState?
     /// Why the last edit was refused; cleared by the next key.
     public var inlineError: String?
-    public var designScroll = 0
-    public var designTab: DesignTab = .overview
-    /// Index of the selected item among the current tab's selectable items (those the filter keeps). It follows
-    /// its item when a new design arrives or the filter changes.
-    public var designSelection = 0
-    /// The design pane's filter (`/`), applied to every tab until cleared.
-    public var designFilter: DesignFilter?
+    public var designPane = DesignPaneState()
     public var overlay: Overlay?
     /// On narrow terminals only one of questions/design is shown; this says which.
     public var narrowShowsDesign = false
@@ -172,35 +168,36 @@ public struct AppState: Sendable {
         self.size = size
     }
 
-    public var currentStep: MethodStep { catalogue.steps[stepIndex] }
+    public var currentStep: MethodStep { catalogue.steps[method.step] }
 
     /// The current design tab laid out at `width`: the kept one when still current, the kept measurement with
-    /// another filter applied when only the filter changed, else made now.
+    /// another filter applied when only the filter changed, else made now; kept for the next frame and key.
     func designTabText(width: Int) -> DesignTabText {
         let key = DesignTabText.Key(state: self, width: width)
-        if let kept = designTexts[designTab] {
-            if kept.key == key { return kept }
-            if kept.key.unfiltered == key.unfiltered { return DesignTabText(key: key, measured: kept.measured, search: kept.search) }
+        let kept = layouts.kept(designPane.tab)
+        if let kept, kept.key == key { return kept }
+        let text = if let kept, kept.key.unfiltered == key.unfiltered {
+            DesignTabText(key: key, measured: kept.measured, search: kept.search)
+        } else {
+            DesignTabText(state: self, width: width)
         }
-        return DesignTabText(state: self, width: width)
+        layouts.keep(text)
+        return text
     }
 
-    /// Keeps the current design tab laid out (measured again when the session, the design or the pane's
-    /// width changed) with the items in view wrapped, and forgets tabs laid out for another design or width.
-    /// When the tab shown before was laid out for another design or filter, the selection follows its item to the
-    /// new layout (a resize or zoom alone keeps the selection and the scroll offset as they are).
-    mutating func refreshDesignTexts() {
-        guard case .method = screen, let rect = methodLayout.design else { return }
-        var text = designTabText(width: DesignPaneContent.area(in: rect, filtered: designFilter != nil).width)
-        if let shown = shownDesignKey, shown.tab == designTab, shown.atWidth(text.key.width) != text.key,
-           let previous = designTexts[designTab], previous.key == shown {
-            followSelection(from: previous, to: text, paneRect: rect)
+    /// Makes `change` (a new design, a session edit, another filter) and moves the selection from its item in the
+    /// tab as it was shown to the same item in the tab as it is now (see `followSelection`). Nothing is laid out
+    /// when the tab was not shown before: then there is no item on screen to follow.
+    mutating func followingSelection(_ change: (inout AppState) -> Void) {
+        guard case .method = screen, methodLayout.design != nil,
+              let shown = layouts.kept(designPane.tab),
+              shown.key == DesignTabText.Key(state: self, width: shown.key.width) else { return change(&self) }
+        change(&self)
+        guard case .method = screen, designPane.tab == shown.key.tab, let newRect = methodLayout.design else { return }
+        let text = designTabText(width: DesignPaneContent.area(in: newRect, filtered: designPane.filter != nil).width)
+        if text.key.atWidth(shown.key.width) != shown.key {
+            followSelection(from: shown, to: text, paneRect: newRect)
         }
-        let content = DesignPaneContent(text: text, state: self, paneRect: rect)
-        text.keepWrapped(lines: content.shownLines(scroll: designScroll))
-        designTexts = designTexts.filter { $0.value.key.derived == text.key.derived && $0.value.key.width == text.key.width }
-        designTexts[designTab] = text
-        shownDesignKey = text.key
     }
 
     /// Tells the user what a just-opened file contained that archtui kept but did not expect.
@@ -219,7 +216,7 @@ public struct AppState: Sendable {
 
     public var selectedQuestion: Question? {
         let questions = visibleQuestions
-        return questions.indices.contains(questionIndex) ? questions[questionIndex] : nil
+        return questions.indices.contains(method.question) ? questions[method.question] : nil
     }
 
     /// How many of a step's visible questions are answered, and how many there are.
@@ -253,18 +250,16 @@ extension Session {
 }
 
 /// Whole states compare in tests (as TCA's TestStore does): everything the user can see or change. The
-/// derivation function, the kept layouts of design tabs and the key of the layout last shown (caches, made
-/// from the rest) are left out.
+/// derivation function and the kept layouts of the design tabs (a cache, made from the rest) are left out.
 extension AppState: Equatable {
     public static func == (lhs: AppState, rhs: AppState) -> Bool {
         lhs.catalogue == rhs.catalogue && lhs.session == rhs.session && lhs.history == rhs.history
             && lhs.designRevision == rhs.designRevision && lhs.derivedRevision == rhs.derivedRevision
             && lhs.derivesDesignInline == rhs.derivesDesignInline && lhs.design == rhs.design
             && lhs.filePath == rhs.filePath && lhs.screen == rhs.screen && lhs.focus == rhs.focus
-            && lhs.stepIndex == rhs.stepIndex && lhs.questionIndex == rhs.questionIndex && lhs.editor == rhs.editor
-            && lhs.form == rhs.form && lhs.inlineError == rhs.inlineError && lhs.designScroll == rhs.designScroll
-            && lhs.designTab == rhs.designTab && lhs.designSelection == rhs.designSelection && lhs.overlay == rhs.overlay
+            && lhs.method == rhs.method && lhs.form == rhs.form && lhs.inlineError == rhs.inlineError
+            && lhs.designPane == rhs.designPane && lhs.overlay == rhs.overlay
             && lhs.narrowShowsDesign == rhs.narrowShowsDesign && lhs.zoomed == rhs.zoomed
-            && lhs.statusMessage == rhs.statusMessage && lhs.size == rhs.size && lhs.designFilter == rhs.designFilter
+            && lhs.statusMessage == rhs.statusMessage && lhs.size == rhs.size
     }
 }

@@ -46,7 +46,7 @@ extension AppState {
     /// The mode whose keys would act now (for the palette's offers).
     var paletteMode: KeyMode {
         if form != nil { return .form }
-        if case .list? = editor { return .list }
+        if case .list? = method.editor { return .list }
         switch focus {
         case .steps: return .steps
         case .questions: return .questions

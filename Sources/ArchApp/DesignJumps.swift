@@ -49,8 +49,8 @@ extension AppState {
         selectDesignTab(tab)
         func position(in text: DesignTabText) -> Int? { text.selectable.firstIndex { text.items.id($0) == id } }
         var content = DesignPaneContent(state: self, paneRect: rect)
-        if position(in: content.text) == nil, designFilter != nil {
-            designFilter = nil
+        if position(in: content.text) == nil, designPane.filter != nil {
+            designPane.filter = nil
             content = DesignPaneContent(state: self, paneRect: rect)
             statusMessage = "Filter cleared: it hid the item"
         }
@@ -58,10 +58,8 @@ extension AppState {
             statusMessage = "Not in the \(tab.title) tab of this design (t: why)"
             return
         }
-        designSelection = found
-        designScroll = content.clampedScroll(content.text.starts[content.text.selectable[found]])
-        designTexts[tab] = content.text
-        shownDesignKey = content.text.key
+        designPane.selection = found
+        designPane.scroll = content.clampedScroll(content.text.starts[content.text.selectable[found]])
     }
 
     /// Goes to question `id`: its step, the question selected, the questions pane focused.
@@ -72,7 +70,7 @@ extension AppState {
         }
         selectStep(step)
         if let index = visibleQuestions.firstIndex(where: { $0.id == id }) {
-            questionIndex = index
+            method.question = index
         } else if let question = currentStep.questions.first(where: { $0.id == id }) {
             statusMessage = "“\(question.prompt)” is not asked with the current answers"
         }

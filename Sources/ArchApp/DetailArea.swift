@@ -12,7 +12,7 @@ struct DetailArea {
     /// Rows this area would like; the pane may give it fewer.
     var height: Int {
         guard let question = state.selectedQuestion else { return 3 }
-        switch state.editor {
+        switch state.method.editor {
         case .field?: return 4 + errorLines.count
         case .choice?, .multiChoice?: return question.choices.count + 3
         case .list(let list)?: return list.shownRows.count + 3 + (list.filter == nil ? 0 : 1)
@@ -29,7 +29,7 @@ struct DetailArea {
         if let unit = question.unit, !unit.isEmpty { title += " (\(unit))" }
         buffer.write(DisplayWidth.truncate(title, to: rect.width), x: rect.x, y: rect.y, style: .bold, clip: rect)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        switch state.editor {
+        switch state.method.editor {
         case .field(let field)?:
             renderField(field, in: body, buffer: &buffer)
         case .choice(let cursor)?:

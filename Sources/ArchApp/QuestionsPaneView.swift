@@ -9,7 +9,7 @@ struct QuestionsPaneView {
         let step = state.currentStep
         let questions = state.visibleQuestions
         let progress = state.progress(of: step)
-        let title = "\(state.stepIndex + 1)/\(state.catalogue.steps.count) \(step.title)"
+        let title = "\(state.method.step + 1)/\(state.catalogue.steps.count) \(step.title)"
         let inner = Pane(title: title, info: "\(progress.answered)/\(progress.total)", focused: state.focus == .questions)
             .render(in: rect, buffer: &buffer)
         guard inner.height >= 4 else { return }
@@ -36,8 +36,8 @@ struct QuestionsPaneView {
             return [[mark, Span(DisplayWidth.pad(prompt[0], to: columns.prompt)), value]]
                 + prompt.dropFirst().map { [Span("   " + $0)] }
         }
-        let focused = state.focus == .questions && state.editor == nil
-        MultiRowListView(items: rows, selected: state.questionIndex, highlight: focused ? .reverse : .underline)
+        let focused = state.focus == .questions && state.method.editor == nil
+        MultiRowListView(items: rows, selected: state.method.question, highlight: focused ? .reverse : .underline)
             .render(in: rect, buffer: &buffer)
     }
 }

@@ -5,10 +5,7 @@ import TerminalUI
 extension AppState {
     /// Applies one event and returns the work the runtime must do. The only way state changes.
     public mutating func reduce(_ event: Event) -> [Effect] {
-        defer {
-            keepFocusVisible()
-            refreshDesignTexts()
-        }
+        defer { keepFocusVisible() }
         switch event {
         case .key(let key):
             return handle(key)
@@ -25,8 +22,8 @@ extension AppState {
             replaceSession(opened)
             filePath = path
             screen = .method
-            stepIndex = 0
-            questionIndex = 0
+            method.step = 0
+            method.question = 0
             focus = .questions
             return []
         case .designDerived(let derived, let revision):

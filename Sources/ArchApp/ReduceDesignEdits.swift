@@ -5,7 +5,7 @@ import TerminalUI
 extension AppState {
     /// `a` in the design pane: a custom endpoint (API tab) or a flow (Sequences tab), opened in its form.
     mutating func addInDesign() {
-        switch designTab {
+        switch designPane.tab {
         case .api:
             let id: OverrideID = newID()
             let entity = session.entities.first

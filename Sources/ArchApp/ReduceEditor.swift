@@ -8,12 +8,12 @@ extension AppState {
     /// A paste (`Key.paste`) reaches the open editor as it came: a field inserts it at the cursor (line breaks
     /// become spaces), choices ignore it, and the list editor gets it in `handleList`.
     mutating func handleEditor(_ key: Key) -> [Effect] {
-        guard editor != nil, let question = selectedQuestion else {
-            editor = nil
+        guard method.editor != nil, let question = selectedQuestion else {
+            method.editor = nil
             return []
         }
         if key != .enter { inlineError = nil }
-        if case .field(let field)? = editor {
+        if case .field(let field)? = method.editor {
             switch Keymap.action(for: key, in: .answer) {
             case .cancel?: closeEditor()
             case .store?: commitField(field.text, for: question)
@@ -21,7 +21,7 @@ extension AppState {
             }
             return []
         }
-        guard let current = editor else { return [] }
+        guard let current = method.editor else { return [] }
         switch current {
         case .field:
             break
@@ -39,10 +39,10 @@ extension AppState {
     /// the edit changes the one copy of the text instead of copying it: a key costs the same in a long text.
     private mutating func editField(_ key: Key) {
         var taken: AnswerEditor?
-        swap(&taken, &editor)
+        swap(&taken, &method.editor)
         guard case .field(var field)? = consume taken else { return }
         _ = field.handle(key)
-        editor = .field(field)
+        method.editor = .field(field)
     }
 
     /// Ctrl-C while typing: the text typed so far is stored when it is valid (and left out when not), so
@@ -53,7 +53,7 @@ extension AppState {
             return
         }
         guard let question = selectedQuestion else { return }
-        switch editor {
+        switch method.editor {
         case .field(let field)? where !field.isSelected: // a selected default or answer was not typed
             if case .success(let value) = AnswerParser.parse(field.text, for: question) {
                 perform(.setAnswer(question: question.id, value), "answer “\(question.prompt)”")
@@ -66,7 +66,7 @@ extension AppState {
     }
 
     mutating func closeEditor() {
-        editor = nil
+        method.editor = nil
         inlineError = nil
     }
 
@@ -84,10 +84,10 @@ extension AppState {
     private mutating func handleChoice(cursor: Int, _ key: Key, _ question: Question) {
         let last = question.choices.count - 1
         switch Keymap.action(for: key, in: .choices) {
-        case .down?: editor = .choice(cursor: min(last, cursor + 1))
-        case .up?: editor = .choice(cursor: max(0, cursor - 1))
-        case .first?: editor = .choice(cursor: 0)
-        case .last?: editor = .choice(cursor: last)
+        case .down?: method.editor = .choice(cursor: min(last, cursor + 1))
+        case .up?: method.editor = .choice(cursor: max(0, cursor - 1))
+        case .first?: method.editor = .choice(cursor: 0)
+        case .last?: method.editor = .choice(cursor: last)
         case .cancel?: closeEditor()
         case .store?, .tick?:
             guard question.choices.indices.contains(cursor) else { return closeEditor() }
@@ -101,10 +101,10 @@ extension AppState {
     private mutating func handleMultiChoice(cursor: Int, selected: [String], _ key: Key, _ question: Question) {
         let last = question.choices.count - 1
         switch Keymap.action(for: key, in: .choices) {
-        case .down?: editor = .multiChoice(cursor: min(last, cursor + 1), selected: selected)
-        case .up?: editor = .multiChoice(cursor: max(0, cursor - 1), selected: selected)
-        case .first?: editor = .multiChoice(cursor: 0, selected: selected)
-        case .last?: editor = .multiChoice(cursor: last, selected: selected)
+        case .down?: method.editor = .multiChoice(cursor: min(last, cursor + 1), selected: selected)
+        case .up?: method.editor = .multiChoice(cursor: max(0, cursor - 1), selected: selected)
+        case .first?: method.editor = .multiChoice(cursor: 0, selected: selected)
+        case .last?: method.editor = .multiChoice(cursor: last, selected: selected)
         case .cancel?: closeEditor()
         case .tick?:
             guard question.choices.indices.contains(cursor) else { return }
@@ -114,7 +114,7 @@ extension AppState {
             if !selected.contains(value) { next = value == "none" ? ["none"] : next.filter { $0 != "none" } }
             // Keep the catalogue's order so the saved file does not depend on click order.
             next = question.choices.map(\.value).filter(next.contains)
-            editor = .multiChoice(cursor: cursor, selected: next)
+            method.editor = .multiChoice(cursor: cursor, selected: next)
         case .store?:
             if selected.isEmpty, question.validation.required {
                 inlineError = "Pick at least one (Space ticks an option)."

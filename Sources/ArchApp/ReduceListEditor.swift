@@ -21,7 +21,7 @@ extension AppState {
                 list.filter = filter
             }
             if !list.shownRows.contains(list.cursor) { list.cursor = list.shownRows.first ?? list.items.count }
-            editor = .list(list)
+            method.editor = .list(list)
             return
         }
         if var field = list.field {
@@ -37,13 +37,13 @@ extension AppState {
                 _ = field.handle(key)
                 list.field = field
             }
-            editor = .list(list)
+            method.editor = .list(list)
             return
         }
         if list.isAddRow, case .character(let character) = key, !character.isNewline {
             list.editingIndex = nil
             list.field = TextFieldState(String(character))
-            editor = .list(list)
+            method.editor = .list(list)
             return
         }
         let shown = list.shownRows, position = shown.firstIndex(of: list.cursor) ?? 0
@@ -82,7 +82,7 @@ extension AppState {
             list = refreshed(list, question)
             if list.isAddRow, !list.items.isEmpty { list.cursor = list.items.count - 1 } // so `u` again undoes again
         case .palette?:
-            editor = .list(list)
+            method.editor = .list(list)
             return openPalette(for: .list)
         case .closeList?:
             closeEditor()
@@ -94,7 +94,7 @@ extension AppState {
             }
             return
         }
-        editor = .list(list)
+        method.editor = .list(list)
     }
 
     /// A paste into a list: one item per non-empty line (the line being typed, if any, first), all in one
@@ -112,13 +112,13 @@ extension AppState {
             case .success(let item):
                 guard taken.insert(NameKey(item)).inserted else {
                     inlineError = "Pasted line \(number + 1), “\(item)”, is already in the list; nothing was added."
-                    editor = .list(list)
+                    method.editor = .list(list)
                     return
                 }
                 items.append(item)
             case .failure(let error):
                 inlineError = "Pasted line \(number + 1): \(error.message); nothing was added."
-                editor = .list(list)
+                method.editor = .list(list)
                 return
             }
         }
@@ -142,7 +142,7 @@ extension AppState {
         list = refreshed(list, question)
         list.cursor = list.items.count
         statusMessage = "Added \(items.count) item\(items.count == 1 ? "" : "s") — u undoes"
-        editor = .list(list)
+        method.editor = .list(list)
     }
 
     /// The list as the session now holds it (after an edit, an undo or a redo), keeping the cursor in range.

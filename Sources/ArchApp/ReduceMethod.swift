@@ -12,8 +12,8 @@ extension AppState {
             handleForm(key)
             return []
         }
-        if editor != nil { return handleEditor(key) }
-        if focus == .design, designFilter?.isTyping == true { return handleDesignFilterTyping(key) }
+        if method.editor != nil { return handleEditor(key) }
+        if focus == .design, designPane.filter?.isTyping == true { return handleDesignFilterTyping(key) }
         inlineError = nil
         switch Keymap.action(for: key, in: .global) {
         case .save?: return [.save]
@@ -22,8 +22,8 @@ extension AppState {
         case .palette?: openPalette(for: paletteMode)
         case .nextPane?: cycleFocus(forward: true)
         case .previousPane?: cycleFocus(forward: false)
-        case .nextStep?: selectStep(stepIndex + 1)
-        case .previousStep?: selectStep(stepIndex - 1)
+        case .nextStep?: selectStep(method.step + 1)
+        case .previousStep?: selectStep(method.step - 1)
         case .switchNarrowPane?: switchNarrowPane()
         case .zoom?: zoomed.toggle()
         case .undo?: undo()
@@ -67,15 +67,15 @@ extension AppState {
 
     mutating func selectStep(_ index: Int) {
         let clamped = min(max(0, index), catalogue.steps.count - 1)
-        guard clamped != stepIndex else { return }
-        stepIndex = clamped
-        questionIndex = 0
+        guard clamped != method.step else { return }
+        method.step = clamped
+        method.question = 0
     }
 
     private mutating func handleStepsPane(_ key: Key) {
         switch Keymap.action(for: key, in: .steps) {
-        case .down?: selectStep(stepIndex + 1)
-        case .up?: selectStep(stepIndex - 1)
+        case .down?: selectStep(method.step + 1)
+        case .up?: selectStep(method.step - 1)
         case .first?: selectStep(0)
         case .last?: selectStep(catalogue.steps.count - 1)
         case .openStep?: focus = .questions
@@ -86,18 +86,18 @@ extension AppState {
     private mutating func handleQuestionsPane(_ key: Key) {
         let count = visibleQuestions.count
         switch Keymap.action(for: key, in: .questions) {
-        case .down?: questionIndex = min(count - 1, questionIndex + 1)
-        case .up?: questionIndex = max(0, questionIndex - 1)
-        case .first?: questionIndex = 0
-        case .last?: questionIndex = max(0, count - 1)
-        case .pageDown?: questionIndex = min(count - 1, questionIndex + 10)
-        case .pageUp?: questionIndex = max(0, questionIndex - 10)
+        case .down?: method.question = min(count - 1, method.question + 1)
+        case .up?: method.question = max(0, method.question - 1)
+        case .first?: method.question = 0
+        case .last?: method.question = max(0, count - 1)
+        case .pageDown?: method.question = min(count - 1, method.question + 10)
+        case .pageUp?: method.question = max(0, method.question - 10)
         case .answer?: openEditor()
         case .clearAnswer?: clearSelectedAnswer()
         case .toMethodPane?: if LayoutMode(size: size) == .wide { focus = .steps }
         default: break
         }
-        questionIndex = max(0, questionIndex)
+        method.question = max(0, method.question)
     }
 
     private mutating func handleDesignPane(_ key: Key) {
@@ -109,20 +109,20 @@ extension AppState {
         case .nextTab?: switchDesignTab(forward: true)
         case .down?: moveDesignSelection(by: 1, in: content)
         case .up?: moveDesignSelection(by: -1, in: content)
-        case .pageDown?: designScroll = content.clampedScroll(designScroll + page)
-        case .pageUp?: designScroll = content.clampedScroll(designScroll - page)
+        case .pageDown?: designPane.scroll = content.clampedScroll(designPane.scroll + page)
+        case .pageUp?: designPane.scroll = content.clampedScroll(designPane.scroll - page)
         case .first?:
-            designSelection = 0
-            designScroll = 0
+            designPane.selection = 0
+            designPane.scroll = 0
         case .last?:
-            designSelection = max(0, content.selectableCount - 1)
-            designScroll = content.clampedScroll(content.lineCount)
+            designPane.selection = max(0, content.selectableCount - 1)
+            designPane.scroll = content.clampedScroll(content.lineCount)
         case .openSubject?: openSubject(in: content)
         case .addItem?: addInDesign()
         case .deleteItem?: deleteInDesign(content.selectedItem.map(content.text.items.item)?.subject)
         case .why?: showTrace(in: content)
-        case .filter?: designFilter = DesignFilter(designFilter?.field.text ?? "", isTyping: true)
-        case .clearFilter?: designFilter = nil
+        case .filter?: followingSelection { $0.designPane.filter = DesignFilter($0.designPane.filter?.field.text ?? "", isTyping: true) }
+        case .clearFilter?: followingSelection { $0.designPane.filter = nil }
         case .tabByNumber?:
             guard case .character(let digit) = key, let number = Int(String(digit)) else { return }
             if let tab = DesignTab(rawValue: number == 0 ? 9 : number - 1) { selectDesignTab(tab) }
@@ -130,23 +130,23 @@ extension AppState {
         }
     }
 
-    mutating func switchDesignTab(forward: Bool) { selectDesignTab(designTab.neighbour(forward: forward)) }
+    mutating func switchDesignTab(forward: Bool) { selectDesignTab(designPane.tab.neighbour(forward: forward)) }
 
     mutating func selectDesignTab(_ tab: DesignTab) {
-        designTab = tab
-        designSelection = 0
-        designScroll = 0
+        designPane.tab = tab
+        designPane.selection = 0
+        designPane.scroll = 0
     }
 
     /// Moves to the next selectable item; scrolls when the tab has none to select.
     mutating func moveDesignSelection(by step: Int, in content: DesignPaneContent) {
         guard content.selectableCount > 0 else {
-            designScroll = content.clampedScroll(designScroll + step)
+            designPane.scroll = content.clampedScroll(designPane.scroll + step)
             return
         }
-        designSelection = min(max(0, designSelection + step), content.selectableCount - 1)
+        designPane.selection = min(max(0, designPane.selection + step), content.selectableCount - 1)
         let moved = DesignPaneContent(state: self, paneRect: content.paneRect)
-        designScroll = moved.scrollShowingSelection(from: designScroll)
+        designPane.scroll = moved.scrollShowingSelection(from: designPane.scroll)
     }
 
     /// Enter on a design item: the editor of the entity or service it comes from, for a finding what it is
@@ -183,7 +183,7 @@ extension AppState {
 
     mutating func openEditor() {
         guard let question = selectedQuestion else { return }
-        editor = .opening(question, in: session)
+        method.editor = .opening(question, in: session)
     }
 
     /// Clears the answer: at once when it is one value, after a confirmation when it holds more. Undoable.
@@ -225,15 +225,15 @@ extension AppState {
 
     /// Keeps the selection on a visible question after answers change what is shown.
     mutating func clampQuestionIndex() {
-        questionIndex = min(questionIndex, max(0, visibleQuestions.count - 1))
+        method.question = min(method.question, max(0, visibleQuestions.count - 1))
     }
 
     /// Moves to the next visible question after an answer is stored; stays on the last one.
     mutating func advanceAfterAnswer(from question: Question) {
         let questions = visibleQuestions
         if let index = questions.firstIndex(of: question) {
-            questionIndex = min(index + 1, questions.count - 1)
-            if index == questions.count - 1, stepIndex < catalogue.steps.count - 1 {
+            method.question = min(index + 1, questions.count - 1)
+            if index == questions.count - 1, method.step < catalogue.steps.count - 1 {
                 statusMessage = "Last question of this step: ] goes to the next step"
             }
         } else {

@@ -107,9 +107,9 @@ extension AppState {
 
     /// After an edit made outside the list editor's own keys (a confirmation), the open list shows the session.
     mutating func refreshOpenList() {
-        guard case .list(var list)? = editor, let question = selectedQuestion else { return }
+        guard case .list(var list)? = method.editor, let question = selectedQuestion else { return }
         list.items = listItems(for: question)
         list.cursor = min(list.cursor, max(0, list.items.count - 1))
-        editor = .list(list)
+        method.editor = .list(list)
     }
 }

@@ -15,7 +15,7 @@ struct StatusLineView {
         if let form = state.form {
             return form.top.editing == nil ? Keymap.hints(.form) : Keymap.hints(.answer) + [("Ctrl-C", "quit")]
         }
-        switch state.editor {
+        switch state.method.editor {
         case .field?: return Keymap.hints(.answer) + [("Ctrl-U", "clear"), ("Ctrl-C", "quit")]
         case .choice?, .multiChoice?: return Keymap.hints(.choices)
         case .list(let list)?:
@@ -29,7 +29,7 @@ struct StatusLineView {
         case .steps: hints = Keymap.hints(.steps)
         case .questions: hints = Keymap.hints(.questions) + [("]/[", "step")]
         case .design:
-            hints = state.designFilter?.isTyping == true ? [("type", "filter")] + Keymap.hints(.designFilter) : Keymap.hints(.design)
+            hints = state.designPane.filter?.isTyping == true ? [("type", "filter")] + Keymap.hints(.designFilter) : Keymap.hints(.design)
         }
         if LayoutMode(size: state.size) == .single { hints.append(("v", state.narrowShowsDesign ? "questions" : "design")) }
         // The global hints, most useful first (the line is cut at the right).
@@ -45,7 +45,7 @@ struct StatusLineView {
             let errors = state.design.findings.filter { $0.severity == .error }.count
             let count = state.design.findings.count
             let findings = "\(count) finding\(count == 1 ? "" : "s")" + (errors > 0 ? " (\(errors) error\(errors == 1 ? "" : "s"))" : "")
-            message = "\(state.designTab.title) · \(findings) · " + message
+            message = "\(state.designPane.tab.title) · \(findings) · " + message
         }
         // The tab, findings and file take a quarter of the line, leaving the keys room; a transient message a third.
         let shown = DisplayWidth.truncate(message, to: max(10, (state.statusMessage == nil ? rect.width / 4 : rect.width * 3 / 5)))

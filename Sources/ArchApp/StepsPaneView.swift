@@ -17,7 +17,7 @@ struct StepsPaneView {
             let title = Self.titleRows(number: index + 1, title: step.title, width: titleWidth)
             return [[Span(" \(mark) ", markStyle), Span(title[0])]] + title.dropFirst().map { [Span("   " + $0)] }
         }
-        let list = MultiRowListView(items: rows, selected: state.stepIndex, highlight: focused ? .reverse : .bold)
+        let list = MultiRowListView(items: rows, selected: state.method.step, highlight: focused ? .reverse : .bold)
         let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: min(inner.height, rows.joined().count))
         list.render(in: listRect, buffer: &buffer)
         // Answered counts under the list: how far along the whole method is.
@@ -69,7 +69,7 @@ struct StepTabsView {
         for (index, step) in state.catalogue.steps.enumerated() {
             let progress = state.progress(of: step)
             let mark = ProgressMark.of(answered: progress.answered, total: progress.total)
-            let selected = index == state.stepIndex
+            let selected = index == state.method.step
             let title = selected ? "\(index + 1) \(step.title)" : "\(index + 1)"
             let style = selected ? Style(foreground: .cyan, bold: true, reverse: true) : Style.plain
             x += buffer.write(" \(mark) \(title) ", x: x, y: rect.y, style: style, clip: rect)

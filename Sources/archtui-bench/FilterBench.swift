@@ -31,7 +31,7 @@ struct FilterBench {
         for _ in 0..<rounds {
             for tab in Self.tabs {
                 var state = start
-                state.designTab = tab
+                state.designPane.tab = tab
                 _ = state.reduce(.key(.tab)) // the design pane, the tab laid out
                 var renderer = DiffRenderer()
                 let backend = TestBackend(size: size)

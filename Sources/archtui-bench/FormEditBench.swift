@@ -117,7 +117,7 @@ struct KeyDriver {
     /// Step 4, Enter on its first question (the entities list).
     mutating func openEntitiesList() throws {
         press([.character("]"), .character("]"), .character("]"), .enter])
-        guard case .list? = state.editor else { throw BenchFailure("step 4's first question opened no list") }
+        guard case .list? = state.method.editor else { throw BenchFailure("step 4's first question opened no list") }
     }
 
     /// Keys whose cost is not measured (getting somewhere), each with its frame.

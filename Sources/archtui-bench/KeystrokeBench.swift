@@ -121,7 +121,7 @@ struct KeystrokeBench {
                 }
                 if t3.cpu - t0.cpu > result.slowestCPU {
                     result.slowestCPU = t3.cpu - t0.cpu
-                    result.slowestKey = "\(key.description) on \(state.designTab.title)"
+                    result.slowestKey = "\(key.description) on \(state.designPane.tab.title)"
                 }
             }
         }

@@ -27,7 +27,7 @@ struct TabSwitchBench {
             for tab in DesignTab.allCases {
                 // Start on another tab, in the design pane: only that tab is laid out.
                 var state = start
-                state.designTab = tab == .overview ? .findings : .overview
+                state.designPane.tab = tab == .overview ? .findings : .overview
                 _ = state.reduce(.key(.tab))
                 var renderer = DiffRenderer()
                 let backend = TestBackend(size: size)

@@ -52,12 +52,12 @@ struct TypingBench {
                               deriveDesign: deriver)
         // The first step's third question, "Peak requests per second": a one-line field.
         for key: Key in [.character("j"), .character("j"), .enter] { _ = opened.reduce(.key(key)) }
-        guard case .field? = opened.editor else { throw BenchFailure("the demo's third question opened no field") }
+        guard case .field? = opened.method.editor else { throw BenchFailure("the demo's third question opened no field") }
         var result = Result()
         for _ in 0..<rounds {
             for length in Self.lengths {
                 var state = opened
-                state.editor = .field(TextFieldState(Self.text(length)))
+                state.method.editor = .field(TextFieldState(Self.text(length)))
                 var renderer = DiffRenderer()
                 let backend = TestBackend(size: size)
                 renderer.render(AppView.render(state), to: backend)
@@ -72,7 +72,7 @@ struct TypingBench {
             var middle = opened
             var field = TextFieldState(Self.text(Self.lengths.last ?? 0))
             field.cursor = field.line.characters.count / 2
-            middle.editor = .field(field)
+            middle.method.editor = .field(field)
             var middleRenderer = DiffRenderer()
             let middleBackend = TestBackend(size: size)
             middleRenderer.render(AppView.render(middle), to: middleBackend)
@@ -80,7 +80,7 @@ struct TypingBench {
                 result.middleCPU.append(time(.key(.character(character)), &middle, &middleRenderer, middleBackend).cpu)
             }
             var state = opened
-            state.editor = .field(TextFieldState(""))
+            state.method.editor = .field(TextFieldState(""))
             var renderer = DiffRenderer()
             let backend = TestBackend(size: size)
             renderer.render(AppView.render(state), to: backend)

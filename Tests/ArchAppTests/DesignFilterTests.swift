@@ -30,7 +30,7 @@ final class DesignFilterTests: XCTestCase {
         var state = try demo()
         let all = text(state).selectable.count
         state.press(.character("/"))
-        XCTAssertEqual(state.designFilter?.isTyping, true)
+        XCTAssertEqual(state.designPane.filter?.isTyping, true)
         state.type("Order")
         let orders = shownItems(state)
         XCTAssertFalse(orders.isEmpty)
@@ -48,13 +48,13 @@ final class DesignFilterTests: XCTestCase {
             XCTAssertTrue(index + 1 < shown.items.count && shown.items.isSelectable(index + 1), "heading \(index) heads nothing")
         }
         state.press(.enter)
-        XCTAssertEqual(state.designFilter?.isTyping, false)
+        XCTAssertEqual(state.designPane.filter?.isTyping, false)
         XCTAssertTrue(state.screenText.contains("\(deletes.count) of \(all)"), "the kept filter still shows")
         state.press(.character("j"))
-        XCTAssertEqual(state.designSelection, 1, "keys move again")
-        XCTAssertEqual(state.designFilter?.field.text, "Order delete")
+        XCTAssertEqual(state.designPane.selection, 1, "keys move again")
+        XCTAssertEqual(state.designPane.filter?.field.text, "Order delete")
         state.press(.escape)
-        XCTAssertNil(state.designFilter)
+        XCTAssertNil(state.designPane.filter)
         XCTAssertEqual(text(state).selectable.count, all)
         XCTAssertFalse(state.screenText.contains(" of \(all)"))
     }
@@ -71,7 +71,7 @@ final class DesignFilterTests: XCTestCase {
         XCTAssertTrue(others.allSatisfy { !$0.contains("order") })
         XCTAssertEqual(orders + others.count, all)
         state.press(.escape)
-        XCTAssertNil(state.designFilter)
+        XCTAssertNil(state.designPane.filter)
         XCTAssertEqual(text(state).selectable.count, all)
     }
 
@@ -81,30 +81,31 @@ final class DesignFilterTests: XCTestCase {
         XCTAssertEqual(state.press(.character("q")), [], "q does not quit")
         state.type("?]u:4")
         XCTAssertNil(state.overlay)
-        XCTAssertEqual(state.stepIndex, 0)
-        XCTAssertEqual(state.designTab, .api)
-        XCTAssertEqual(state.designFilter?.field.text, "q?]u:4")
+        XCTAssertEqual(state.method.step, 0)
+        XCTAssertEqual(state.designPane.tab, .api)
+        XCTAssertEqual(state.designPane.filter?.field.text, "q?]u:4")
         XCTAssertTrue(state.screenText.contains("Nothing in this tab matches"), state.screenText)
         XCTAssertTrue(state.screenText.contains("0 of "), state.screenText)
     }
 
     func testKeysThatDoNotChangeTheWordsDoNotSearchAgainAndNothingIsMeasuredAgain() throws {
         var state = try demo()
-        let measured = try XCTUnwrap(state.designTexts[.api]).measured
-        state.press(.character("/"))
-        XCTAssertTrue(try XCTUnwrap(state.designTexts[.api]).measured === measured, "opening the filter measures nothing")
-        state.type("order")
-        let filtered = try XCTUnwrap(state.designTexts[.api])
+        _ = AppView.render(state)
+        let measured = try XCTUnwrap(state.layouts.kept(.api)).measured
+        state.pressAndDraw(.character("/"))
+        XCTAssertTrue(try XCTUnwrap(state.layouts.kept(.api)).measured === measured, "opening the filter measures nothing")
+        for character in "order" { state.pressAndDraw(.character(character)) }
+        let filtered = try XCTUnwrap(state.layouts.kept(.api))
         XCTAssertTrue(filtered.measured === measured, "filtering lays out from the measurement")
         XCTAssertNotNil(filtered.key.filter)
         for key: Key in [.left, .right, .end, .character(" "), .backspace, .home, .character(" ")] {
-            state.press(key)
-            XCTAssertEqual(state.designTexts[.api]?.key, filtered.key, "\(key) changed no word")
-            XCTAssertEqual(state.designTexts[.api]?.shown, filtered.shown)
+            state.pressAndDraw(key)
+            XCTAssertEqual(state.layouts.kept(.api)?.key, filtered.key, "\(key) changed no word")
+            XCTAssertEqual(state.layouts.kept(.api)?.shown, filtered.shown)
         }
-        state.press(.character("s"))
-        XCTAssertNotEqual(state.designTexts[.api]?.key, filtered.key, "a new word searches again")
-        XCTAssertTrue(try XCTUnwrap(state.designTexts[.api]).measured === measured)
+        state.pressAndDraw(.character("s"))
+        XCTAssertNotEqual(state.layouts.kept(.api)?.key, filtered.key, "a new word searches again")
+        XCTAssertTrue(try XCTUnwrap(state.layouts.kept(.api)).measured === measured)
     }
 
     func testTheFilterAppliesToEveryTabUntilCleared() throws {
@@ -112,14 +113,14 @@ final class DesignFilterTests: XCTestCase {
         state.press(.character("/"))
         state.type("order")
         state.press(.enter, .right) // Schema
-        XCTAssertEqual(state.designTab, .schema)
+        XCTAssertEqual(state.designPane.tab, .schema)
         let tables = shownItems(state)
         XCTAssertFalse(tables.isEmpty)
         XCTAssertTrue(tables.allSatisfy { $0.contains("order") }, "\(tables)")
         state.press(.character("0"))
         XCTAssertTrue(shownItems(state).allSatisfy { $0.contains("order") })
         state.press(.escape)
-        XCTAssertNil(state.designFilter)
+        XCTAssertNil(state.designPane.filter)
     }
 
     func testTheSelectionStaysOnItsItemWhileTheFilterChanges() throws {
@@ -129,20 +130,20 @@ final class DesignFilterTests: XCTestCase {
             return content.selectedItem.map { content.text.items.item($0).title }
         }
         while selected() != "DELETE /v1/orders/{orderId}" {
-            let before = state.designSelection
+            let before = state.designPane.selection
             state.press(.character("j"))
-            XCTAssertNotEqual(state.designSelection, before, "DELETE /v1/orders/{orderId} is in the demo's API")
+            XCTAssertNotEqual(state.designPane.selection, before, "DELETE /v1/orders/{orderId} is in the demo's API")
         }
-        let position = state.designSelection
+        let position = state.designPane.selection
         state.press(.character("/"))
         state.type("order")
         XCTAssertEqual(selected(), "DELETE /v1/orders/{orderId}")
-        XCTAssertLessThan(state.designSelection, position, "fewer items before it")
+        XCTAssertLessThan(state.designPane.selection, position, "fewer items before it")
         state.press(.escape)
-        XCTAssertEqual(state.designSelection, position, "back on it, where it was among all the items")
+        XCTAssertEqual(state.designPane.selection, position, "back on it, where it was among all the items")
         XCTAssertEqual(selected(), "DELETE /v1/orders/{orderId}")
         let lines = try XCTUnwrap(DesignPaneContent(state: state, paneRect: state.methodLayout.design!).selectedLines)
-        XCTAssertTrue(DesignPaneContent(state: state, paneRect: state.methodLayout.design!).shownLines(scroll: state.designScroll)
+        XCTAssertTrue(DesignPaneContent(state: state, paneRect: state.methodLayout.design!).shownLines(scroll: state.designPane.scroll)
             .contains(lines.lowerBound), "and in view")
         state.press(.character("/"))
         state.type("order get")
@@ -174,9 +175,9 @@ final class DesignFilterTests: XCTestCase {
         state.press(.character("/"))
         state.type("order")
         state.press(.down, .down)
-        XCTAssertEqual(state.designSelection, 2)
+        XCTAssertEqual(state.designPane.selection, 2)
         state.press(.up)
-        XCTAssertEqual(state.designSelection, 1)
-        XCTAssertEqual(state.designFilter?.isTyping, true)
+        XCTAssertEqual(state.designPane.selection, 1)
+        XCTAssertEqual(state.designPane.filter?.isTyping, true)
     }
 }

@@ -31,15 +31,15 @@ final class DesignPaneTests: XCTestCase {
 
     func testTabsSwitchWithArrowsAndDigits() {
         var state = state()
-        XCTAssertEqual(state.designTab, .overview)
+        XCTAssertEqual(state.designPane.tab, .overview)
         state.press(.right)
-        XCTAssertEqual(state.designTab, .decisions)
+        XCTAssertEqual(state.designPane.tab, .decisions)
         state.press(.character("4"))
-        XCTAssertEqual(state.designTab, .api)
+        XCTAssertEqual(state.designPane.tab, .api)
         state.press(.character("0"))
-        XCTAssertEqual(state.designTab, .findings)
+        XCTAssertEqual(state.designPane.tab, .findings)
         state.press(.right)
-        XCTAssertEqual(state.designTab, .overview, "wraps around")
+        XCTAssertEqual(state.designPane.tab, .overview, "wraps around")
     }
 
     func testDecisionChangesWhenTheAnswerChanges() {
@@ -81,12 +81,12 @@ final class DesignPaneTests: XCTestCase {
                              deriveDesign: Self.deriver)
         state.press(.tab, .character("4"))
         state.press(.end)
-        XCTAssertEqual(state.designSelection, 29)
+        XCTAssertEqual(state.designPane.selection, 29)
         let lines = state.screenLines
         let marked = lines.filter { $0.contains("▌") }
         XCTAssertTrue(marked.contains { $0.contains("/v1/e30") }, marked.joined(separator: "\n"))
         state.press(.home, .down)
-        XCTAssertEqual(state.designSelection, 1)
+        XCTAssertEqual(state.designPane.selection, 1)
         XCTAssertTrue(state.screenLines.contains { $0.contains("▌") && $0.contains("/v1/e2") })
     }
 

@@ -30,16 +30,16 @@ final class DesignSelectionTests: XCTestCase {
     /// Selects the first endpoint whose title is `title`.
     private func select(_ title: String, in state: inout AppState) {
         while selected(state).title != title {
-            let before = state.designSelection
+            let before = state.designPane.selection
             state.press(.character("j"))
-            guard state.designSelection != before else { return XCTFail("\(title) is not in the API tab") }
+            guard state.designPane.selection != before else { return XCTFail("\(title) is not in the API tab") }
         }
     }
 
     func testTheSelectionStaysOnTheEndpointWhenAnEntityIsAddedBeforeIt() throws {
         var state = state()
         select("GET /v1/shelves/{shelfId}", in: &state)
-        let (id, position) = (selected(state).id, state.designSelection)
+        let (id, position) = (selected(state).id, state.designPane.selection)
         XCTAssertNotNil(id)
         // Add Author in the entities list, then move it to the top: its endpoints now come first.
         state.press(.tab, .tab, .character("]"), .character("]"), .enter) // the list opens on "+ add entity"
@@ -51,24 +51,24 @@ final class DesignSelectionTests: XCTestCase {
         XCTAssertEqual(state.session.entities.first?.name, "Author")
         XCTAssertEqual(selected(state).id, id, "the same endpoint")
         XCTAssertEqual(selected(state).title, "GET /v1/shelves/{shelfId}")
-        XCTAssertGreaterThan(state.designSelection, position, "Author's endpoints are before it now")
+        XCTAssertGreaterThan(state.designPane.selection, position, "Author's endpoints are before it now")
         state.press(.character("u"), .character("u"), .character("u"))
         XCTAssertEqual(state.session.entities.last?.name, "Author")
         XCTAssertEqual(selected(state).id, id, "and after undo")
-        XCTAssertEqual(state.designSelection, position)
+        XCTAssertEqual(state.designPane.selection, position)
     }
 
     func testTheSelectionFollowsAnEndpointWhenTheBackgroundDesignArrives() throws {
         var state = state(inline: false)
         _ = state.reduce(.designDerived(Self.builder.build(state.session), revision: state.designRevision))
         select("GET /v1/loans/{loanId}", in: &state)
-        let (id, position) = (selected(state).id, state.designSelection)
+        let (id, position) = (selected(state).id, state.designPane.selection)
         state.perform(.insertEntity(Entity(name: "Author", fields: [Field(name: "name")]), at: 0), "add entity Author")
         _ = state.reduce(.key(.character("x"))) // a key that does nothing in the design pane: the old design is still shown
-        XCTAssertEqual(state.designSelection, position)
+        XCTAssertEqual(state.designPane.selection, position)
         _ = state.reduce(.designDerived(Self.builder.build(state.session), revision: state.designRevision))
         XCTAssertEqual(selected(state).id, id)
-        XCTAssertGreaterThan(state.designSelection, position)
+        XCTAssertGreaterThan(state.designPane.selection, position)
     }
 
     func testWhenTheItemIsGoneTheSelectionGoesToTheNearestStillThere() throws {
@@ -93,14 +93,14 @@ extension DesignSelectionTests {
         select("GET /v1/loans/{loanId}", in: &state)
         let id = selected(state).id
         state.press(.character("g"))
-        XCTAssertEqual(state.designScroll, 0)
+        XCTAssertEqual(state.designPane.scroll, 0)
         select("GET /v1/loans/{loanId}", in: &state)
         state.press(.tab, .tab) // to the questions pane
         XCTAssertNotEqual(state.focus, .design)
-        let scroll = state.designScroll
+        let scroll = state.designPane.scroll
         state.perform(.insertEntity(Entity(name: "Author", fields: [Field(name: "name")]), at: 0), "add entity Author")
         state.press(.character("j")) // a key in the questions pane; the new design is laid out after it
         XCTAssertEqual(selected(state).id, id)
-        XCTAssertEqual(state.designScroll, scroll, "the pane did not move")
+        XCTAssertEqual(state.designPane.scroll, scroll, "the pane did not move")
     }
 }

@@ -47,7 +47,7 @@ final class DesignTabTextTests: XCTestCase {
         for (name, session) in sessions {
             var state = Self.state(session)
             for tab in DesignTab.allCases {
-                state.designTab = tab
+                state.designPane.tab = tab
                 for width in [9, 23, 38, 97] {
                     let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue, width: width)
                         .items(for: tab)
@@ -88,13 +88,13 @@ final class DesignTabTextTests: XCTestCase {
 
     func testOnlyTheItemsOnScreenAreWrapped() throws {
         var state = Self.state(try Demo.session())
-        _ = state.reduce(.key(.character("4")))
-        let text = try XCTUnwrap(state.designTexts[state.designTab])
+        state.reduceAndDraw(.key(.character("4")))
+        let text = try XCTUnwrap(state.layouts.kept(state.designPane.tab))
         let firstScreen = Set(text.item(atLine: 0)...text.item(atLine: 35))
         XCTAssertEqual(Set(text.wrapped.keys), firstScreen)
         XCTAssertLessThan(text.wrapped.count, text.items.count / 5)
-        _ = state.reduce(.key(.character("G")))
-        let bottom = try XCTUnwrap(state.designTexts[state.designTab])
+        state.reduceAndDraw(.key(.character("G")))
+        let bottom = try XCTUnwrap(state.layouts.kept(state.designPane.tab))
         XCTAssertTrue(bottom.wrapped.keys.allSatisfy { bottom.lines(of: $0)!.upperBound >= bottom.lineCount - 36 },
                       "items scrolled away are dropped")
         XCTAssertTrue(bottom.wrapped.keys.contains(bottom.items.count - 1))
@@ -102,19 +102,19 @@ final class DesignTabTextTests: XCTestCase {
 
     func testAResizeRemeasuresAtTheNewWidth() throws {
         var state = Self.state(try Demo.session())
-        _ = state.reduce(.key(.character("4")))
-        for _ in 0..<30 { _ = state.reduce(.key(.character("j"))) }
-        let scroll = state.designScroll
+        state.reduceAndDraw(.key(.character("4")))
+        for _ in 0..<30 { state.reduceAndDraw(.key(.character("j"))) }
+        let scroll = state.designPane.scroll
         for size in [Size(width: 170, height: 45), Size(width: 95, height: 30), Size(width: 120, height: 40)] {
-            _ = state.reduce(.resize(size))
+            state.reduceAndDraw(.resize(size))
             let rows = Self.paneRows(state)
             let width = rows[0].count
-            let text = try XCTUnwrap(state.designTexts[state.designTab])
+            let text = try XCTUnwrap(state.layouts.kept(state.designPane.tab))
             XCTAssertEqual(text.key.width, width)
             let eager = Self.eager(text.items.all, width: width)
             XCTAssertEqual(text.lineCount, eager.lines.count, "\(size)")
             let content = DesignPaneContent(state: state, paneRect: MethodLayout(size: size, showsDesign: false).design!)
-            let shown = content.shownLines(scroll: state.designScroll)
+            let shown = content.shownLines(scroll: state.designPane.scroll)
             XCTAssertEqual(Array(rows.prefix(shown.count)), eager.lines[shown].map { Self.padded($0, to: width) }, "\(size)")
             XCTAssertEqual(shown.lowerBound, min(scroll, eager.lines.count - content.area.height), "the offset stays, as before")
         }
@@ -122,16 +122,16 @@ final class DesignTabTextTests: XCTestCase {
 
     func testTabsStayLaidOutUntilTheDesignOrTheWidthChanges() throws {
         var state = Self.state(try Demo.session())
-        _ = state.reduce(.key(.character("4")))
-        let api = try XCTUnwrap(state.designTexts[.api])
-        _ = state.reduce(.key(.character("5")))
-        XCTAssertEqual(state.designTexts[.api]?.key, api.key, "kept while on Schema")
+        state.reduceAndDraw(.key(.character("4")))
+        let api = try XCTUnwrap(state.layouts.kept(.api))
+        state.reduceAndDraw(.key(.character("5")))
+        XCTAssertEqual(state.layouts.kept(.api)?.key, api.key, "kept while on Schema")
         XCTAssertEqual(state.designTabText(width: api.key.width).key.tab, .schema)
-        _ = state.reduce(.key(.character("4")))
-        XCTAssertEqual(state.designTexts[.api]?.starts, api.starts)
-        _ = state.reduce(.resize(Size(width: 150, height: 40)))
-        XCTAssertEqual(Set(state.designTexts.keys), [.api], "tabs laid out at the old width are dropped")
-        XCTAssertNotEqual(state.designTexts[.api]?.key.width, api.key.width)
+        state.reduceAndDraw(.key(.character("4")))
+        XCTAssertEqual(state.layouts.kept(.api)?.starts, api.starts)
+        state.reduceAndDraw(.resize(Size(width: 150, height: 40)))
+        XCTAssertEqual(state.layouts.tabs, [.api], "tabs laid out at the old width are dropped")
+        XCTAssertNotEqual(state.layouts.kept(.api)?.key.width, api.key.width)
     }
 
     func testSelectionAndTraceFollowTheItems() throws {

@@ -101,7 +101,7 @@ final class FindingJumpTests: XCTestCase {
     func testAFindingAboutAnEndpointSelectsItInTheAPITab() throws {
         let state = try enter(onFinding: "t.endpoint")
         XCTAssertNil(state.form)
-        XCTAssertEqual(state.designTab, .api)
+        XCTAssertEqual(state.designPane.tab, .api)
         XCTAssertEqual(selectedID(state), .endpoint(.custom(Self.custom)))
         XCTAssertEqual(state.focus, .design)
         XCTAssertTrue(state.screenText.contains("▌POST   /v1/loans/{loanId}/renew"), state.screenText)
@@ -109,7 +109,7 @@ final class FindingJumpTests: XCTestCase {
 
     func testAFindingAboutATableSelectsItInTheSchemaTab() throws {
         let state = try enter(onFinding: "t.table")
-        XCTAssertEqual(state.designTab, .schema)
+        XCTAssertEqual(state.designPane.tab, .schema)
         XCTAssertEqual(selectedID(state), .table(.entity(loan(state).id)))
     }
 
@@ -118,22 +118,22 @@ final class FindingJumpTests: XCTestCase {
         XCTAssertEqual(defined.form?.top.target, .service(defined.session.services[0].id))
         let derived = try enter(onFinding: "t.derived")
         XCTAssertNil(derived.form)
-        XCTAssertEqual(derived.designTab, .components)
+        XCTAssertEqual(derived.designPane.tab, .components)
         XCTAssertEqual(selectedID(derived), .component("Catalogue"))
         let database = try enter(onFinding: "t.component")
-        XCTAssertEqual(database.designTab, .components)
+        XCTAssertEqual(database.designPane.tab, .components)
         XCTAssertEqual(selectedID(database), .component("PostgreSQL"))
     }
 
     func testAFindingAboutAFlowSelectsItsDiagram() throws {
         let state = try enter(onFinding: "t.flow")
-        XCTAssertEqual(state.designTab, .sequences)
+        XCTAssertEqual(state.designPane.tab, .sequences)
         XCTAssertEqual(selectedID(state), .sequence(.flow(Self.flow)))
     }
 
     func testAFindingAboutAnAnswerGoesToTheQuestion() throws {
         let state = try enter(onFinding: "t.question")
-        XCTAssertEqual(state.stepIndex, 1, "the step of api.auth")
+        XCTAssertEqual(state.method.step, 1, "the step of api.auth")
         XCTAssertEqual(state.selectedQuestion?.id, "api.auth")
         XCTAssertEqual(state.focus, .questions)
         XCTAssertNil(state.overlay)
@@ -156,8 +156,8 @@ final class FindingJumpTests: XCTestCase {
         start.type("renewal")
         start.press(.enter)
         let state = try enter(onFinding: "t.endpoint", from: start)
-        XCTAssertEqual(state.designTab, .api)
-        XCTAssertNil(state.designFilter, "“renewal” is not in the endpoint's text")
+        XCTAssertEqual(state.designPane.tab, .api)
+        XCTAssertNil(state.designPane.filter, "“renewal” is not in the endpoint's text")
         XCTAssertEqual(selectedID(state), .endpoint(.custom(Self.custom)))
     }
 

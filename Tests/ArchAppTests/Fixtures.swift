@@ -48,6 +48,21 @@ extension AppState {
         for character in text { _ = reduce(.key(.character(character))) }
     }
 
+    /// Sends keys one by one as the runtime does, drawing a frame after each (which lays out the design tab
+    /// shown and keeps it in `layouts`).
+    mutating func pressAndDraw(_ keys: Key...) {
+        for key in keys {
+            _ = reduce(.key(key))
+            _ = AppView.render(self)
+        }
+    }
+
+    /// Applies an event as the runtime does, drawing a frame after it.
+    mutating func reduceAndDraw(_ event: Event) {
+        _ = reduce(event)
+        _ = AppView.render(self)
+    }
+
     var screenLines: [String] { AppView.render(self).trimmedLines }
     var screenText: String { screenLines.joined(separator: "\n") }
 }

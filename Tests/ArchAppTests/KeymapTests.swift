@@ -11,10 +11,10 @@ final class KeymapTests: XCTestCase {
         var session: Session, focus: FocusedPane, step: Int, question: Int, editor: AnswerEditor?, form: FormState?
         var overlay: Overlay?, tab: DesignTab, selection: Int, scroll: Int, zoomed: Bool, narrow: Bool, filter: DesignFilter?
         init(_ s: AppState) {
-            session = s.session; focus = s.focus; step = s.stepIndex; question = s.questionIndex; editor = s.editor; form = s.form
-            overlay = s.overlay; tab = s.designTab; selection = s.designSelection; scroll = s.designScroll; zoomed = s.zoomed
+            session = s.session; focus = s.focus; step = s.method.step; question = s.method.question; editor = s.method.editor; form = s.form
+            overlay = s.overlay; tab = s.designPane.tab; selection = s.designPane.selection; scroll = s.designPane.scroll; zoomed = s.zoomed
             narrow = s.narrowShowsDesign
-            filter = s.designFilter
+            filter = s.designPane.filter
         }
     }
 

@@ -74,7 +74,8 @@ final class MethodLayoutTests: XCTestCase {
         let zoomed = try XCTUnwrap(state.methodLayout.design)
         XCTAssertEqual(zoomed, Rect(x: 0, y: 0, width: 120, height: 39))
         XCTAssertGreaterThan(zoomed.width, narrow)
-        XCTAssertEqual(state.designTexts[state.designTab]?.key.width, DesignPaneContent.area(in: zoomed).width)
+        _ = AppView.render(state)
+        XCTAssertEqual(state.layouts.kept(state.designPane.tab)?.key.width, DesignPaneContent.area(in: zoomed).width)
     }
 
     func testZoomWorksInTheNarrowLayoutsToo() {
@@ -144,7 +145,7 @@ final class MethodLayoutTests: XCTestCase {
             let event: Event = step % 5 == 4 ? .resize(sizes[(step / 5) % sizes.count]) : .key(keys[(step * 3 + step / 7) % keys.count])
             history.append("\(event)")
             _ = state.reduce(event)
-            if state.editor != nil { state.press(.escape) }
+            if state.method.editor != nil { state.press(.escape) }
             XCTAssertNotNil(Self.focusedRect(state), "focus \(state.focus) off screen after \(history.suffix(6))")
             if Self.focusedRect(state) == nil { return }
         }
@@ -174,9 +175,9 @@ final class MethodLayoutTests: XCTestCase {
             for session in [Session(projectName: "Shop"), try Demo.session()] {
                 var state = Self.shipped(width: width, session: session)
                 for step in state.catalogue.steps.indices {
-                    state.stepIndex = step
+                    state.method.step = step
                     for index in state.visibleQuestions.indices {
-                        state.questionIndex = index
+                        state.method.question = index
                         let prompt = state.visibleQuestions[index].prompt
                         let shown = try Self.selectedPrompt(state)
                         XCTAssertEqual(shown, prompt, "at \(width) columns (\(session.projectName))")

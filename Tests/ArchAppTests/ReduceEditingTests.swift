@@ -7,7 +7,7 @@ final class ReduceEditingTests: XCTestCase {
     func testEnterOpensAFieldPrefilledWithTheDefault() {
         var state = Fixtures.state()
         state.press(.enter)
-        guard case .field(let field)? = state.editor else { return XCTFail("expected a text field") }
+        guard case .field(let field)? = state.method.editor else { return XCTFail("expected a text field") }
         XCTAssertEqual(field.text, "1000")
     }
 
@@ -17,8 +17,8 @@ final class ReduceEditingTests: XCTestCase {
         state.type("150k")
         state.press(.enter)
         XCTAssertEqual(state.session["requirements.daily_active_users"], .number(150_000))
-        XCTAssertNil(state.editor)
-        XCTAssertEqual(state.questionIndex, 1)
+        XCTAssertNil(state.method.editor)
+        XCTAssertEqual(state.method.question, 1)
     }
 
     func testInvalidNumberShowsAnInlineErrorAndIsNotStored() {
@@ -27,7 +27,7 @@ final class ReduceEditingTests: XCTestCase {
         state.type("lots")
         state.press(.enter)
         XCTAssertNil(state.session["requirements.daily_active_users"])
-        XCTAssertNotNil(state.editor, "the editor stays open so the text can be fixed")
+        XCTAssertNotNil(state.method.editor, "the editor stays open so the text can be fixed")
         let error = try? XCTUnwrap(state.inlineError)
         XCTAssertNotNil(error)
         XCTAssertTrue(state.screenText.contains("✗"), state.screenText)
@@ -49,7 +49,7 @@ final class ReduceEditingTests: XCTestCase {
         state.type("99")
         state.press(.escape)
         XCTAssertEqual(state.session["requirements.daily_active_users"], .number(42))
-        XCTAssertNil(state.editor)
+        XCTAssertNil(state.method.editor)
     }
 
     func testTextLongerThanTheLimitIsRefused() {
@@ -113,7 +113,7 @@ final class ReduceEditingTests: XCTestCase {
         state.press(.down, .character("d"))
         XCTAssertEqual(state.session["requirements.integrations"], .list(["Adyen"]))
         state.press(.escape)
-        XCTAssertNil(state.editor)
+        XCTAssertNil(state.method.editor)
     }
 
     func testDuplicateListItemIsRefused() {

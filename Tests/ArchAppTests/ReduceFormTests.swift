@@ -13,7 +13,7 @@ final class ReduceFormTests: XCTestCase {
     }
 
     private func openEntity(_ state: inout AppState, named name: String) {
-        guard case .list(let list)? = state.editor, let index = list.items.firstIndex(of: name) else { return XCTFail("no list with \(name)") }
+        guard case .list(let list)? = state.method.editor, let index = list.items.firstIndex(of: name) else { return XCTFail("no list with \(name)") }
         state.press(.home)
         for _ in 0..<index { state.press(.down) }
         state.press(.enter)
@@ -95,7 +95,7 @@ final class ReduceFormTests: XCTestCase {
         // Esc twice: back to the entity form, then to the list.
         state.press(.escape, .escape)
         XCTAssertNil(state.form)
-        guard case .list? = state.editor else { return XCTFail("back in the entity list") }
+        guard case .list? = state.method.editor else { return XCTFail("back in the entity list") }
         let text = SessionFile.encode(state.session)
         XCTAssertTrue(text.contains("- {name: due, type: date}"), text)
         XCTAssertTrue(text.contains("- {name: note, type: string, length: 200}"), "PII was undone; only the length was redone: \(text)")
@@ -192,17 +192,17 @@ final class ListFilterTests: XCTestCase {
         var state = Fixtures.state(session: Session(projectName: "L", entities: ["Member", "Book", "BookCopy", "Loan"].map { Entity(name: $0) }))
         state.press(.character("]"), .character("]"), .enter, .home, .character("/"))
         state.type("book")
-        guard case .list(let list)? = state.editor else { return XCTFail("list open") }
+        guard case .list(let list)? = state.method.editor else { return XCTFail("list open") }
         XCTAssertEqual(list.shownRows.dropLast().map { list.items[$0] }, ["Book", "BookCopy"])
         XCTAssertTrue(state.screenText.contains("2 of 4"), state.screenText)
         state.press(.enter, .down, .character("d")) // keys act on the filtered items: the second shown is BookCopy
         XCTAssertEqual(state.session.entities.map(\.name), ["Member", "Book", "Loan"])
         state.press(.character("/"))
         state.type("!book")
-        guard case .list(let inverted)? = state.editor else { return XCTFail("list open") }
+        guard case .list(let inverted)? = state.method.editor else { return XCTFail("list open") }
         XCTAssertEqual(inverted.shownRows.dropLast().map { inverted.items[$0] }, ["Member", "Loan"])
         state.press(.escape)
-        guard case .list(let cleared)? = state.editor else { return XCTFail("Esc clears the filter, the list stays") }
+        guard case .list(let cleared)? = state.method.editor else { return XCTFail("Esc clears the filter, the list stays") }
         XCTAssertNil(cleared.filter)
     }
 }

@@ -18,14 +18,14 @@ final class ReduceNavigationTests: XCTestCase {
     func testBracketsChangeStepAndResetTheSelectedQuestion() {
         var state = Fixtures.state()
         state.press(.down, .down)
-        XCTAssertEqual(state.questionIndex, 2)
+        XCTAssertEqual(state.method.question, 2)
         state.press(.character("]"))
-        XCTAssertEqual(state.stepIndex, 1)
-        XCTAssertEqual(state.questionIndex, 0)
+        XCTAssertEqual(state.method.step, 1)
+        XCTAssertEqual(state.method.question, 0)
         state.press(.character("]"), .character("]"), .character("]"))
-        XCTAssertEqual(state.stepIndex, 2, "stops at the last step")
+        XCTAssertEqual(state.method.step, 2, "stops at the last step")
         state.press(.character("["))
-        XCTAssertEqual(state.stepIndex, 1)
+        XCTAssertEqual(state.method.step, 1)
     }
 
     func testStepsPaneMovesBetweenStepsAndEnterGoesToQuestions() {
@@ -33,9 +33,9 @@ final class ReduceNavigationTests: XCTestCase {
         state.press(.backTab)
         XCTAssertEqual(state.focus, .steps)
         state.press(.down, .down)
-        XCTAssertEqual(state.stepIndex, 2)
+        XCTAssertEqual(state.method.step, 2)
         state.press(.up)
-        XCTAssertEqual(state.stepIndex, 1)
+        XCTAssertEqual(state.method.step, 1)
         state.press(.enter)
         XCTAssertEqual(state.focus, .questions)
     }
@@ -43,13 +43,13 @@ final class ReduceNavigationTests: XCTestCase {
     func testQuestionSelectionStaysInsideTheList() {
         var state = Fixtures.state()
         state.press(.up)
-        XCTAssertEqual(state.questionIndex, 0)
+        XCTAssertEqual(state.method.question, 0)
         state.press(.end)
-        XCTAssertEqual(state.questionIndex, 4)
+        XCTAssertEqual(state.method.question, 4)
         state.press(.down)
-        XCTAssertEqual(state.questionIndex, 4)
+        XCTAssertEqual(state.method.question, 4)
         state.press(.character("g"))
-        XCTAssertEqual(state.questionIndex, 0)
+        XCTAssertEqual(state.method.question, 0)
     }
 
     func testQuitSaveSuspendAndRedrawAreEffects() {
@@ -63,7 +63,7 @@ final class ReduceNavigationTests: XCTestCase {
     func testCtrlCQuitsEvenWhileEditing() {
         var state = Fixtures.state()
         state.press(.enter)
-        XCTAssertNotNil(state.editor)
+        XCTAssertNotNil(state.method.editor)
         XCTAssertEqual(state.press(.ctrl("c")), [.quit])
     }
 
@@ -71,7 +71,7 @@ final class ReduceNavigationTests: XCTestCase {
         var state = Fixtures.state()
         state.press(.down, .down, .down, .enter)
         XCTAssertEqual(state.press(.character("q")), [])
-        guard case .field(let field)? = state.editor else { return XCTFail("expected a text field") }
+        guard case .field(let field)? = state.method.editor else { return XCTFail("expected a text field") }
         XCTAssertEqual(field.text, "q")
     }
 
@@ -94,14 +94,14 @@ final class ReduceNavigationTests: XCTestCase {
         state.press(.tab)
         XCTAssertEqual(state.focus, .design)
         state.press(.end)
-        let bottom = state.designScroll
+        let bottom = state.designPane.scroll
         XCTAssertGreaterThan(bottom, 0, "the fixture's design is taller than 13 rows")
         state.press(.down)
-        XCTAssertEqual(state.designScroll, bottom, "no scrolling past the end")
+        XCTAssertEqual(state.designPane.scroll, bottom, "no scrolling past the end")
         state.press(.up)
-        XCTAssertEqual(state.designScroll, bottom - 1)
+        XCTAssertEqual(state.designPane.scroll, bottom - 1)
         state.press(.home, .up)
-        XCTAssertEqual(state.designScroll, 0)
+        XCTAssertEqual(state.designPane.scroll, 0)
     }
 
     func testSingleLayoutTogglesBetweenQuestionsAndDesign() {

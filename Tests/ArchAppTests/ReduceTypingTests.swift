@@ -7,7 +7,7 @@ import XCTest
 final class ReduceTypingTests: XCTestCase {
     /// The open field, or a failure.
     private func field(_ state: AppState, line: UInt = #line) -> TextFieldState? {
-        guard case .field(let field)? = state.editor else {
+        guard case .field(let field)? = state.method.editor else {
             XCTFail("expected a field", line: line)
             return nil
         }
@@ -118,10 +118,10 @@ final class ReduceTypingTests: XCTestCase {
             let effects = state.press(.paste("qjjdx]\n?"))
             XCTAssertEqual(effects, [], "\(focus): a pasted q must not quit")
             XCTAssertEqual(state.session, before, "\(focus)")
-            XCTAssertNil(state.editor, "\(focus)")
+            XCTAssertNil(state.method.editor, "\(focus)")
             XCTAssertNil(state.overlay, "\(focus)")
-            XCTAssertEqual(state.stepIndex, 0, "\(focus)")
-            XCTAssertEqual(state.questionIndex, 0, "\(focus)")
+            XCTAssertEqual(state.method.step, 0, "\(focus)")
+            XCTAssertEqual(state.method.question, 0, "\(focus)")
             XCTAssertEqual(state.focus, focus)
         }
     }
@@ -129,7 +129,7 @@ final class ReduceTypingTests: XCTestCase {
     func testAPasteIntoAChoiceIsIgnored() {
         var state = Fixtures.state()
         state.press(.character("]"), .enter, .paste("j j\n"))
-        XCTAssertEqual(state.editor, .choice(cursor: 0))
+        XCTAssertEqual(state.method.editor, .choice(cursor: 0))
         XCTAssertNil(state.session["api.style"])
     }
 }

@@ -1,7 +1,7 @@
 import ArchModel
 import TerminalUI
 
-/// The design pane: a tab row and the current tab's items, scrolled by `designScroll`, with the
+/// The design pane: a tab row and the current tab's items, scrolled by `designPane.scroll`, with the
 /// selected item marked.
 struct DesignPaneView {
     let state: AppState
@@ -9,21 +9,24 @@ struct DesignPaneView {
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
         let focused = state.focus == .design
         let content = DesignPaneContent(state: state, paneRect: rect)
-        let offset = content.clampedScroll(state.designScroll)
+        let offset = content.clampedScroll(state.designPane.scroll)
         let total = content.lineCount
         var position = total > content.area.height ? "\(offset + 1)–\(min(total, offset + content.area.height))/\(total)" : nil
         if state.designIsStale { position = "updating… " + (position ?? "") }
         let inner = Pane(title: "Design", info: position, focused: focused).render(in: rect, buffer: &buffer)
         guard inner.height > 1 else { return }
-        DesignTabStrip(selected: state.designTab, focused: focused, findings: state.design.findings.count)
+        DesignTabStrip(selected: state.designPane.tab, focused: focused, findings: state.design.findings.count)
             .render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), buffer: &buffer)
-        if let filter = state.designFilter, inner.height > 2 {
+        if let filter = state.designPane.filter, inner.height > 2 {
             renderFilterLine(filter, content.text, in: Rect(x: content.area.x, y: content.area.y - 1, width: content.area.width, height: 1),
                              focused: focused, buffer: &buffer)
         }
         let selected = focused ? content.selectedLines : nil
-        let shown = content.shownLines(scroll: state.designScroll)
-        for (index, line) in zip(shown, content.text.lines(in: shown)) {
+        let shown = content.shownLines(scroll: state.designPane.scroll)
+        var text = content.text
+        text.keepWrapped(lines: shown) // kept for the next frame, which most often shows the same items
+        state.layouts.keep(text)
+        for (index, line) in zip(shown, text.lines(in: shown)) {
             let y = content.area.y + index - offset
             buffer.write(line, x: content.area.x, y: y, clip: content.area)
             if let selected, selected.contains(index) {
@@ -53,8 +56,8 @@ struct DesignPaneView {
 
 /// The current tab laid out at a width: where each item starts, measured without styling or wrapping
 /// anything, and the wrapped rows of the items on screen. Wrapping a large API or Schema tab whole takes
-/// far longer than a frame, so only what is shown is wrapped. `reduce` keeps one per tab in `AppState`
-/// (`designTexts`) and the view reuses it while nothing it depends on changed.
+/// far longer than a frame, so only what is shown is wrapped. One per tab is kept in `AppState.layouts` (a cache)
+/// and reused while nothing it depends on changed.
 ///
 /// With a filter, `items` are the items the filter keeps: laid out from the unfiltered measurement (`measured`),
 /// so a key typed into the filter searches the tab (`search`, made once) but measures nothing again.
@@ -69,11 +72,11 @@ struct DesignTabText: Sendable {
         /// Only the Overview shows the session itself (answers, entities); the other tabs change only
         /// when a new design arrives, so a keystroke does not re-measure a large API tab.
         init(state: AppState, width: Int) {
-            revision = state.designTab == .overview ? state.designRevision : 0
+            revision = state.designPane.tab == .overview ? state.designRevision : 0
             derived = state.derivedRevision
-            tab = state.designTab
+            tab = state.designPane.tab
             self.width = width
-            filter = state.designFilter?.query
+            filter = state.designPane.filter?.query
         }
 
         init(revision: Int, derived: Int, tab: DesignTab, width: Int, filter: DesignFilterQuery? = nil) {
@@ -131,7 +134,7 @@ struct DesignTabText: Sendable {
 
     init(state: AppState, width: Int) {
         let items = DesignSections(design: state.design, session: state.session, catalogue: state.catalogue, width: max(1, width))
-            .items(for: state.designTab)
+            .items(for: state.designPane.tab)
         self.init(key: Key(state: state, width: width), measured: Measured(items: items, width: width), search: nil)
     }
 
@@ -241,17 +244,17 @@ struct DesignPaneContent {
     let paneRect: Rect
 
     init(state: AppState, paneRect: Rect) {
-        let area = Self.area(in: paneRect, filtered: state.designFilter != nil)
+        let area = Self.area(in: paneRect, filtered: state.designPane.filter != nil)
         self.init(text: state.designTabText(width: area.width), state: state, paneRect: paneRect)
     }
 
     /// The pane showing `text` (laid out for this pane's width).
     init(text: DesignTabText, state: AppState, paneRect: Rect) {
         self.paneRect = paneRect
-        area = Self.area(in: paneRect, filtered: state.designFilter != nil)
+        area = Self.area(in: paneRect, filtered: state.designPane.filter != nil)
         self.text = text
         let selectable = text.selectable
-        selectedItem = selectable.isEmpty ? nil : selectable[min(max(0, state.designSelection), selectable.count - 1)]
+        selectedItem = selectable.isEmpty ? nil : selectable[min(max(0, state.designPane.selection), selectable.count - 1)]
     }
 
     /// Where the lines go; a filter takes the first row for itself.

@@ -6,26 +6,26 @@ extension AppState {
     /// where it was on screen (or is scrolled into view); an unfocused pane keeps its scroll.
     mutating func followSelection(from old: DesignTabText, to new: DesignTabText, paneRect: Rect) {
         guard !old.selectable.isEmpty else { return }
-        let oldPosition = min(max(0, designSelection), old.selectable.count - 1)
+        let oldPosition = min(max(0, designPane.selection), old.selectable.count - 1)
         guard !new.selectable.isEmpty else {
-            designSelection = 0
+            designPane.selection = 0
             return
         }
         let newPosition = old.measured === new.measured
             ? Self.samePosition(oldPosition, from: old, in: new)
             : Self.sameIdentity(oldPosition, from: old, in: new)
-        let area = DesignPaneContent.area(in: paneRect, filtered: designFilter != nil)
-        let oldScroll = max(0, min(designScroll, old.lineCount - area.height))
+        let area = DesignPaneContent.area(in: paneRect, filtered: designPane.filter != nil)
+        let oldScroll = max(0, min(designPane.scroll, old.lineCount - area.height))
         let oldStart = old.starts[old.selectable[oldPosition]], oldEnd = old.starts[old.selectable[oldPosition] + 1]
         let wasShown = oldStart < oldScroll + area.height && oldEnd > oldScroll
-        designSelection = newPosition
+        designPane.selection = newPosition
         // Answering questions beside the pane must not scroll it: the view moves only under the user's eyes.
         guard focus == .design else { return }
         let content = DesignPaneContent(text: new, state: self, paneRect: paneRect)
         if wasShown {
-            designScroll = content.clampedScroll(new.starts[new.selectable[newPosition]] - (oldStart - oldScroll))
+            designPane.scroll = content.clampedScroll(new.starts[new.selectable[newPosition]] - (oldStart - oldScroll))
         } else {
-            designScroll = content.scrollShowingSelection(from: designScroll)
+            designPane.scroll = content.scrollShowingSelection(from: designPane.scroll)
         }
     }
 

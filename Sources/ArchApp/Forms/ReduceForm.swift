@@ -244,7 +244,7 @@ extension AppState {
         default: return
         }
         let inAPI = design.endpoints.contains { .endpoint($0.id) == id } || design.hiddenEndpoints.contains { .hiddenEndpoint($0.id) == id }
-        guard designTab == tab, inAPI || tab != .api else { return }
+        guard designPane.tab == tab, inAPI || tab != .api else { return }
         let message = statusMessage
         selectDesignItem(id, in: tab)
         statusMessage = message // quiet when the item is not there (a hidden endpoint, a design still being derived)
