@@ -10,8 +10,12 @@ extension AppState {
         case .none, .endpointOverride:
             return false
         case .entity(let id):
-            guard session.entity(id) != nil else { return gone("entity") }
+            guard let entity = session.entity(id) else { return gone("entity") }
             openForm(.entity(id), from: .design)
+            // An entity without fields is what most findings about one say: the cursor waits on "+ add field".
+            if entity.fields.isEmpty, let row = FormRows(session: session).rows(for: .entity(id))?.firstIndex(where: { $0.key == .add(.fields) }) {
+                form?.top.cursor = row
+            }
         case .field(let entity, let field):
             guard session.entity(entity) != nil else { return gone("entity") }
             openForm(.entity(entity), from: .design)
@@ -46,7 +50,7 @@ extension AppState {
     /// Shows `tab` with the item `id` selected, at the top of the pane; clears a filter that hides it.
     mutating func selectDesignItem(_ id: DesignItemID, in tab: DesignTab) {
         guard let rect = methodLayout.design else { return }
-        selectDesignTab(tab)
+        designPane.select(tab)
         func position(in text: DesignTabText) -> Int? { text.selectable.firstIndex { text.items.id($0) == id } }
         var content = DesignPaneContent(state: self, paneRect: rect)
         if position(in: content.text) == nil, designPane.filter != nil {

@@ -14,7 +14,7 @@ extension AppState {
             followingSelection { $0.designPane.filter = nil }
         case .down?, .up?:
             guard let rect = methodLayout.design else { return [] }
-            moveDesignSelection(by: key == .down ? 1 : -1, in: DesignPaneContent(state: self, paneRect: rect))
+            designPane.moveSelection(by: key == .down ? 1 : -1, in: DesignPaneContent(state: self, paneRect: rect))
         default:
             if filter.field.handle(key) { followingSelection { $0.designPane.filter = filter } }
         }

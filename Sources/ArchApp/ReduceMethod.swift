@@ -65,88 +65,37 @@ extension AppState {
         narrowShowsDesign = focus == .design
     }
 
-    mutating func selectStep(_ index: Int) {
-        let clamped = min(max(0, index), catalogue.steps.count - 1)
-        guard clamped != method.step else { return }
-        method.step = clamped
-        method.question = 0
-    }
+    mutating func selectStep(_ index: Int) { method.select(step: index, of: catalogue.steps.count) }
 
     private mutating func handleStepsPane(_ key: Key) {
-        switch Keymap.action(for: key, in: .steps) {
-        case .down?: selectStep(method.step + 1)
-        case .up?: selectStep(method.step - 1)
-        case .first?: selectStep(0)
-        case .last?: selectStep(catalogue.steps.count - 1)
-        case .openStep?: focus = .questions
-        default: break
-        }
+        guard let action = Keymap.action(for: key, in: .steps) else { return }
+        if action == .openStep { focus = .questions } else { method.moveStep(action, steps: catalogue.steps.count) }
     }
 
     private mutating func handleQuestionsPane(_ key: Key) {
-        let count = visibleQuestions.count
-        switch Keymap.action(for: key, in: .questions) {
-        case .down?: method.question = min(count - 1, method.question + 1)
-        case .up?: method.question = max(0, method.question - 1)
-        case .first?: method.question = 0
-        case .last?: method.question = max(0, count - 1)
-        case .pageDown?: method.question = min(count - 1, method.question + 10)
-        case .pageUp?: method.question = max(0, method.question - 10)
-        case .answer?: openEditor()
-        case .clearAnswer?: clearSelectedAnswer()
-        case .toMethodPane?: if LayoutMode(size: size) == .wide { focus = .steps }
-        default: break
+        guard let action = Keymap.action(for: key, in: .questions) else { return }
+        switch action {
+        case .answer: openEditor()
+        case .clearAnswer: clearSelectedAnswer()
+        case .toMethodPane: if LayoutMode(size: size) == .wide { focus = .steps }
+        default: method.moveQuestion(action, questions: visibleQuestions.count)
         }
-        method.question = max(0, method.question)
     }
 
     private mutating func handleDesignPane(_ key: Key) {
-        guard let rect = methodLayout.design else { return }
+        guard let rect = methodLayout.design, let action = Keymap.action(for: key, in: .design) else { return }
+        let state = self
+        if designPane.reduce(action, key: key, in: { DesignPaneContent(state: state, paneRect: rect) }) { return }
         let content = DesignPaneContent(state: self, paneRect: rect)
-        let page = max(1, content.area.height - 1)
-        switch Keymap.action(for: key, in: .design) {
-        case .previousTab?: switchDesignTab(forward: false)
-        case .nextTab?: switchDesignTab(forward: true)
-        case .down?: moveDesignSelection(by: 1, in: content)
-        case .up?: moveDesignSelection(by: -1, in: content)
-        case .pageDown?: designPane.scroll = content.clampedScroll(designPane.scroll + page)
-        case .pageUp?: designPane.scroll = content.clampedScroll(designPane.scroll - page)
-        case .first?:
-            designPane.selection = 0
-            designPane.scroll = 0
-        case .last?:
-            designPane.selection = max(0, content.selectableCount - 1)
-            designPane.scroll = content.clampedScroll(content.lineCount)
-        case .openSubject?: openSubject(in: content)
-        case .addItem?: addInDesign()
-        case .deleteItem?: deleteInDesign(content.selectedItem.map(content.text.items.item)?.subject)
-        case .why?: showTrace(in: content)
-        case .filter?: followingSelection { $0.designPane.filter = DesignFilter($0.designPane.filter?.field.text ?? "", isTyping: true) }
-        case .clearFilter?: followingSelection { $0.designPane.filter = nil }
-        case .tabByNumber?:
-            guard case .character(let digit) = key, let number = Int(String(digit)) else { return }
-            if let tab = DesignTab(rawValue: number == 0 ? 9 : number - 1) { selectDesignTab(tab) }
+        switch action {
+        case .openSubject: openSubject(in: content)
+        case .addItem: addInDesign()
+        case .deleteItem: deleteInDesign(content.selectedItem.map(content.text.items.item)?.subject)
+        case .why: showTrace(in: content)
+        case .filter: followingSelection { $0.designPane.filter = DesignFilter($0.designPane.filter?.field.text ?? "", isTyping: true) }
+        case .clearFilter: followingSelection { $0.designPane.filter = nil }
         default: break
         }
-    }
-
-    mutating func switchDesignTab(forward: Bool) { selectDesignTab(designPane.tab.neighbour(forward: forward)) }
-
-    mutating func selectDesignTab(_ tab: DesignTab) {
-        designPane.tab = tab
-        designPane.selection = 0
-        designPane.scroll = 0
-    }
-
-    /// Moves to the next selectable item; scrolls when the tab has none to select.
-    mutating func moveDesignSelection(by step: Int, in content: DesignPaneContent) {
-        guard content.selectableCount > 0 else {
-            designPane.scroll = content.clampedScroll(designPane.scroll + step)
-            return
-        }
-        designPane.selection = min(max(0, designPane.selection + step), content.selectableCount - 1)
-        let moved = DesignPaneContent(state: self, paneRect: content.paneRect)
-        designPane.scroll = moved.scrollShowingSelection(from: designPane.scroll)
     }
 
     /// Enter on a design item: the editor of the entity or service it comes from, for a finding what it is

@@ -67,7 +67,8 @@ struct CheckCommand: ParsableCommand {
             if !finding.fix.isEmpty { print("  fix: \(finding.fix)") }
         }
         let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
-        print("\(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) notes")
+        func counted(_ severity: Severity, _ noun: String) -> String { "\(count(severity)) \(noun)\(count(severity) == 1 ? "" : "s")" }
+        print([counted(.error, "error"), counted(.warning, "warning"), counted(.info, "note")].joined(separator: ", "))
         if count(.error) > 0 { throw ExitCode(1) }
     }
 }

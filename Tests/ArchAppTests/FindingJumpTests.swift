@@ -88,6 +88,21 @@ final class FindingJumpTests: XCTestCase {
         let state = try enter(onFinding: "t.entity")
         XCTAssertEqual(state.form?.top.target, .entity(loan(state).id))
         XCTAssertEqual(state.form?.origin, .design, "Esc goes back to the design pane")
+        XCTAssertEqual(state.form?.top.cursor, 0, "an entity with fields opens on its name")
+    }
+
+    func testAFindingAboutAnEntityWithoutFieldsOpensItsFormOnAddField() throws {
+        var start = state()
+        let member = start.session.entity(named: "Member")!
+        start.perform(.removeField(member.fields[0].id, entity: member.id), "remove name")
+        _ = start.reduce(.designDerived(Design(projectName: "Library", findings: [
+            Finding(id: "t.empty", severity: .info, title: "Entity has no fields", about: .entity(member.id), trace: Trace(sources: ["test"])),
+        ]), revision: start.designRevision))
+        let state = try enter(onFinding: "t.empty", from: start)
+        let form = try XCTUnwrap(state.form)
+        XCTAssertEqual(form.top.target, .entity(member.id))
+        let rows = try XCTUnwrap(FormRows(session: state.session).rows(for: form.top.target))
+        XCTAssertEqual(rows[form.top.cursor].key, .add(.fields), "typing starts the first field")
     }
 
     func testAFindingAboutAFieldOpensTheEntitysFormOnTheField() throws {

@@ -86,9 +86,12 @@ final class DesignCommandTests: ArchtuiTestCase {
         let result = try run(["check", bookstore])
         let hasError = result.output.contains(": error:")
         XCTAssertEqual(result.status, hasError ? 1 : 0, result.output)
-        let summary = try XCTUnwrap(result.output.range(of: #"(\d+) errors, \d+ warnings, \d+ notes"#, options: .regularExpression),
+        let summary = try XCTUnwrap(result.output.range(of: #"(\d+) errors?, \d+ warnings?, \d+ notes?"#, options: .regularExpression),
                                     "summary line:\n\(result.output)")
         XCTAssertEqual(result.output[summary].hasPrefix("0 errors"), !hasError, result.output)
+        for (number, noun) in result.output[summary].split(separator: ", ").map({ ($0.split(separator: " ")[0], $0.split(separator: " ")[1]) }) {
+            XCTAssertEqual(noun.hasSuffix("s"), number != "1", "“\(number) \(noun)”: one is singular, others plural")
+        }
         // Regression: Author.name is not personal data just because Customer.name is.
         XCTAssertFalse(result.output.contains("(endpoint GET /v1/authors) [security.pii-in-url]"), result.output)
     }

@@ -245,16 +245,16 @@ struct DesignPaneContent {
 
     init(state: AppState, paneRect: Rect) {
         let area = Self.area(in: paneRect, filtered: state.designPane.filter != nil)
-        self.init(text: state.designTabText(width: area.width), state: state, paneRect: paneRect)
+        self.init(text: state.designTabText(width: area.width), pane: state.designPane, paneRect: paneRect)
     }
 
-    /// The pane showing `text` (laid out for this pane's width).
-    init(text: DesignTabText, state: AppState, paneRect: Rect) {
+    /// The pane in state `pane` showing `text` (laid out for this pane's width).
+    init(text: DesignTabText, pane: DesignPaneState, paneRect: Rect) {
         self.paneRect = paneRect
-        area = Self.area(in: paneRect, filtered: state.designPane.filter != nil)
+        area = Self.area(in: paneRect, filtered: pane.filter != nil)
         self.text = text
         let selectable = text.selectable
-        selectedItem = selectable.isEmpty ? nil : selectable[min(max(0, state.designPane.selection), selectable.count - 1)]
+        selectedItem = selectable.isEmpty ? nil : selectable[min(max(0, pane.selection), selectable.count - 1)]
     }
 
     /// Where the lines go; a filter takes the first row for itself.

@@ -21,7 +21,7 @@ extension AppState {
         designPane.selection = newPosition
         // Answering questions beside the pane must not scroll it: the view moves only under the user's eyes.
         guard focus == .design else { return }
-        let content = DesignPaneContent(text: new, state: self, paneRect: paneRect)
+        let content = DesignPaneContent(text: new, pane: designPane, paneRect: paneRect)
         if wasShown {
             designPane.scroll = content.clampedScroll(new.starts[new.selectable[newPosition]] - (oldStart - oldScroll))
         } else {
