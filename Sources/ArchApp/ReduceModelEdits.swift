@@ -39,6 +39,11 @@ extension AppState {
 
     static func count(_ n: Int, _ noun: String) -> String? { n == 0 ? nil : "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
+    /// Names in a sentence: "Billing, Shipping and 3 more" after six.
+    static func list(_ names: [String]) -> String {
+        names.prefix(6).joined(separator: ", ") + (names.count > 6 ? " and \(names.count - 6) more" : "")
+    }
+
     /// Deletes the entity: at once when it is only a name, else after a confirmation naming what goes with it.
     mutating func requestEntityDeletion(_ id: EntityID) {
         guard let entity = session.entity(id) else { return }
@@ -49,8 +54,7 @@ extension AppState {
         overlay = .confirm(Confirmation(
             title: "Delete entity \(entity.name)?",
             message: "\(entity.name): \(impact.joined(separator: ", ")) go with it"
-                + (referrers.isEmpty ? "." : "; the relations of " + referrers.prefix(6).joined(separator: ", ")
-                    + (referrers.count > 6 ? " and \(referrers.count - 6) more" : "") + " pointing at it are removed.")
+                + (referrers.isEmpty ? "." : "; the relations of " + Self.list(referrers) + " pointing at it are removed.")
                 + "\n\nu undoes it afterwards.",
             edit: .removeEntity(id), label: label))
     }
@@ -65,9 +69,15 @@ extension AppState {
                       owned == 0 ? nil : "\(owned) entit\(owned == 1 ? "y loses its" : "ies lose their") owner"].compactMap { $0 }
         let label = "delete service \(service.name)" + (impact.isEmpty ? "" : " (\(impact.joined(separator: ", ")))")
         guard !impact.isEmpty else { return perform(.removeService(id), label) }
+        let callerNames = session.services.filter { $0.id != id && $0.calls.contains { $0.target == .id(id) } }.map(\.name)
+        let ownedNames = session.entities.filter { $0.service == .id(id) }.map(\.name)
         overlay = .confirm(Confirmation(
             title: "Delete service \(service.name)?",
-            message: "\(service.name): " + impact.joined(separator: ", ") + ".\n\nu undoes it afterwards.",
+            message: "\(service.name): " + impact.joined(separator: ", ") + "."
+                + (callerNames.isEmpty ? "" : " The calls of " + Self.list(callerNames) + " to it are removed.")
+                + (ownedNames.isEmpty ? "" : " " + Self.list(ownedNames) + (ownedNames.count == 1 ? " has" : " have")
+                    + " no owner then: the design places " + (ownedNames.count == 1 ? "it." : "them."))
+                + "\n\nu undoes it afterwards.",
             edit: .removeService(id), label: label))
     }
 

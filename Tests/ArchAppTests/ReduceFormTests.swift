@@ -248,6 +248,25 @@ final class ServiceFormTests: XCTestCase {
         XCTAssertEqual(state.session.services[0].calls, [])
         XCTAssertNil(state.session.entities[0].service)
     }
+
+    func testDeletingAServiceNamesItsCallersAndTheEntitiesItOwned() throws {
+        var session = Session(projectName: "L", entities: [Entity(name: "Book", service: "Catalogue"), Entity(name: "Copy", service: "Catalogue")],
+                              services: [Service(name: "Lending", calls: [ServiceCall(target: "Catalogue")]), Service(name: "Catalogue"),
+                                         Service(name: "Search", calls: [ServiceCall(target: "catalogue", style: .async)])])
+        session.assignIdentities()
+        session.resolveReferences()
+        var state = Fixtures.state(session: session)
+        let catalogue = state.session.services[1]
+        state.requestServiceDeletion(catalogue.id)
+        guard case .confirm(let confirmation)? = state.overlay else { return XCTFail("deleting a service others call asks first") }
+        XCTAssertEqual(confirmation.message, "Catalogue: 2 calls to it, 2 entities lose their owner. The calls of Lending, Search to it are removed."
+                       + " Book, Copy have no owner then: the design places them.\n\nu undoes it afterwards.")
+        state.press(.character("y"))
+        XCTAssertEqual(state.session.services.map(\.name), ["Lending", "Search"])
+        XCTAssertEqual(state.session.services.flatMap(\.calls), [])
+        state.press(.character("u"))
+        XCTAssertEqual(state.session, Fixtures.state(session: session).session, "undo brings back the calls and the owners")
+    }
 }
 
 /// A multi-choice "None" excludes the other options.
