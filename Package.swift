@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0"),
     ],
     targets: [
         // Domain: what the user said (session) and the method (question catalogue).
@@ -20,17 +21,22 @@ let package = Package(
             dependencies: ["ArchModel", "Yams"],
             plugins: ["EmbedResources"]
         ),
+        // The design as files: one exporter per format, written atomically into one folder.
+        .target(
+            name: "ArchExport",
+            dependencies: ["ArchModel", "Yams", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
+        ),
         // Screen buffer, layout and widgets; knows nothing about ncurses.
         .target(name: "TerminalUI"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // The one place that calls ncurses.
         .target(name: "NCursesBackend", dependencies: ["TerminalUI", "CNCurses"]),
         // Application state, events, reduce and view.
-        .target(name: "ArchApp", dependencies: ["ArchModel", "ArchRules", "TerminalUI"]),
+        .target(name: "ArchApp", dependencies: ["ArchModel", "ArchRules", "ArchExport", "TerminalUI"]),
         .executableTarget(
             name: "archtui",
             dependencies: [
-                "ArchApp", "ArchModel", "ArchRules", "TerminalUI", "NCursesBackend",
+                "ArchApp", "ArchModel", "ArchRules", "ArchExport", "TerminalUI", "NCursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +55,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "ArchModelTests", dependencies: ["ArchModel", "TestSupport"]),
         .testTarget(name: "ArchRulesTests", dependencies: ["ArchRules", "ArchModel", "TestSupport"]),
+        .testTarget(
+            name: "ArchExportTests",
+            dependencies: ["ArchExport", "ArchModel", "ArchRules", "TestSupport"],
+            exclude: ["Goldens"]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(
             name: "ArchAppTests",

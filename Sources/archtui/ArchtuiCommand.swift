@@ -18,7 +18,7 @@ struct ArchtuiCommand: ParsableCommand {
             Exit codes: 0 done, 1 `check` found an error, 2 wrong usage or no terminal, 65 a session or rule file is malformed, 66 a file cannot be read, 70 a built-in resource is broken, 74 a file could not be written.
             """,
         version: ArchtuiVersion.current,
-        subcommands: [OpenCommand.self, RenderCommand.self, CheckCommand.self, RulesCommand.self],
+        subcommands: [OpenCommand.self, RenderCommand.self, CheckCommand.self, ExportCommand.self, RulesCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -28,21 +28,9 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let (session, builder) = try loadForScript(file, rules: rules)
-        let sections = DesignSections(design: builder.build(session), session: session, catalogue: builder.catalogue)
         let tabs = section.flatMap(DesignTab.init(name:)).map { [$0] } ?? DesignTab.allCases
-        var output: [String] = []
-        for tab in tabs {
-            if tabs.count > 1 { output += ["== \(tab.title) ==", ""] }
-            output += sections.plainText(for: tab).map(Self.trimmingTrailingSpaces)
-            if tabs.count > 1 { output.append("") }
-        }
-        print(output.joined(separator: "\n"))
-    }
-
-    static func trimmingTrailingSpaces(_ line: String) -> String {
-        var copy = line
-        while copy.last == " " { copy.removeLast() }
-        return copy
+        print(DesignTextExporter.text(design: builder.build(session), session: session, catalogue: builder.catalogue, tabs: tabs),
+              terminator: "")
     }
 }
 

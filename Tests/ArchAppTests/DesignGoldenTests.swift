@@ -17,22 +17,9 @@ import Testing
         try [("demo-shop", Demo.session())] + SampleSessions.all()
     }
 
-    /// The whole design as text, the same layout as `archtui render` without `--section`.
+    /// The whole design as text: `archtui render` without `--section`, and an export's `design.txt`.
     static func renderAll(_ session: Session, builder: DesignBuilder) -> String {
-        let sections = DesignSections(design: builder.build(session), session: session, catalogue: builder.catalogue)
-        var output: [String] = []
-        for tab in DesignTab.allCases {
-            output += ["== \(tab.title) ==", ""]
-            output += sections.plainText(for: tab).map(trimmingTrailingSpaces)
-            output.append("")
-        }
-        return output.joined(separator: "\n") + "\n"
-    }
-
-    static func trimmingTrailingSpaces(_ line: String) -> String {
-        var copy = line
-        while copy.last == " " { copy.removeLast() }
-        return copy
+        DesignTextExporter.text(design: builder.build(session), session: session, catalogue: builder.catalogue)
     }
 
     static var goldensDirectory: URL {

@@ -1,0 +1,50 @@
+import ArchModel
+
+/// An export: the exporters of the chosen formats run on one input, and their files written together.
+public struct Export: Sendable {
+    public var exporters: [any Exporter]
+
+    /// - Parameter exporters: one per format; those of other targets (the plain text comes from the app's
+    ///   design pane) are passed in with these.
+    public init(exporters: [any Exporter]) { self.exporters = exporters }
+
+    /// The exporters in ArchExport itself.
+    public static let standardExporters: [any Exporter] = [SessionCopyExporter()]
+
+    /// The formats there is an exporter for.
+    public var formats: [ExportFormat] { exporters.map(\.format).sorted() }
+
+    /// The files of `formats`, in format order; `progress` hears of each format before it is made.
+    public func files(for input: ExportInput, formats: [ExportFormat],
+                      progress: (ExportFormat, Int, Int) -> Void = { _, _, _ in }) throws -> [(ExportFile, ExportFormat)] {
+        let chosen = exporters.filter { formats.contains($0.format) }.sorted { $0.format < $1.format }
+        var files: [(ExportFile, ExportFormat)] = []
+        for (index, exporter) in chosen.enumerated() {
+            progress(exporter.format, index, chosen.count)
+            files += try exporter.files(for: input).map { ($0, exporter.format) }
+        }
+        return files
+    }
+
+    /// Makes the files of `formats` and writes them into `folder` (see `ExportWriter`).
+    public func write(_ input: ExportInput, formats: [ExportFormat], to folder: String, force: Bool = false,
+                      progress: (ExportFormat, Int, Int) -> Void = { _, _, _ in }) throws -> ExportWriter.Result {
+        let missing = formats.filter { format in !exporters.contains { $0.format == format } }
+        if let first = missing.first { throw ExportError.unknownFormat(first.rawValue) }
+        let files = try files(for: input, formats: formats, progress: progress)
+        let manifest = ExportManifest(project: input.design.projectName, formats: formats, files: files)
+        return try ExportWriter(force: force).write(files, manifest: manifest, to: folder)
+    }
+}
+
+/// A copy of the session file, so the export says what it was made from.
+public struct SessionCopyExporter: Exporter {
+    public init() {}
+    public var format: ExportFormat { .session }
+
+    public func files(for input: ExportInput) throws -> [ExportFile] {
+        let name = input.sessionFileName
+        let safe = ExportPath(components: [name]) != nil && name.hasSuffix(".yaml") ? name : FileName.slug(name.replacingOccurrences(of: ".archtui.yaml", with: "")) + ".archtui.yaml"
+        return [ExportFile(safe, input.sessionFileText)]
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// `archtui-export.json`: what an export wrote, so the next one knows which files are archtui's (and
+/// unchanged since) and may be replaced, and which are someone else's and must be kept. No dates, so that
+/// the same session gives a byte-identical export.
+public struct ExportManifest: Codable, Equatable, Sendable {
+    public static let fileName = "archtui-export.json"
+
+    public struct Entry: Codable, Equatable, Sendable {
+        public var path: String
+        public var format: String
+        public var bytes: Int
+        /// FNV-1a 64 of the contents, hex: tells whether the file was changed since it was written.
+        public var fnv1a64: String
+    }
+
+    public var generator = "archtui"
+    public var manifestVersion = 1
+    public var project: String
+    public var formats: [String]
+    public var files: [Entry]
+
+    public init(project: String, formats: [ExportFormat], files: [(ExportFile, ExportFormat)]) {
+        self.project = project
+        self.formats = formats.map(\.rawValue)
+        self.files = files.sorted { $0.0.path < $1.0.path }.map { file, format in
+            Entry(path: file.path.description, format: format.rawValue, bytes: file.contents.utf8.count,
+                  fnv1a64: StableHash.hex(file.contents))
+        }
+    }
+
+    /// This manifest with the entries of files an earlier export wrote and this one keeps.
+    func merging(_ kept: [Entry]) -> ExportManifest {
+        guard !kept.isEmpty else { return self }
+        var merged = self
+        merged.files = (files + kept).sorted { $0.path < $1.path }
+        merged.formats = ExportFormat.allCases.map(\.rawValue).filter { Set(formats + kept.map(\.format)).contains($0) }
+        return merged
+    }
+
+    public func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    public static func decode(_ data: Data) -> ExportManifest? {
+        try? JSONDecoder().decode(ExportManifest.self, from: data)
+    }
+}

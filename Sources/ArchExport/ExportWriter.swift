@@ -1,0 +1,134 @@
+import Foundation
+
+/// Writes an export into its folder atomically: the files are built in a temporary folder beside the
+/// target, then moved into place, so a failure leaves no half-written folder and the previous export intact.
+/// Files archtui did not write (not in the previous manifest, or changed since) are never overwritten or
+/// removed unless `force`; those the new export does not write are carried over.
+public struct ExportWriter: Sendable {
+    public var force: Bool
+
+    public init(force: Bool = false) { self.force = force }
+
+    /// What was written, for the user: the folder and the files, in order.
+    public struct Result: Equatable, Sendable {
+        public var folder: String
+        public var files: [String]
+        /// Files that were already in the folder and not archtui's, kept as they were.
+        public var kept: [String]
+    }
+
+    /// Writes `files` (and the manifest) as the whole content archtui owns in `folder`.
+    /// Files of formats the export does not write that an earlier export wrote (and nobody changed since) stay.
+    public func write(_ files: [(ExportFile, ExportFormat)], manifest: ExportManifest, to folder: String) throws -> Result {
+        let fileManager = FileManager.default
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue { throw ExportError.notAFolder(folder) }
+
+        var paths = Set<String>()
+        for (file, _) in files where !paths.insert(file.path.description).inserted { throw ExportError.duplicatePath(file.path.description) }
+        paths.insert(ExportManifest.fileName)
+
+        // What is there now, and which of it is archtui's own, unchanged since it was written.
+        var carried: [String] = []
+        var keptEntries: [ExportManifest.Entry] = []
+        if exists {
+            let present = try Self.regularFiles(in: target)
+            let previous = (try? Data(contentsOf: target.appendingPathComponent(ExportManifest.fileName))).flatMap(ExportManifest.decode)
+            let owned = Set((previous?.files ?? []).filter { entry in
+                guard let data = try? Data(contentsOf: target.appendingPathComponent(entry.path)) else { return false }
+                return StableHash.hex(String(decoding: data, as: UTF8.self)) == entry.fnv1a64
+            }.map(\.path)).union(previous == nil ? [] : [ExportManifest.fileName])
+            let foreign = present.filter { !owned.contains($0) }
+            // archtui's files of the formats this export does not write stay, with their manifest entries.
+            let written = Set(manifest.formats)
+            keptEntries = (previous?.files ?? []).filter { owned.contains($0.path) && !written.contains($0.format) && !paths.contains($0.path) }
+            carried += keptEntries.map(\.path)
+            let clashing = foreign.filter { paths.contains($0) || Self.isPrefixClash($0, paths) }
+            if !clashing.isEmpty, !force { throw ExportError.foreignFiles(folder: folder, files: clashing) }
+            carried += foreign.filter { !paths.contains($0) && !Self.isPrefixClash($0, paths) }
+        }
+
+        let parent = target.deletingLastPathComponent()
+        let stem = "." + target.lastPathComponent + ".archtui-" + String(ProcessInfo.processInfo.processIdentifier)
+        let staging = parent.appendingPathComponent(stem + "-new")
+        let retired = parent.appendingPathComponent(stem + "-old")
+        try? fileManager.removeItem(at: staging)
+        try? fileManager.removeItem(at: retired)
+        do {
+            try Self.create(staging)
+            for (file, _) in files { try Self.write(file.contents, to: staging, at: file.path.description) }
+            try Self.write(manifest.merging(keptEntries).encoded(), to: staging, at: ExportManifest.fileName)
+            for path in carried {
+                try Self.create(staging.appendingPathComponent(path).deletingLastPathComponent())
+                try fileManager.copyItem(at: target.appendingPathComponent(path), to: staging.appendingPathComponent(path))
+            }
+        } catch let error as ExportError {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw ExportError.cannotWrite(path: folder, reason: Self.reason(error))
+        }
+        // Into place: the old folder steps aside, the new one takes its name, the old one goes.
+        do {
+            if exists { try fileManager.moveItem(at: target, to: retired) }
+            do {
+                try fileManager.moveItem(at: staging, to: target)
+            } catch {
+                if exists { try? fileManager.moveItem(at: retired, to: target) }
+                throw error
+            }
+            if exists { try? fileManager.removeItem(at: retired) }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw ExportError.cannotWrite(path: folder, reason: Self.reason(error))
+        }
+        let keptPaths = Set(keptEntries.map(\.path))
+        return Result(folder: folder, files: (files.map { $0.0.path.description } + [ExportManifest.fileName]).sorted(),
+                      kept: carried.filter { !keptPaths.contains($0) }.sorted())
+    }
+
+    /// A foreign file where the export needs a folder (`diagrams` as a file), or a folder where it needs a file.
+    private static func isPrefixClash(_ path: String, _ paths: Set<String>) -> Bool {
+        paths.contains { $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") }
+    }
+
+    /// Every regular file and symbolic link under `folder`, as a relative path.
+    static func regularFiles(in folder: URL) throws -> [String] {
+        let fileManager = FileManager.default
+        guard let enumerator = fileManager.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey]) else {
+            throw ExportError.cannotWrite(path: folder.path, reason: "cannot list it")
+        }
+        var files: [String] = []
+        let base = folder.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+            if values?.isDirectory == true, values?.isSymbolicLink != true { continue }
+            let path = url.standardizedFileURL.path
+            files.append(path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : url.lastPathComponent)
+        }
+        return files.sorted()
+    }
+
+    private static func create(_ folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    private static func write(_ contents: String, to folder: URL, at path: String) throws {
+        let url = folder.appendingPathComponent(path)
+        try create(url.deletingLastPathComponent())
+        try Data(contents.utf8).write(to: url)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if let error = error as? ExportError { return error.description }
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))).lowercased() }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,119 @@
+@testable import ArchExport
+import ArchModel
+import Foundation
+import XCTest
+
+/// The export folder is written atomically, and files archtui did not write are never overwritten or removed.
+final class ExportWriterTests: XCTestCase {
+    private var root: URL!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("export-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private func write(_ files: [String: String], format: ExportFormat = .text, to folder: String, force: Bool = false) throws -> ExportWriter.Result {
+        let exported = files.sorted { $0.key < $1.key }.map { (ExportFile($0.key, $0.value), format) }
+        return try ExportWriter(force: force).write(exported, manifest: ExportManifest(project: "P", formats: [format], files: exported), to: folder)
+    }
+
+    private func read(_ path: String) -> String? { try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) }
+
+    private func listing(_ folder: String) throws -> [String] { try ExportWriter.regularFiles(in: root.appendingPathComponent(folder)) }
+
+    func testANewFolderGetsTheFilesAndAManifestAndNothingIsLeftBeside() throws {
+        let result = try write(["design.txt": "one\n", "diagrams/er.mmd": "erDiagram\n"], to: root.appendingPathComponent("out").path)
+        XCTAssertEqual(result.files, ["archtui-export.json", "design.txt", "diagrams/er.mmd"])
+        XCTAssertEqual(try listing("out"), ["archtui-export.json", "design.txt", "diagrams/er.mmd"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"], "no temporary folder left")
+        let manifest = try XCTUnwrap(ExportManifest.decode(Data(contentsOf: root.appendingPathComponent("out/archtui-export.json"))))
+        XCTAssertEqual(manifest.files.map(\.path), ["design.txt", "diagrams/er.mmd"])
+        XCTAssertEqual(manifest.files.first?.fnv1a64, StableHash.hex("one\n"))
+    }
+
+    func testASecondExportReplacesArchtuisFilesAndKeepsEveryoneElses() throws {
+        let out = root.appendingPathComponent("out").path
+        _ = try write(["design.txt": "one\n", "old.txt": "gone next time\n"], to: out)
+        try "mine\n".write(toFile: out + "/notes.md", atomically: true, encoding: .utf8)
+        let result = try write(["design.txt": "two\n"], to: out)
+        XCTAssertEqual(read("out/design.txt"), "two\n")
+        XCTAssertNil(read("out/old.txt"), "archtui's own file that the new export does not write goes")
+        XCTAssertEqual(read("out/notes.md"), "mine\n", "someone else's file stays")
+        XCTAssertEqual(result.kept, ["notes.md"])
+    }
+
+    func testAFileSomeoneElseWroteOrChangedIsNotOverwrittenWithoutForce() throws {
+        let out = root.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try "their own\n".write(toFile: out + "/design.txt", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try write(["design.txt": "archtui's\n"], to: out)) { error in
+            XCTAssertEqual(error as? ExportError, .foreignFiles(folder: out, files: ["design.txt"]))
+        }
+        XCTAssertEqual(read("out/design.txt"), "their own\n")
+        _ = try write(["design.txt": "archtui's\n"], to: out, force: true)
+        XCTAssertEqual(read("out/design.txt"), "archtui's\n")
+        // Written by archtui, then edited by hand: changed since, so it is not archtui's to replace any more.
+        try "archtui's, edited\n".write(toFile: out + "/design.txt", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try write(["design.txt": "new\n"], to: out))
+        XCTAssertEqual(read("out/design.txt"), "archtui's, edited\n")
+    }
+
+    func testAFormatNotExportedThisTimeKeepsItsFilesFromTheLastExport() throws {
+        let out = root.appendingPathComponent("out").path
+        _ = try write(["openapi.yaml": "openapi: 3.1.0\n"], format: .openapi, to: out)
+        _ = try write(["design.txt": "text\n"], format: .text, to: out)
+        XCTAssertEqual(read("out/openapi.yaml"), "openapi: 3.1.0\n")
+        let manifest = try XCTUnwrap(ExportManifest.decode(Data(contentsOf: root.appendingPathComponent("out/archtui-export.json"))))
+        XCTAssertEqual(manifest.files.map(\.path), ["design.txt", "openapi.yaml"])
+        XCTAssertEqual(manifest.formats, ["text", "openapi"])
+    }
+
+    func testAPathThatIsAFileIsRefused() throws {
+        let file = root.appendingPathComponent("file").path
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try write(["design.txt": "x"], to: file)) { XCTAssertEqual($0 as? ExportError, .notAFolder(file)) }
+    }
+
+    func testAnUnwritableParentLeavesThePreviousExportIntactAndSaysWhy() throws {
+        guard getuid() != 0 else { throw XCTSkip("root writes everywhere") }
+        let out = root.appendingPathComponent("out").path
+        _ = try write(["design.txt": "one\n"], to: out)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: root.path)
+        XCTAssertThrowsError(try write(["design.txt": "two\n"], to: out)) { error in
+            guard case .cannotWrite(_, let reason)? = error as? ExportError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("permission"), reason)
+        }
+        XCTAssertEqual(read("out/design.txt"), "one\n")
+    }
+
+    func testAFailureHalfWayLeavesNoHalfWrittenFolderAndThePreviousExportIntact() throws {
+        let out = root.appendingPathComponent("out").path
+        _ = try write(["design.txt": "one\n"], to: out)
+        // A foreign file where the new export needs a folder: refused before anything moves.
+        try "x".write(toFile: out + "/diagrams", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try write(["design.txt": "two\n", "diagrams/er.mmd": "erDiagram\n"], to: out))
+        XCTAssertEqual(read("out/design.txt"), "one\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"], "no temporary folder left")
+    }
+
+    func testPathsAndFileNamesNeverLeaveTheFolder() {
+        for bad in ["..", "../x", "/etc/passwd", "a//b", ".hidden", "-rf", "con.txt", "a\u{1b}[2Jb", "naïve", "x;y"] {
+            XCTAssertNil(ExportPath(components: bad.split(separator: "/", omittingEmptySubsequences: false).map(String.init)), bad)
+        }
+        for name in ["order; DROP TABLE x", "../../etc/passwd", "Заказ", "Bücher", "\u{1b}]52;c;aGk=\u{7}", "", "   ", "日本語"] {
+            let slug = FileName.slug(name)
+            XCTAssertNotNil(ExportPath(components: [slug + ".md"]), "\(name) → \(slug)")
+        }
+        XCTAssertEqual(FileName.slug("Check out a book"), "check-out-a-book")
+        XCTAssertEqual(FileName.slug("Bücher"), "bucher")
+        XCTAssertEqual(FileName.slug("order; DROP TABLE x"), "order-drop-table-x")
+        let slugs = FileName.distinctSlugs(["Order Item", "order_item", "OrderItem", "order-item"])
+        XCTAssertEqual(Set(slugs).count, 4, "\(slugs)")
+        XCTAssertEqual(slugs, FileName.distinctSlugs(["Order Item", "order_item", "OrderItem", "order-item"]), "deterministic")
+    }
+}
