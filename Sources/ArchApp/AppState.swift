@@ -16,6 +16,8 @@ public enum Overlay: Hashable, Sendable {
     case confirm(Confirmation)
     /// The command palette.
     case palette(PaletteState)
+    /// The export dialog (`E`).
+    case export(ExportDialogState)
 }
 
 /// Which screen the app shows.

@@ -1,3 +1,4 @@
+import ArchExport
 import ArchModel
 import TerminalUI
 
@@ -11,6 +12,10 @@ public enum Event: Sendable {
     case openFailed(message: String)
     /// A design derived in the background from session revision `revision`.
     case designDerived(Design, revision: Int)
+    /// An export started by `.export` made `done` of `total` formats and is making `format`.
+    case exportProgress(ExportFormat, done: Int, total: Int)
+    /// An export ended.
+    case exported(Result<ExportWriter.Result, ExportError>)
 }
 
 /// Work `reduce` asks the runtime to do; results come back as events.
@@ -30,4 +35,7 @@ public enum Effect: Hashable, Sendable {
     case create(projectName: String)
     /// Open a scratch copy of the built-in demo; answers with `.opened` or `.openFailed`.
     case openDemo
+    /// Export the design of the session as it is now, in the background; answers with `.exportProgress`
+    /// and `.exported`.
+    case export(ExportRequest)
 }

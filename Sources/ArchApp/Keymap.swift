@@ -3,7 +3,7 @@ import TerminalUI
 /// Where the keys go: each mode has one list of bindings, from which `reduce` dispatches and the `?` help,
 /// the command palette and the README key table are made. A key that is not in its mode's list does nothing.
 public enum KeyMode: String, Hashable, Sendable, CaseIterable {
-    case global, steps, questions, answer, choices, list, form, design, designFilter, launcher, confirm, overlay, palette
+    case global, steps, questions, answer, choices, list, form, design, designFilter, launcher, confirm, overlay, palette, export
     /// The help overlay's title for the mode's section.
     var title: String {
         switch self {
@@ -20,6 +20,7 @@ public enum KeyMode: String, Hashable, Sendable, CaseIterable {
         case .confirm: return "Confirmations"
         case .overlay: return "Help, messages and why"
         case .palette: return "Command palette"
+        case .export: return "Export dialog (E)"
         }
     }
 }
@@ -28,13 +29,13 @@ public enum KeyMode: String, Hashable, Sendable, CaseIterable {
 public enum Action: String, Hashable, Sendable, CaseIterable {
     // Everywhere
     case nextPane, previousPane, nextStep, previousStep, help, palette, undo, redo, save, quit, quitNow, suspend, repaint
-    case switchNarrowPane, zoom
+    case switchNarrowPane, zoom, export
     // Moving in a list of rows (steps, questions, items, form rows, design items, launcher)
     case down, up, first, last, pageDown, pageUp
     // Steps and questions
     case openStep, answer, clearAnswer, toMethodPane
     // Answer editor
-    case store, cancel, tick
+    case store, cancel, tick, tickAll
     // Lists and forms
     case editItem, renameItem, addItem, deleteItem, duplicateItem, moveItemDown, moveItemUp, closeList
     case stepChoiceBack, stepChoice, back, complete
@@ -43,7 +44,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Launcher
     case open
     // Confirmations and overlays
-    case yes, no, otherButton, close
+    case yes, no, otherButton, close, force
 }
 
 /// One line of a mode's keymap: the keys, how help writes them, what they do, and the short status-line hint.
@@ -93,6 +94,7 @@ public enum Keymap {
             Binding([.ctrl("l")], "Ctrl-L", .repaint, "repaint the screen"),
             Binding([.character("v")], "v", .switchNarrowPane, "narrow terminals: switch between questions and design"),
             Binding([.character("z")], "z", .zoom, "zoom the focused pane to full screen / back", hint: "zoom"),
+            Binding([.character("E")], "E", .export, "export the design as files: Markdown, OpenAPI, SQL… (a dialog)", hint: "export"),
         ]
         case .steps: return [
             Binding([.down, .character("j")], "↑ ↓  j k", .down, "choose a step", hint: "step"),
@@ -208,6 +210,15 @@ public enum Keymap {
             Binding([.end, .character("G")], "", .last, ""),
             Binding([.escape, .enter, .character("q"), .character("?"), .character("t"), .function(1)], "Esc  Enter  q", .close, "close", hint: "close"),
         ]
+        case .export: return [
+            Binding([.enter], "Enter", .open, "export (afterwards: close)", hint: "export"),
+            Binding([.escape], "Esc", .close, "close (after a failure: back to the choices)", hint: "close"),
+            Binding([.down, .tab], "↓ ↑  Tab", .down, "the folder, then each format", hint: "move"),
+            Binding([.up, .backTab], "", .up, ""),
+            Binding([.character(" ")], "Space", .tick, "on a format: tick / untick it", hint: "tick"),
+            Binding([.character("a")], "a", .tickAll, "on a format: tick all / none"),
+            Binding([.character("f")], "f", .force, "after “holds files archtui did not write”: overwrite them, like --force"),
+        ]
         case .palette: return [
             Binding([.down], "↓ ↑", .down, "choose a command", hint: "choose"),
             Binding([.up], "", .up, ""),
@@ -248,6 +259,7 @@ public enum Keymap {
             KeyHint("paste", "one item per non-empty line, in one undoable step"),
         ],
         .palette: [KeyHint("typing", "filters the commands by name, key or words of their help")],
+        .export: [KeyHint("typing on Folder", "edits the folder (it is made when missing; files archtui did not write there are kept)")],
         .designFilter: [
             KeyHint("typing", "words an item must all contain, any case; the tab shows n of m items as you type"),
             KeyHint("! first", "inverts: keep the items that do not contain them all"),

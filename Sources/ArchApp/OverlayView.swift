@@ -24,6 +24,8 @@ struct OverlayView {
                 .render(in: buffer.bounds, buffer: &buffer)
         case .palette(let palette):
             PaletteView(palette: palette).render(into: &buffer)
+        case .export(let dialog):
+            ExportDialogView(dialog: dialog).render(into: &buffer)
         case .confirm(let confirmation):
             Dialog(title: confirmation.title, message: confirmation.message, state: confirmation.dialog, maxWidth: 70)
                 .render(in: buffer.bounds, buffer: &buffer)

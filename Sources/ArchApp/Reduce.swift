@@ -26,6 +26,12 @@ extension AppState {
             method.question = 0
             focus = .questions
             return []
+        case .exportProgress(let format, let done, let total):
+            exportProgressed(format, done: done, total: total)
+            return []
+        case .exported(let outcome):
+            exportFinished(outcome)
+            return []
         case .designDerived(let derived, let revision):
             adoptDesign(derived, revision: revision)
             return []
@@ -79,6 +85,8 @@ extension AppState {
             handleConfirmation(confirmation, key)
         case .palette(let palette):
             return handlePalette(palette, key)
+        case .export(let dialog):
+            return handleExportDialog(dialog, key)
         case .message, .trace:
             if Keymap.action(for: key, in: .overlay) == .close { overlay = nil }
         }

@@ -26,6 +26,7 @@ extension AppState {
         case .previousStep?: selectStep(method.step - 1)
         case .switchNarrowPane?: switchNarrowPane()
         case .zoom?: zoomed.toggle()
+        case .export?: openExportDialog()
         case .undo?: undo()
         case .redo?: redo()
         default:

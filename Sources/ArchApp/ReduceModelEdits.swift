@@ -65,7 +65,7 @@ extension AppState {
         let owned = session.entities.filter { $0.service == .id(id) }.count
         let callers = session.services.reduce(0) { $0 + ($1.id == id ? 0 : $1.calls.filter { $0.target == .id(id) }.count) }
         let steps = session.flows.reduce(0) { $0 + $1.steps.filter { $0.involves(id) }.count }
-        let impact = [Self.count(service.calls.count, "call"), Self.count(callers, "call to it"), Self.count(steps, "flow step"),
+        let impact = [Self.count(service.calls.count, "call"), callers == 0 ? nil : "\(callers) call\(callers == 1 ? "" : "s") to it", Self.count(steps, "flow step"),
                       owned == 0 ? nil : "\(owned) entit\(owned == 1 ? "y loses its" : "ies lose their") owner"].compactMap { $0 }
         let label = "delete service \(service.name)" + (impact.isEmpty ? "" : " (\(impact.joined(separator: ", ")))")
         guard !impact.isEmpty else { return perform(.removeService(id), label) }

@@ -9,6 +9,7 @@ struct StatusLineView {
         switch state.overlay {
         case .confirm?: return Keymap.hints(.confirm)
         case .palette?: return [("type", "filter")] + Keymap.hints(.palette)
+        case .export?: return Keymap.hints(.export)
         case .some: return Keymap.hints(.overlay)
         case nil: break
         }

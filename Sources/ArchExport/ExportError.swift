@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why an export was not written. The previous export, if any, is untouched in every case.
-public enum ExportError: Error, Equatable, CustomStringConvertible {
+public enum ExportError: Error, Hashable, CustomStringConvertible {
     case unknownFormat(String)
     /// The target exists and is not a folder.
     case notAFolder(String)

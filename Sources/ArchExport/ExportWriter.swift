@@ -10,11 +10,17 @@ public struct ExportWriter: Sendable {
     public init(force: Bool = false) { self.force = force }
 
     /// What was written, for the user: the folder and the files, in order.
-    public struct Result: Equatable, Sendable {
+    public struct Result: Hashable, Sendable {
         public var folder: String
         public var files: [String]
         /// Files that were already in the folder and not archtui's, kept as they were.
         public var kept: [String]
+
+        public init(folder: String, files: [String], kept: [String] = []) {
+            self.folder = folder
+            self.files = files
+            self.kept = kept
+        }
     }
 
     /// Writes `files` (and the manifest) as the whole content archtui owns in `folder`.

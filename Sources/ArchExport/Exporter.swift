@@ -67,6 +67,24 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable, Comparable {
     /// A copy of the session file.
     case session
 
+    /// The files a format writes and what they are for, in a few words (the TUI's export dialog, `--help`).
+    public var summary: String {
+        switch self {
+        case .markdown: "design.md: the whole design, for review"
+        case .text: "design.txt: the design as the pane shows it"
+        case .openapi: "openapi.yaml, openapi.json: OpenAPI 3.1"
+        case .postgres: "schema.postgres.sql: PostgreSQL DDL"
+        case .mysql: "schema.mysql.sql: MySQL / MariaDB DDL"
+        case .sqlite: "schema.sqlite.sql: SQLite DDL"
+        case .mermaid: "diagrams/*.mmd: Mermaid diagrams"
+        case .plantuml: "diagrams/*.puml: PlantUML diagrams"
+        case .dbml: "schema.dbml: DBML"
+        case .structurizr: "workspace.dsl: Structurizr DSL"
+        case .adr: "adr/*.md: a MADR decision record per decision"
+        case .session: "a copy of the session file"
+        }
+    }
+
     public static func < (lhs: ExportFormat, rhs: ExportFormat) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

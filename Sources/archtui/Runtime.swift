@@ -27,6 +27,7 @@ final class Runtime {
     private var quitDespiteFailedSave = false
     private var running = true
     private let deriver: BackgroundDeriver
+    private let exporter = BackgroundExporter()
 
     init(state: AppState, files: SessionFiles) {
         self.state = state
@@ -56,8 +57,9 @@ final class Runtime {
             }
             let saved = autosaveIfDue()
             let derived = collectDesign()
-            // Idle wake-ups (nothing typed, saved or derived) change nothing on screen: skip the frame.
-            if running, event != nil || saved || derived { draw() }
+            let exported = collectExport()
+            // Idle wake-ups (nothing typed, saved, derived or exported) change nothing on screen: skip the frame.
+            if running, event != nil || saved || derived || exported { draw() }
             startDerivationIfStale()
         }
     }
@@ -125,6 +127,8 @@ final class Runtime {
             let path = files.newPath(for: projectName)
             openSession(Session(projectName: projectName), at: path)
             saveNow()
+        case .export(let request):
+            exporter.start(request, session: state.session, catalogue: state.catalogue, sessionPath: state.filePath, derive: state.deriveDesign)
         }
     }
 
@@ -182,6 +186,20 @@ final class Runtime {
         return true
     }
 
+    /// Shows an export's progress or outcome; true when there was news.
+    private func collectExport() -> Bool {
+        var news = false
+        if let (format, done, total) = exporter.takeProgress() {
+            dispatch(.exportProgress(format, done: done, total: total))
+            news = true
+        }
+        if let outcome = exporter.takeOutcome() {
+            dispatch(.exported(outcome))
+            news = true
+        }
+        return news
+    }
+
     private func startDerivationIfStale() {
         if state.designIsStale { deriver.start(state.session, revision: state.designRevision) }
     }
@@ -189,7 +207,7 @@ final class Runtime {
     /// Milliseconds to wait for input: until the autosave deadline, at most the poll interval, and briefly
     /// while a design is being derived so it shows as soon as it is ready.
     private func waitTime() -> Int32 {
-        if deriver.isBusy { return Self.derivationPollInterval }
+        if deriver.isBusy || exporter.isBusy { return Self.derivationPollInterval }
         guard let deadline = autosaveDeadline else { return Self.pollInterval }
         let remaining = clock.now.duration(to: deadline).components
         let milliseconds = remaining.seconds * 1000 + remaining.attoseconds / 1_000_000_000_000_000
