@@ -16,6 +16,7 @@ guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms
     print("       archtui-bench --forms [background|inline|undo|typing] (only editing the large session in entity forms,")
     print("                     undo / redo of a cascading delete, typing into a form row)")
     print("       archtui-bench --filter (only the design filter on the large session)")
+    print("       archtui-bench --export (only export against render, demo and large session)")
     exit(2)
 }
 
@@ -26,6 +27,7 @@ do {
     case "--typing": try BenchReport.printTypingFigures()
     case "--forms": try BenchReport.printFormFigures(only: arguments.count == 3 ? arguments[2] : nil)
     case "--filter": try FilterBench.printFigures()
+    case "--export": try ExportBench.printFigures()
     default: try BenchReport.measure(archtui: arguments[1]).printTable()
     }
 } catch {

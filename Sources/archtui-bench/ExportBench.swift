@@ -1,0 +1,39 @@
+import ArchApp
+import ArchExport
+import ArchModel
+import ArchRules
+import Foundation
+
+/// `archtui export` against `archtui render` of the same session, in process: each run derives the design, then
+/// render makes the text and export makes every format and writes the folder (atomically, as the command does).
+/// Target: export ≤ 1.5× render for the large session.
+struct ExportBench {
+    static func printFigures() throws {
+        let builder = try DesignBuilder.standard()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archtui-export-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        print("figure".padding(toLength: 64, withPad: " ", startingAt: 0) + "render median   export median   ratio   files")
+        for (name, session, runs) in [("demo", try Demo.session(), 30), ("large (400 entities)", try LargeSession.make(), 8)] {
+            var render: [Double] = [], export: [Double] = []
+            var files = 0
+            for _ in 0..<runs {
+                let t0 = KeystrokeBench.reading().wall
+                let design = builder.build(session)
+                _ = DesignTextExporter.text(design: design, session: session, catalogue: builder.catalogue)
+                let t1 = KeystrokeBench.reading().wall
+                let input = ExportInput(design: builder.build(session), session: session, catalogue: builder.catalogue,
+                                        sessionFileText: SessionFile.encode(session), sessionFileName: "bench.archtui.yaml")
+                let result = try AppExport.export.write(input, formats: AppExport.export.formats, to: folder.path, force: true)
+                let t2 = KeystrokeBench.reading().wall
+                render.append(t1 - t0)
+                export.append(t2 - t1)
+                files = result.files.count
+            }
+            let r = Samples(render).median / 1000, e = Samples(export).median / 1000
+            let columns: [(String, Int)] = [("export vs render, \(name) (wall)", 64), ("\(fixed(r)) ms", 16), ("\(fixed(e)) ms", 16),
+                                            ("\(fixed(e / max(r, 0.001), 2))×", 8), ("\(files)", 8)]
+            let target = name.hasPrefix("large") ? "target ≤ 1.5×" : ""
+            print(columns.map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined() + target)
+        }
+    }
+}
