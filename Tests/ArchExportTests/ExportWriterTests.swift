@@ -79,16 +79,61 @@ final class ExportWriterTests: XCTestCase {
         XCTAssertThrowsError(try write(["design.txt": "x"], to: file)) { XCTAssertEqual($0 as? ExportError, .notAFolder(file)) }
     }
 
+    /// Runs a command; its exit status.
+    @discardableResult
+    private func run(_ arguments: String...) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     func testAnUnwritableParentLeavesThePreviousExportIntactAndSaysWhy() throws {
-        guard getuid() != 0 else { throw XCTSkip("root writes everywhere") }
-        let out = root.appendingPathComponent("out").path
+        let parent = root.appendingPathComponent("parent")
+        let out = parent.appendingPathComponent("out").path
         _ = try write(["design.txt": "one\n"], to: out)
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: root.path)
-        XCTAssertThrowsError(try write(["design.txt": "two\n"], to: out)) { error in
-            guard case .cannotWrite(_, let reason)? = error as? ExportError else { return XCTFail("\(error)") }
-            XCTAssertTrue(reason.contains("permission"), reason)
+        // Root writes through permissions; an immutable folder (ext4, xfs) stops root too.
+        let locked: Bool
+        if getuid() == 0 {
+            locked = run("chattr", "+i", parent.path) == 0
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: parent.path)
+            locked = true
         }
-        XCTAssertEqual(read("out/design.txt"), "one\n")
+        guard locked else { throw XCTSkip("cannot make a folder unwritable here (chattr +i failed)") }
+        defer {
+            if getuid() == 0 { run("chattr", "-i", parent.path) }
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: parent.path)
+        }
+        XCTAssertThrowsError(try write(["design.txt": "two\n"], to: out)) { error in
+            guard case .cannotWrite(let path, let reason)? = error as? ExportError else { return XCTFail("\(error)") }
+            XCTAssertEqual(path, out)
+            XCTAssertTrue(reason.contains("permission") || reason.contains("not permitted"), reason)
+        }
+        XCTAssertEqual(read("parent/out/design.txt"), "one\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent.path), ["out"])
+    }
+
+    func testAFullDiskLeavesThePreviousExportIntactAndSaysWhy() throws {
+        let small = root.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
+        guard getuid() == 0, run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.path) == 0 else {
+            throw XCTSkip("cannot mount a small tmpfs here (needs root and mount rights)")
+        }
+        defer { run("umount", small.path) }
+        let out = small.appendingPathComponent("out").path
+        _ = try write(["design.txt": "one\n"], to: out)
+        let big = String(repeating: "x", count: 200_000)
+        XCTAssertThrowsError(try write(["design.txt": "two\n", "big.txt": big], to: out)) { error in
+            guard case .cannotWrite(_, let reason)? = error as? ExportError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("space"), reason)
+        }
+        XCTAssertEqual(read("small/out/design.txt"), "one\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: small.path), ["out"], "the half-written folder is gone")
     }
 
     func testAFailureHalfWayLeavesNoHalfWrittenFolderAndThePreviousExportIntact() throws {
