@@ -135,6 +135,16 @@ public struct ExportWriter: Sendable {
             return String(cString: strerror(Int32(underlying.code))).lowercased()
         }
         if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))).lowercased() }
-        return nsError.localizedDescription
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileWriteOutOfSpace: return "no space left on the device"
+            case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+            case .fileWriteVolumeReadOnly: return "read-only file system"
+            default: break
+            }
+        }
+        var text = nsError.localizedDescription
+        while text.last == "." { text.removeLast() }
+        return text
     }
 }
