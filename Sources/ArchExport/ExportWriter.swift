@@ -28,6 +28,7 @@ public struct ExportWriter: Sendable {
     public func write(_ files: [(ExportFile, ExportFormat)], manifest: ExportManifest, to folder: String) throws -> Result {
         let fileManager = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
+        Self.recoverInterrupted(target)
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists, !isDirectory.boolValue { throw ExportError.notAFolder(folder) }
@@ -94,6 +95,27 @@ public struct ExportWriter: Sendable {
         let keptPaths = Set(keptEntries.map(\.path))
         return Result(folder: folder, files: (files.map { $0.0.path.description } + [ExportManifest.fileName]).sorted(),
                       kept: carried.filter { !keptPaths.contains($0) }.sorted())
+    }
+
+    /// Cleans up after an export that was killed: its half-built folder goes, and a previous export it had moved
+    /// aside goes back when the new one never took its place. Only folders of processes no longer running.
+    static func recoverInterrupted(_ target: URL) {
+        let fileManager = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let prefix = "." + target.lastPathComponent + ".archtui-"
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.lastIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
+            let kind = rest[rest.index(after: dash)...]
+            guard kind == "new" || kind == "old", kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let url = parent.appendingPathComponent(name)
+            if kind == "old", !fileManager.fileExists(atPath: target.path) {
+                try? fileManager.moveItem(at: url, to: target)
+            } else {
+                try? fileManager.removeItem(at: url)
+            }
+        }
     }
 
     /// A foreign file where the export needs a folder (`diagrams` as a file), or a folder where it needs a file.

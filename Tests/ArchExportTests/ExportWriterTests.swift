@@ -146,6 +146,40 @@ final class ExportWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"], "no temporary folder left")
     }
 
+    /// The pid of a process that has ended.
+    private func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    func testAnExportKilledHalfWayIsCleanedUpAndThePreviousOneRestored() throws {
+        let out = root.appendingPathComponent("out").path
+        _ = try write(["design.txt": "one\n"], to: out)
+        let pid = try deadPID()
+        // Killed while building: a half-built folder beside the export.
+        let half = root.appendingPathComponent(".out.archtui-\(pid)-new")
+        try FileManager.default.createDirectory(at: half, withIntermediateDirectories: true)
+        try "half\n".write(to: half.appendingPathComponent("design.txt"), atomically: true, encoding: .utf8)
+        _ = try write(["design.txt": "two\n"], to: out)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"], "the half-built folder is gone")
+        // Killed between moving the previous export aside and moving the new one in: the previous one comes back.
+        try FileManager.default.moveItem(atPath: out, toPath: root.appendingPathComponent(".out.archtui-\(pid)-old").path)
+        XCTAssertNil(read("out/design.txt"))
+        ExportWriter.recoverInterrupted(root.appendingPathComponent("out"))
+        XCTAssertEqual(read("out/design.txt"), "two\n", "the previous export is back")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"])
+        _ = try write(["design.txt": "three\n"], to: out)
+        XCTAssertEqual(read("out/design.txt"), "three\n")
+        // A folder of a running export (this process) is left alone.
+        let running = root.appendingPathComponent(".out.archtui-\(getpid())-new")
+        try FileManager.default.createDirectory(at: running, withIntermediateDirectories: true)
+        ExportWriter.recoverInterrupted(root.appendingPathComponent("out"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: running.path))
+    }
+
     func testPathsAndFileNamesNeverLeaveTheFolder() {
         for bad in ["..", "../x", "/etc/passwd", "a//b", ".hidden", "-rf", "con.txt", "a\u{1b}[2Jb", "naïve", "x;y"] {
             XCTAssertNil(ExportPath(components: bad.split(separator: "/", omittingEmptySubsequences: false).map(String.init)), bad)
