@@ -1,3 +1,4 @@
+import ArchModel
 import Foundation
 
 /// A path inside the export folder: relative, made of components that are safe file names on every

@@ -10,7 +10,7 @@ enum SQLExportSupport {
 
     /// The files of the four formats, by path.
     static func files(of session: Session) throws -> [String: String] {
-        let builder = DesignBuilder.standard()
+        let builder = try DesignBuilder.standard()
         let design = try builder.build(session)
         let input = ExportInput(design: design, session: session, catalogue: builder.catalogue, sessionFileText: "",
                                 sessionFileName: "session.archtui.yaml")
@@ -23,7 +23,7 @@ enum SQLExportSupport {
 
     /// The demo, the shipped samples and the hostile session, by name.
     static func sessions() throws -> [(String, Session)] {
-        [("demo-shop", Demo.session())] + (try SampleSessions.all()).map { ($0.name, $0.session) } + [("hostile-sql", hostileSession())]
+        [("demo-shop", try Demo.session())] + (try SampleSessions.all()).map { ($0.name, $0.session) } + [("hostile-sql", hostileSession())]
     }
 
     /// Names chosen to break DDL: reserved words, quotes and semicolons, `../`, non-Latin letters, 70-character

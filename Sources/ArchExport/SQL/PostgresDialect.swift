@@ -45,6 +45,10 @@ struct PostgresDialect: SQLDialectRules {
         table.uniques.map { (withPartitionKey($0.columns, table), $0.name) }
     }
 
+    func indexColumns(_ columns: [String], unique: Bool, of table: SQLSchemaPlan.Planned) -> [String] {
+        unique ? withPartitionKey(columns, table) : columns
+    }
+
     private func withPartitionKey(_ columns: [String], _ table: SQLSchemaPlan.Planned) -> [String] {
         guard let key = table.table.partitioning?.key else { return columns }
         let column = table.column(key)

@@ -22,6 +22,8 @@ protocol SQLDialectRules: Sendable {
     func columnSuffix(_ column: Column, comment: String?) -> String
     /// What follows the closing parenthesis of `CREATE TABLE` (options, `PARTITION BY`).
     func tableSuffix(_ table: SQLSchemaPlan.Planned, comment: String) -> String
+    /// The columns (identifiers) of an index as written; PostgreSQL adds the partition key to a unique one.
+    func indexColumns(_ columns: [String], unique: Bool, of table: SQLSchemaPlan.Planned) -> [String]
     /// What follows `CREATE INDEX … (columns)` (MySQL's `COMMENT '…'`), or "".
     func indexSuffix(reason: String) -> String
     /// Statements after a table and its indexes: comments, partitions.
@@ -40,6 +42,7 @@ extension SQLDialectRules {
     func uniques(of table: SQLSchemaPlan.Planned) -> [(columns: [String], name: String)] { table.uniques }
     func columnSuffix(_ column: Column, comment: String?) -> String { "" }
     func indexSuffix(reason: String) -> String { "" }
+    func indexColumns(_ columns: [String], unique: Bool, of table: SQLSchemaPlan.Planned) -> [String] { columns }
     func omitted(_ key: ForeignKey, from table: Table, tables: [String: Table]) -> String? { nil }
     func extraNames(_ table: String) -> [String: String] { [:] }
     func quoted(_ name: String) -> String { dialect.quoted(name) }

@@ -66,7 +66,7 @@ struct SQLSchemaWriter<Rules: SQLDialectRules> {
         for index in table.indexes {
             let unique = index.index.unique ? "UNIQUE " : ""
             out.append("CREATE \(unique)INDEX \(rules.quoted(index.name)) ON \(rules.quoted(table.name)) ("
-                + index.columns.map(rules.quoted).joined(separator: ", ") + ")" + rules.indexSuffix(reason: index.index.reason) + ";")
+                + rules.indexColumns(index.columns, unique: index.index.unique, of: table).map(rules.quoted).joined(separator: ", ") + ")" + rules.indexSuffix(reason: index.index.reason) + ";")
         }
         out += rules.afterTable(table, comment: comment)
         out.append("")
