@@ -112,7 +112,7 @@ public struct SQLNamespace: Sendable {
 
     /// How names compare: ignoring case and accents, as MySQL compares column and index names (and table names
     /// on case-insensitive file systems); the strictest rule of the three dialects.
-    static func key(_ name: String) -> String {
+    public static func key(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
         return name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
