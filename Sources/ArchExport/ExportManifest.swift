@@ -1,3 +1,4 @@
+import ArchModel
 import Foundation
 
 /// `archtui-export.json`: what an export wrote, so the next one knows which files are archtui's (and

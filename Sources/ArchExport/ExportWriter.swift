@@ -1,3 +1,4 @@
+import ArchModel
 import Foundation
 
 /// Writes an export into its folder atomically: the files are built in a temporary folder beside the

@@ -46,8 +46,8 @@ final class DataModelGeneratorTests: XCTestCase {
         XCTAssertEqual(orders.column("customer_email")?.pii, true)
         XCTAssertEqual(orders.column("placed_at")?.nullable, true)
         XCTAssertEqual(orders.column("number")?.nullable, false)
-        XCTAssertEqual(orders.column("created_at")?.defaultValue, "now")
-        XCTAssertEqual(orders.column("lock_version")?.defaultValue, "0")
+        XCTAssertEqual(orders.column("created_at")?.defaultValue, .now)
+        XCTAssertEqual(orders.column("lock_version")?.defaultValue, .number("0"))
         XCTAssertEqual(orders.uniqueConstraints, [["number"]])
         XCTAssertEqual(orders.trace.sources, ["entity Order"])
     }
@@ -127,7 +127,7 @@ final class DataModelGeneratorTests: XCTestCase {
             "requirements.records_first_year": .number(50_000_000), "requirements.growth_per_year": .number(50),
             "requirements.retention_years": .number(3)]))), 237_500_000)
         XCTAssertEqual(big.filter { $0.partitioning != nil }.map(\.name), ["order_items"])
-        XCTAssertEqual(try table("order_items", in: big).partitioning, "range by created_at, monthly")
+        XCTAssertEqual(try table("order_items", in: big).partitioning?.display, "range by created_at, monthly")
         XCTAssertEqual(try table("order_items", in: big).trace.answers,
                        ["requirements.records_first_year", "requirements.growth_per_year", "requirements.retention_years"])
         let small = tables(ShopFixture.session(["requirements.records_first_year": .number(10_000_000),

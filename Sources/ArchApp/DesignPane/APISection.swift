@@ -208,7 +208,7 @@ extension Table {
             }
             if primaryKey.contains(column.name) { flag("PK") }
             if !column.nullable { flag("NOT NULL") }
-            if let value = column.defaultValue { flag("DEFAULT \(value)") }
+            if let value = column.defaultValue { flag("DEFAULT " + value.display) }
             if column.pii { flag("PII") }
             if !column.enumValues.isEmpty { flag("in (" + column.enumValues.joined(separator: ", ") + ")") }
             if flags == 0 { lines.add("", DesignStyle.note) }
@@ -232,7 +232,7 @@ extension Table {
         }
         if let partitioning = partitioning {
             lines.add("  PARTITION ", DesignStyle.note)
-            lines.add(partitioning)
+            lines.add(partitioning.display)
             lines.endLine()
         }
         lines.endLine()

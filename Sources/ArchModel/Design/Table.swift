@@ -11,13 +11,15 @@ public struct Table: Hashable, Sendable {
     /// Each a set of columns that must be unique together.
     public var uniqueConstraints: [[String]]
     public var indexes: [Index]
-    /// e.g. "range on created_at, monthly" when volumes call for it.
-    public var partitioning: String?
+    /// How the table is split when volumes call for it (range by `created_at`, monthly).
+    public var partitioning: Partitioning?
+    /// Names the schema uses in place of the ones the model gives (too long, taken): each is a finding.
+    public var renames: [SQLRename]
     public var trace: Trace
 
     public init(name: String, entity: String? = nil, columns: [Column] = [], primaryKey: [String] = [],
                 foreignKeys: [ForeignKey] = [], uniqueConstraints: [[String]] = [], indexes: [Index] = [],
-                partitioning: String? = nil, trace: Trace = Trace(), id: TableID? = nil) {
+                partitioning: Partitioning? = nil, renames: [SQLRename] = [], trace: Trace = Trace(), id: TableID? = nil) {
         self.id = id ?? .other(name)
         self.name = name
         self.entity = entity
@@ -27,6 +29,7 @@ public struct Table: Hashable, Sendable {
         self.uniqueConstraints = uniqueConstraints
         self.indexes = indexes
         self.partitioning = partitioning
+        self.renames = renames
         self.trace = trace
     }
 
@@ -48,21 +51,73 @@ public struct Column: Hashable, Sendable {
     public var name: String
     public var type: FieldType
     public var nullable: Bool
-    /// A neutral default: `now` (current timestamp), `true`/`false`, a number, or a quoted literal.
-    public var defaultValue: String?
+    /// The value a new row gets when none is given.
+    public var defaultValue: ColumnDefault?
     public var pii: Bool
     /// For `.enumeration` columns: the allowed values (a CHECK constraint).
     public var enumValues: [String]
+    /// Maximum characters of a `string`, when the model gives it.
+    public var length: Int?
+    /// Total digits and digits after the point of a `decimal`, when the model gives them.
+    public var precision: Int?
+    public var scale: Int?
 
-    public init(name: String, type: FieldType, nullable: Bool = true, defaultValue: String? = nil, pii: Bool = false,
-                enumValues: [String] = []) {
+    public init(name: String, type: FieldType, nullable: Bool = true, defaultValue: ColumnDefault? = nil, pii: Bool = false,
+                enumValues: [String] = [], length: Int? = nil, precision: Int? = nil, scale: Int? = nil) {
         self.name = name
         self.type = type
         self.nullable = nullable
         self.defaultValue = defaultValue
         self.pii = pii
         self.enumValues = enumValues
+        self.length = length
+        self.precision = precision
+        self.scale = scale
     }
+}
+
+/// A column's default as a value, so each SQL dialect writes its own spelling (`now()`, `CURRENT_TIMESTAMP(6)`,
+/// `strftime(…)`) and no exporter parses a sentence.
+public enum ColumnDefault: Hashable, Sendable {
+    /// The current time when the row is written.
+    case now
+    case bool(Bool)
+    /// A number as written (`0`, `2.50`): kept as text so no digit is lost to floating point.
+    case number(String)
+    /// A string literal (unquoted here; each dialect quotes and escapes it).
+    case text(String)
+
+    /// `now`, `true`, `0`, `'pending'`: how the design's text shows it.
+    public var display: String {
+        switch self {
+        case .now: return "now"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let value): return value
+        case .text(let value): return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+    }
+}
+
+/// How a table is split into partitions.
+public struct Partitioning: Hashable, Sendable {
+    public enum Method: String, Hashable, Sendable { case range, list, hash }
+    /// The span of one range partition.
+    public enum Interval: String, Hashable, Sendable { case daily, weekly, monthly, yearly }
+
+    public var method: Method
+    /// The partition key column.
+    public var key: String
+    /// For range partitioning on a time column: how much time one partition holds.
+    public var interval: Interval?
+
+    public init(method: Method, key: String, interval: Interval? = nil) {
+        self.method = method
+        self.key = key
+        self.interval = interval
+    }
+
+    /// `range by created_at, monthly`: how the design's text shows it.
+    public var display: String { "\(method.rawValue) by \(key)" + (interval.map { ", " + $0.rawValue } ?? "") }
 }
 
 /// A foreign key from `columns` to `referencedTable`'s `referencedColumns`.

@@ -1,4 +1,5 @@
 import Foundation
+import ArchModel
 
 /// Identifiers derived from names the user typed: table and column names, URL segments, parameters, operation ids.
 ///
@@ -9,7 +10,7 @@ import Foundation
 /// a user's field surprises more than quoting it, and `isSQLReserved` tells the exporter to quote.
 public enum Naming {
     /// Longest identifier every supported dialect accepts (PostgreSQL: 63 bytes).
-    public static let maxIdentifierLength = 63
+    public static let maxIdentifierLength = SQLDialect.portableIdentifierBytes
 
     /// The name split into lowercase ASCII words: `OrderItem` → `order`, `item`; `HTTPRequest` → `http`, `request`.
     public static func words(_ name: String) -> [String] { asciiWords(name) ?? scalarWords(name) }
@@ -179,10 +180,10 @@ public enum Naming {
     /// True when `identifier` is reserved in one of the SQL dialects and must be quoted there.
     public static func isSQLReserved(_ identifier: String) -> Bool { sqlReserved.contains(identifier.lowercased()) }
 
-    /// Cuts an identifier to `maxIdentifierLength`, keeping it unique with a hash of the full name.
+    /// Cuts an identifier to `maxIdentifierLength` bytes, keeping it distinct with a hash of the full name (the
+    /// rule the SQL exporters apply too, see `SQLIdentifiers`).
     public static func limited(_ identifier: String) -> String {
-        guard identifier.utf8.count > maxIdentifierLength, identifier.count > maxIdentifierLength else { return identifier }
-        return String(identifier.prefix(maxIdentifierLength - 9)) + "_" + hash(identifier)
+        SQLIdentifiers.shortened(identifier, maxBytes: maxIdentifierLength)
     }
 
     /// FNV-1a of the UTF-8 bytes as 8 hex digits: stable across runs and platforms (unlike `hashValue`).

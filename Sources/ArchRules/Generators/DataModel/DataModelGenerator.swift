@@ -20,8 +20,8 @@ public struct DataModelGenerator: Sendable {
     /// Rows over the retention period above which a table is worth partitioning (~100M: where index
     /// maintenance, vacuum and deleting old data by `DELETE` start to hurt on one table).
     public static let partitionThreshold = 100_000_000.0
-    /// What the generator proposes for large tables.
-    public static let partitionScheme = "range by created_at, monthly"
+    /// What the generator proposes for large tables: old months are dropped whole, queries by time read few.
+    public static let partitionScheme = Partitioning(method: .range, key: "created_at", interval: .monthly)
 
     public init() {}
 
@@ -56,14 +56,27 @@ public struct DataModelGenerator: Sendable {
         // Written only when a name changes: tables reused from the memo share their arrays, and a write copies them.
         for table in tables.indices {
             for key in tables[table].foreignKeys.indices {
-                let claimed = names.claim(tables[table].foreignKeys[key].name)
-                if claimed != tables[table].foreignKeys[key].name { tables[table].foreignKeys[key].name = claimed }
+                let wanted = tables[table].foreignKeys[key].name
+                let claimed = names.claim(Naming.limited(wanted))
+                if claimed != wanted {
+                    tables[table].foreignKeys[key].name = claimed
+                    tables[table].renames.append(SQLRename(kind: "foreign key", old: wanted, new: claimed, reason: renameReason(wanted)))
+                }
             }
             for index in tables[table].indexes.indices {
-                let claimed = names.claim(tables[table].indexes[index].name)
-                if claimed != tables[table].indexes[index].name { tables[table].indexes[index].name = claimed }
+                let wanted = tables[table].indexes[index].name
+                let claimed = names.claim(Naming.limited(wanted))
+                if claimed != wanted {
+                    tables[table].indexes[index].name = claimed
+                    tables[table].renames.append(SQLRename(kind: "index", old: wanted, new: claimed, reason: renameReason(wanted)))
+                }
             }
         }
+    }
+
+    /// Why `wanted` did not become an identifier as it is: too long, or (fitting) taken.
+    static func renameReason(_ wanted: String) -> SQLRenameReason {
+        wanted.utf8.count > Naming.maxIdentifierLength ? .tooLong(limit: Naming.maxIdentifierLength) : .taken
     }
 
     /// Rows expected over the retention period: first-year records, growing yearly, summed over the years kept
@@ -82,17 +95,25 @@ public struct DataModelGenerator: Sendable {
         var columns = [Column(name: "id", type: .uuid, nullable: false)]
         if tenant { columns.append(Column(name: "tenant_id", type: .uuid, nullable: false)) }
         var foreignKeys: [ForeignKey] = []
+        var renames: [SQLRename] = []
+        func renamed(_ kind: String, _ wanted: String, _ name: String) {
+            if wanted != name { renames.append(SQLRename(kind: kind, old: wanted, new: name, reason: Self.renameReason(wanted))) }
+        }
+        renamed("table", inputs.wantedTable, table)
         var uniques: [[String]] = []
         var indexes: [Index] = []
         func index(_ columns: [String], unique: Bool = false, reason: String) {
-            let name = Naming.limited((unique ? "ux_" : "ix_") + table + "_" + columns.joined(separator: "_"))
+            let name = (unique ? "ux_" : "ix_") + table + "_" + columns.joined(separator: "_")  // limited when claimed
             indexes.append(Index(name: name, columns: columns, unique: unique, reason: reason))
         }
         for parent in inputs.parents {
             let link = parent.link
             // The tenancy column doubles as the foreign key to the Tenant entity.
             let isTenancyColumn = columns.contains { $0.name == link.column }
-            if !isTenancyColumn { columns.append(Column(name: link.column, type: .uuid, nullable: link.nullable)) }
+            if !isTenancyColumn {
+                columns.append(Column(name: link.column, type: .uuid, nullable: link.nullable))
+                renamed("column", link.wantedColumn, link.column)
+            }
             if let service = parent.elsewhere {
                 // Another service's database: a reference by id, kept valid by that service's events, not a constraint.
                 index([link.column], unique: link.unique,
@@ -101,7 +122,7 @@ public struct DataModelGenerator: Sendable {
                 sources += link.sources.filter { !sources.contains($0) }
                 continue
             }
-            foreignKeys.append(ForeignKey(name: Naming.limited("fk_\(table)_\(link.column)"),
+            foreignKeys.append(ForeignKey(name: "fk_\(table)_\(link.column)",
                                           columns: [link.column], referencedTable: parent.table,
                                           referencedColumns: ["id"], onDelete: link.onDelete))
             if !isTenancyColumn || link.unique {  // otherwise the (tenant_id, …) indexes below lead with it
@@ -113,11 +134,16 @@ public struct DataModelGenerator: Sendable {
         let taken = Set(columns.map(\.name) + RelationGraph.systemColumns)
         var fieldColumns = UniqueNames(reserved: Array(taken))
         for field in entity.fields {
-            let base = Naming.snakeCase(field.name)
+            let wanted = Naming.words(field.name).joined(separator: "_"), base = Naming.limited(wanted)
             guard !taken.contains(base) else { continue }  // the generated column (id, timestamps, a foreign key) stands for it
             let name = fieldColumns.claim(base)
-            columns.append(Column(name: name, type: field.type, nullable: !field.required, pii: field.pii,
-                                  enumValues: field.type == .enumeration ? field.enumValues : []))
+            renamed("column", wanted, name)
+            columns.append(Column(name: name, type: field.type, nullable: !field.required,
+                                  defaultValue: field.defaultValue.flatMap { ColumnDefaults.parse($0, for: field.type) }, pii: field.pii,
+                                  enumValues: field.type == .enumeration ? field.enumValues : [],
+                                  length: field.type.takesLength ? field.length : nil,
+                                  precision: field.type.takesPrecision ? field.precision : nil,
+                                  scale: field.type.takesPrecision ? field.scale : nil))
             let scoped = tenant ? ["tenant_id", name] : [name]
             if field.unique {
                 uniques.append(scoped)
@@ -128,11 +154,11 @@ public struct DataModelGenerator: Sendable {
         if tenant {
             index(["tenant_id", "created_at"], reason: "tenant isolation: every query filters by tenant_id; lists page by created_at")
         }
-        let created = Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: "now")
+        let created = Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: .now)
         columns += inputs.appendOnly ? [created] : [
-            Column(name: "lock_version", type: .integer, nullable: false, defaultValue: "0"),
+            Column(name: "lock_version", type: .integer, nullable: false, defaultValue: .number("0")),
             created,
-            Column(name: "updated_at", type: .timestamp, nullable: false, defaultValue: "now"),
+            Column(name: "updated_at", type: .timestamp, nullable: false, defaultValue: .now),
         ]
         var trace = Trace(answers: tenant ? context.tenancyAnswers : [], sources: sources)
         if inputs.partitioned, let answers = context.partitionAnswers {
@@ -140,7 +166,7 @@ public struct DataModelGenerator: Sendable {
         }
         return Table(name: table, entity: entity.name, columns: columns, primaryKey: ["id"], foreignKeys: foreignKeys,
                      uniqueConstraints: uniques, indexes: indexes, partitioning: inputs.partitioned ? Self.partitionScheme : nil,
-                     trace: trace, id: .entity(entity.id))
+                     renames: renames, trace: trace, id: .entity(entity.id))
     }
 
     /// A join table, names not yet claimed (see `claimConstraintNames`).
@@ -151,16 +177,19 @@ public struct DataModelGenerator: Sendable {
         return Table(
             name: pair.table,
             columns: keys.map { Column(name: $0, type: .uuid, nullable: false) }
-                + [Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: "now")],
+                + [Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: .now)],
             primaryKey: keys,
             foreignKeys: [
-                ForeignKey(name: Naming.limited("fk_\(pair.table)_\(pair.leftColumn)"), columns: [pair.leftColumn],
+                ForeignKey(name: "fk_\(pair.table)_\(pair.leftColumn)", columns: [pair.leftColumn],
                            referencedTable: left.table, referencedColumns: ["id"], onDelete: .cascade),
-                ForeignKey(name: Naming.limited("fk_\(pair.table)_\(pair.rightColumn)"), columns: [pair.rightColumn],
+                ForeignKey(name: "fk_\(pair.table)_\(pair.rightColumn)", columns: [pair.rightColumn],
                            referencedTable: right.table, referencedColumns: ["id"], onDelete: .cascade),
             ],
-            indexes: [Index(name: Naming.limited("ix_\(pair.table)_\(pair.rightColumn)"), columns: [pair.rightColumn],
+            indexes: [Index(name: "ix_\(pair.table)_\(pair.rightColumn)", columns: [pair.rightColumn],
                             reason: "foreign key: joins and ON DELETE checks (the primary key covers \(pair.leftColumn))")],
+            renames: [("table", pair.wantedTable, pair.table), ("column", left.singular + "_id", pair.leftColumn)]
+                .filter { $0.1 != $0.2 }
+                .map { SQLRename(kind: $0.0, old: $0.1, new: $0.2, reason: Self.renameReason($0.1)) },
             trace: Trace(sources: pair.sources),
             id: .join(left: leftID, right: rightID, role: pair.role)
         )
@@ -197,6 +226,8 @@ struct TableInputs: EntityInputs {
 
     let entity: Entity
     let table: String
+    /// The table's name before it was shortened or numbered.
+    let wantedTable: String
     /// In the order of the entity's columns.
     let parents: [Parent]
     /// Shared-schema tenancy, and the entity is not the tenant itself.
@@ -210,6 +241,7 @@ struct TableInputs: EntityInputs {
         guard let own = model.names.names(entity.name) else { return nil }
         self.entity = entity
         table = own.table
+        wantedTable = Naming.pluralWords(words: own.words).joined(separator: "_")
         parents = model.graph.links(child: entity.name).compactMap { link in
             model.names.names(link.parent).map { names in
                 let elsewhere = model.databases.separates(entity.name, link.parent) ? model.databases.service(of: link.parent) : nil

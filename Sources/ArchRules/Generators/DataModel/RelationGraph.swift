@@ -10,6 +10,8 @@ public struct RelationGraph: Sendable {
         public var parent: String
         /// Column on the child's table, unique within that table.
         public var column: String
+        /// The column's name before it was shortened or numbered (`column` differs when it was).
+        public var wantedColumn: String
         public var nullable: Bool
         public var onDelete: DeleteRule
         /// has-one: at most one child per parent.
@@ -26,6 +28,8 @@ public struct RelationGraph: Sendable {
         public var left: String
         public var right: String
         public var table: String
+        /// The table's name before it was shortened or numbered.
+        public var wantedTable: String
         public var leftColumn: String
         public var rightColumn: String
         /// The relation's name when an entity relates to itself (two such pairs are told apart by it).
@@ -68,7 +72,8 @@ public struct RelationGraph: Sendable {
                 // A belongs-to Tenant is the tenancy column itself, not a second `tenant_id_2`.
                 let isTenantKey = stem + "_id" == "tenant_id" && Naming.words(parent.name) == ["tenant"]
                     && !links.contains { $0.child == entity.name && $0.column == "tenant_id" }
-                links.append(Link(child: entity.name, parent: parent.name, column: isTenantKey ? "tenant_id" : columns.claim(stem + "_id"),
+                links.append(Link(child: entity.name, parent: parent.name,
+                                  column: isTenantKey ? "tenant_id" : columns.claim(Naming.limited(stem + "_id")), wantedColumn: stem + "_id",
                                   nullable: !relation.required || onDelete == .setNull, onDelete: onDelete,
                                   unique: ownership?.kind == .hasOne, owned: ownership != nil || onDelete == .cascade,
                                   role: ownership?.name, sources: sources))
@@ -79,7 +84,8 @@ public struct RelationGraph: Sendable {
                 let isSelf = parent.name == entity.name
                 let stem = (isSelf ? "parent_" : "") + (names.names(parent.name)?.singular ?? "parent")
                 let onDelete: DeleteRule = relation.onDelete == .setNull ? .setNull : .cascade
-                links.append(Link(child: entity.name, parent: parent.name, column: columns.claim(stem + "_id"),
+                links.append(Link(child: entity.name, parent: parent.name, column: columns.claim(Naming.limited(stem + "_id")),
+                                  wantedColumn: stem + "_id",
                                   nullable: isSelf || onDelete == .setNull, onDelete: onDelete,
                                   unique: relation.kind == .hasOne, owned: true, role: relation.name,
                                   sources: ["relation \(parent.name) \(relation.kind.rawValue) \(entity.name)"]))
@@ -95,9 +101,9 @@ public struct RelationGraph: Sendable {
                     + (isSelf ? [] : other.relations.filter { $0.kind == .manyToMany && names.entity($0.target)?.name == entity.name }
                         .prefix(1).map { _ in "relation \(other.name) many-to-many \(entity.name)" })
                 pairs.append(Pair(left: entity.name, right: other.name,
-                                  table: tables.claim(Naming.limited(left.singular + "_" + stem)),
-                                  leftColumn: left.singular + "_id",
-                                  rightColumn: (isSelf ? "related_" : "") + right.singular + "_id",
+                                  table: tables.claim(Naming.limited(left.singular + "_" + stem)), wantedTable: left.singular + "_" + stem,
+                                  leftColumn: Naming.limited(left.singular + "_id"),
+                                  rightColumn: Naming.limited((isSelf ? "related_" : "") + right.singular + "_id"),
                                   role: isSelf ? relation.name : nil, sources: sources))
             }
         }

@@ -40,6 +40,7 @@ extension FindingsChecker {
                 + FlowChecks(session: session, design: design, facts: facts).findings()
         case .dataAndPolicy:
             return DataChecks(session: session, design: design, facts: facts).findings()
+                + RenameChecks(design: design).findings()
                 + PolicyChecks(session: session, design: design, facts: facts).findings()
         }
     }
