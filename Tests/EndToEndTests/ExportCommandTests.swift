@@ -53,7 +53,7 @@ final class ExportCommandTests: ArchtuiTestCase {
                 XCTAssertTrue(path.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 }, "\(session.name): \(path)")
             }
         }
-        let run = try spawn([validator, "--no-render", "--require", "openapi,sql-postgres,sql-sqlite,sql-mysql,mermaid,plantuml,markdown,design.md", root],
+        let run = try spawn([validator, "-o", try makeDirectory(), "--require", "openapi,sql-postgres,sql-sqlite,sql-mysql,mermaid,plantuml,markdown,design.md", root],
                             environment: ProcessInfo.processInfo.environment, timeout: 1500)
         XCTAssertFalse(run.timedOut, "validate-export timed out:\n\(run.output)")
         XCTAssertEqual(run.status, 0, run.output)
