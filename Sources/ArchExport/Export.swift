@@ -10,7 +10,7 @@ public struct Export: Sendable {
 
     /// The exporters in ArchExport itself.
     public static let standardExporters: [any Exporter] = [
-        SessionCopyExporter(), MermaidExporter(), PlantUMLExporter(),
+        SessionCopyExporter(), MermaidExporter(), PlantUMLExporter(), ADRExporter(),
     ]
 
     /// The formats there is an exporter for.
