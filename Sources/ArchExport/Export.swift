@@ -10,7 +10,7 @@ public struct Export: Sendable {
 
     /// The exporters in ArchExport itself.
     public static let standardExporters: [any Exporter] = [
-        SessionCopyExporter(), MermaidExporter(), PlantUMLExporter(), ADRExporter(),
+        SessionCopyExporter(), MermaidExporter(), PlantUMLExporter(), ADRExporter(), StructurizrExporter(),
     ]
 
     /// The formats there is an exporter for.
