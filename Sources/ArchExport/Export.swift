@@ -11,6 +11,7 @@ public struct Export: Sendable {
     /// The exporters in ArchExport itself.
     public static let standardExporters: [any Exporter] = [
         SessionCopyExporter(), PostgresExporter(), MySQLExporter(), SQLiteExporter(), DBMLExporter(),
+        MermaidExporter(), PlantUMLExporter(), ADRExporter(), StructurizrExporter(), MarkdownExporter(),
     ]
 
     /// The formats there is an exporter for.
@@ -21,6 +22,8 @@ public struct Export: Sendable {
                       progress: (ExportFormat, Int, Int) -> Void = { _, _, _ in }) throws -> [(ExportFile, ExportFormat)] {
         let chosen = exporters.filter { formats.contains($0.format) }.sorted { $0.format < $1.format }
         var files: [(ExportFile, ExportFormat)] = []
+        var input = input
+        input.formats = chosen.map(\.format)
         for (index, exporter) in chosen.enumerated() {
             progress(exporter.format, index, chosen.count)
             files += try exporter.files(for: input).map { ($0, exporter.format) }

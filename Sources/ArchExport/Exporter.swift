@@ -20,8 +20,12 @@ public struct ExportInput: Sendable {
     public var sessionFileText: String
     /// The name the copy of the session file gets, e.g. `bookstore.archtui.yaml`.
     public var sessionFileName: String
+    /// The formats written in the same export, so design.md links only to files that are there.
+    public var formats: [ExportFormat]
 
-    public init(design: Design, session: Session, catalogue: Catalogue, sessionFileText: String, sessionFileName: String) {
+    public init(design: Design, session: Session, catalogue: Catalogue, sessionFileText: String, sessionFileName: String,
+                formats: [ExportFormat] = ExportFormat.allCases) {
+        self.formats = formats
         self.design = design
         self.session = session
         self.catalogue = catalogue

@@ -41,7 +41,7 @@ public struct CapacityEstimator: Sendable {
         var figures: [CapacityFigure] = []
         if let average = facts["average_rps"], let users = number(Input.dailyActiveUsers), let perUser = number(Input.requestsPerUser) {
             figures.append(CapacityFigure(
-                label: "Average load", value: Self.rate(average),
+                key: CapacityKey.averageLoad, label: "Average load", value: Self.rate(average),
                 arithmetic: "\(NumberFormat.compact(users)) users × \(NumberFormat.plain(perUser)) req/day ÷ 86,400 s",
                 amount: average))
         }
@@ -53,17 +53,17 @@ public struct CapacityEstimator: Sendable {
                 peakArithmetic += " (\(NumberFormat.oneDecimal(peak / average))× the average)"
             }
         }
-        figures.append(CapacityFigure(label: "Peak load", value: Self.rate(peak), arithmetic: peakArithmetic, amount: peak))
+        figures.append(CapacityFigure(key: CapacityKey.peakLoad, label: "Peak load", value: Self.rate(peak), arithmetic: peakArithmetic, amount: peak))
         if let reads = facts["read_rps"], let writes = facts["write_rps"], let readPercent = number(Input.readPercent) {
             figures.append(CapacityFigure(
-                label: "Peak reads / writes", value: "\(Self.rate(reads)) / \(Self.rate(writes))",
+                key: CapacityKey.peakReadsWrites, label: "Peak reads / writes", value: "\(Self.rate(reads)) / \(Self.rate(writes))",
                 arithmetic: "\(Self.rate(peak)) × \(NumberFormat.plain(readPercent))% reads"))
         }
         figures += storage(facts, session)
         if let sizeKB = number(Input.recordSize) {
             let bytesPerSecond = peak * sizeKB * 1_000
             figures.append(CapacityFigure(
-                label: "Bandwidth at peak",
+                key: CapacityKey.bandwidth, label: "Bandwidth at peak",
                 value: "\(NumberFormat.oneDecimal(bytesPerSecond * 8 / 1e6)) Mbit/s",
                 arithmetic: "\(Self.rate(peak)) × \(NumberFormat.plain(sizeKB)) KB per response (one record each, assumed)",
                 amount: bytesPerSecond))
@@ -77,18 +77,18 @@ public struct CapacityEstimator: Sendable {
     private func storage(_ facts: [String: Double], _ session: Session) -> [CapacityFigure] {
         guard let records = session[Input.recordsFirstYear]?.number, let writes = facts["record_write_rps"] else { return [] }
         var figures = [CapacityFigure(
-            label: "New records, average", value: Self.recordRate(writes),
+            key: CapacityKey.recordWrites, label: "New records, average", value: Self.recordRate(writes),
             arithmetic: "\(NumberFormat.compact(records)) records in year 1 ÷ " + (writes >= 1 ? "31,536,000 s" : "365 days"),
             amount: writes)]
         guard let firstYear = facts["storage_year1"], let sizeKB = session[Input.recordSize]?.number else { return figures }
         figures.append(CapacityFigure(
-            label: "Storage, year 1", value: Self.bytes(firstYear),
+            key: CapacityKey.storageYear1, label: "Storage, year 1", value: Self.bytes(firstYear),
             arithmetic: "\(NumberFormat.compact(records)) records × \(NumberFormat.plain(sizeKB)) KB",
             amount: firstYear))
         guard let years = session[Input.retentionYears]?.number, years > 1, let total = facts["storage_total"] else { return figures }
         let growth = (session[Input.growthPercent]?.number ?? 0)
         figures.append(CapacityFigure(
-            label: "Storage after \(NumberFormat.plain(years)) years", value: Self.bytes(total),
+            key: CapacityKey.storageTotal, label: "Storage after \(NumberFormat.plain(years)) years", value: Self.bytes(total),
             arithmetic: "year 1 growing \(NumberFormat.plain(growth))% a year, kept \(NumberFormat.plain(years)) years",
             amount: total))
         return figures
@@ -107,8 +107,8 @@ public struct CapacityEstimator: Sendable {
             connectionNote += "; above PostgreSQL's default max_connections (\(NumberFormat.plain(Self.databaseConnectionLimit))): put a pooler (PgBouncer) in front"
         }
         return [
-            CapacityFigure(label: "App instances at peak", value: NumberFormat.plain(count), arithmetic: arithmetic, amount: count),
-            CapacityFigure(label: "Database connections", value: NumberFormat.plain(connections), arithmetic: connectionNote, amount: connections),
+            CapacityFigure(key: CapacityKey.instances, label: "App instances at peak", value: NumberFormat.plain(count), arithmetic: arithmetic, amount: count),
+            CapacityFigure(key: CapacityKey.databaseConnections, label: "Database connections", value: NumberFormat.plain(connections), arithmetic: connectionNote, amount: connections),
         ]
     }
 

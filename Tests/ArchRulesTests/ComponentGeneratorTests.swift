@@ -11,7 +11,8 @@ final class ComponentGeneratorTests: XCTestCase {
         let app = components[0]
         XCTAssertEqual(app.kind, .service)
         XCTAssertEqual(app.responsibilities, ["Orders module: Order, OrderItem", "Products module: Product", "Customers module: Customer"])
-        XCTAssertEqual(app.interfaces, ["REST /v1/customers", "REST /v1/orders", "REST /v1/products"])
+        XCTAssertEqual(app.interfaces, [.api(style: "REST", address: "/v1/customers"), .api(style: "REST", address: "/v1/orders"), .api(style: "REST", address: "/v1/products")])
+        XCTAssertEqual(app.interfaces.map(\.description), ["REST /v1/customers", "REST /v1/orders", "REST /v1/products"])
         XCTAssertEqual(app.dependencies.map(\.target), ["PostgreSQL"])
         XCTAssertEqual(components[1].ownedData, ["customers", "orders", "order_items", "products"])
         XCTAssertTrue(components[1].responsibilities[0].hasPrefix("PostgreSQL (customers, orders, order_items, products)"))
@@ -20,7 +21,7 @@ final class ComponentGeneratorTests: XCTestCase {
     /// Interfaces follow the API style and versioning as answered or decided, not a fixed `REST /v1`.
     func testInterfacesFollowTheAPIStyleAndVersioning() {
         func interfaces(_ answers: [String: AnswerValue], _ decisions: [Decision] = []) -> [String] {
-            generator.components(session: InfraFixtures.shop(extra: answers), decisions: decisions, ruleComponents: [])[0].interfaces
+            generator.components(session: InfraFixtures.shop(extra: answers), decisions: decisions, ruleComponents: [])[0].interfaces.map(\.description)
         }
         XCTAssertEqual(interfaces(["api.versioning": .choice("header")]), ["REST /customers", "REST /orders", "REST /products"])
         XCTAssertEqual(interfaces(["api.style": .choice("graphql")]),
@@ -48,10 +49,10 @@ final class ComponentGeneratorTests: XCTestCase {
                                               decisions: decisions, ruleComponents: [])
         XCTAssertTrue(components.contains { $0.name == "Kafka" && $0.kind == .broker })
         let customers = components.first { $0.name == "Customers service" }!
-        XCTAssertTrue(customers.interfaces.contains("publishes customer.created"))
+        XCTAssertTrue(customers.interfaces.contains(.publishes(event: "customer.created")))
         XCTAssertTrue(customers.dependencies.contains(Dependency(target: "Orders service", style: .async, purpose: "publishes Customer changes for Order")))
         let orders = components.first { $0.name == "Orders service" }!
-        XCTAssertTrue(orders.interfaces.contains("consumes customer.created from Customers service"))
+        XCTAssertTrue(orders.interfaces.contains(.consumes(event: "customer.created", from: "Customers service")))
         XCTAssertTrue(orders.dependencies.contains { $0.target == "Kafka" && $0.style == .async })
     }
 

@@ -33,7 +33,7 @@ extension DesignSections {
             var lines: [[Span]] = [[Span(component.name, .bold), Span("  " + component.kind.rawValue, DesignStyle.note)]]
             lines += Self.bullets(component.responsibilities)
             if !component.ownedData.isEmpty { lines.append([Span("  owns: ", DesignStyle.note), Span(component.ownedData.joined(separator: ", "))]) }
-            lines += Self.bullets(component.interfaces, label: "interfaces:")
+            lines += Self.bullets(component.interfaces.map(\.description), label: "interfaces:")
             let dependencies = component.dependencies.map { "\($0.target) (\($0.style.rawValue))" + ($0.purpose.isEmpty ? "" : ": \($0.purpose)") }
             lines += Self.bullets(dependencies, label: "depends on:")
             lines.append([])

@@ -43,7 +43,7 @@ public struct RuleEngine: Sendable {
                 case .component(let component):
                     add(Component(name: render(component.name), kind: component.kind,
                                   responsibilities: component.responsibilities.map(render),
-                                  interfaces: component.interfaces.map(render), trace: trace), to: &outcome.components)
+                                  interfaces: component.interfaces.map { .speaks(render($0)) }, trace: trace), to: &outcome.components)
                 case .recommendation(let title, let text):
                     outcome.recommendations.append(Recommendation(
                         id: rule.id, title: render(title), category: rule.category, text: render(text),

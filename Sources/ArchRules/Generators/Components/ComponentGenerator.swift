@@ -47,7 +47,7 @@ public struct ComponentGenerator: Sendable {
             name: name, kind: .database,
             responsibilities: ["\(product) (\(tables.isEmpty ? "no tables yet" : tables.joined(separator: ", "))), \(scope)"],
             ownedData: tables,
-            interfaces: [facts.isRelational ? "SQL" : "\(product) API"],
+            interfaces: [.speaks(facts.isRelational ? "SQL" : "\(product) API")],
             trace: Trace(rules: [], answers: ["data.datastore", "data.sql_engine"],
                          sources: ["ComponentGenerator", owners.count == 1 ? "database per service" : "shared database"])
                 .merged(with: facts.decisionTrace(["datastore.primary"]))

@@ -47,11 +47,11 @@ struct InfraFacts: Sendable {
     var versionPrefix: String { (choice("api.versioning") ?? answer("api.versioning") ?? "url") == "url" ? "/v1" : "" }
 
     /// How callers reach an aggregate root, in the API style: `REST /v1/orders`, `GraphQL Order`, `gRPC OrderService`.
-    func interface(of entity: String) -> String {
+    func interface(of entity: String) -> Interface {
         switch apiStyle {
-        case "graphql": return "GraphQL \(Naming.pascalCase(entity)) queries and mutations"
-        case "grpc": return "gRPC \(Naming.pascalCase(entity))Service"
-        default: return "REST " + InfraNaming.collectionPath(entity, prefix: versionPrefix)
+        case "graphql": return .api(style: "GraphQL", address: "\(Naming.pascalCase(entity)) queries and mutations")
+        case "grpc": return .api(style: "gRPC", address: "\(Naming.pascalCase(entity))Service")
+        default: return .api(style: "REST", address: InfraNaming.collectionPath(entity, prefix: versionPrefix))
         }
     }
 

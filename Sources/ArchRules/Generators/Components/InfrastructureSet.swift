@@ -31,7 +31,7 @@ struct InfrastructureSet: Sendable {
     private func fallbacks() -> [Component] {
         var list: [Component] = []
         func add(_ name: String, _ kind: ComponentKind, _ duty: String, _ interface: String, _ answer: String) {
-            list.append(Component(name: name, kind: kind, responsibilities: [duty], interfaces: [interface],
+            list.append(Component(name: name, kind: kind, responsibilities: [duty], interfaces: [.speaks(interface)],
                                   trace: Trace(answers: [answer], sources: ["ComponentGenerator", "fallback from answer \(answer)"])))
         }
         if facts.answer("services.gateway") == "yes" {

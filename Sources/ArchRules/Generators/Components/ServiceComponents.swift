@@ -20,9 +20,9 @@ struct ServiceComponents: Sendable {
             let incomingAsync = links.indices.filter { $0 != index && links[$0].contains { $0.target == unit.name && $0.style == .async } }
             let publishes = outgoing.contains { $0.style == .async } || (facts.communication != .sync && broker != nil && !roots.isEmpty)
             var interfaces = roots.map(facts.interface)
-            if publishes { interfaces += eventsOfUnit[index].map { "publishes \($0)" } }
+            if publishes { interfaces += eventsOfUnit[index].map { Interface.publishes(event: $0) } }
             for producer in incomingAsync {
-                interfaces += eventsOfUnit[producer].map { "consumes \($0) from \(units[producer].name)" }
+                interfaces += eventsOfUnit[producer].map { Interface.consumes(event: $0, from: units[producer].name) }
             }
             var dependencies = outgoing
             dependencies.append(Dependency(target: databaseFor(unit.name), style: .sync, purpose: "reads and writes its data"))

@@ -11,7 +11,7 @@ struct ReplicaSizing: Sendable {
 
     init(facts: InfraFacts, capacity: [CapacityFigure]) {
         peak = facts.number(CapacityEstimator.Input.peakRequests)
-            ?? capacity.first { $0.label == "Peak load" }?.amount
+            ?? capacity.first { $0.key == CapacityKey.peakLoad }?.amount
         headroom = 1 + (facts.number(CapacityEstimator.Input.headroomPercent) ?? CapacityEstimator.defaultHeadroomPercent) / 100
         instanceThroughput = facts.number(CapacityEstimator.Input.instanceThroughput).flatMap { $0 > 0 ? $0 : nil }
         availability = facts.availability

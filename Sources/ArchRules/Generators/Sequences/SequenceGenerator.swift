@@ -47,7 +47,7 @@ struct FlowContext: Sendable {
 
     /// Services consuming `event` (from their interfaces).
     func consumers(of event: String, except producer: String) -> [String] {
-        services.filter { $0.name != producer && $0.interfaces.contains { $0.hasPrefix("consumes \(event)") } }.map(\.name)
+        services.filter { $0.name != producer && $0.interfaces.contains { if case .consumes(event, _) = $0 { return true } else { return false } } }.map(\.name)
     }
 
     func createFlow(_ entity: Entity) -> SequenceDiagram? {
