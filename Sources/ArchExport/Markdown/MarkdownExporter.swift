@@ -100,13 +100,13 @@ struct DesignDocument: Sendable {
         for table in design.tables {
             lines += ["**" + e(table.name) + "**", ""] + header(["Column", "Type", "Null", "Default", "Keys"])
             for column in table.columns {
-                lines.append(row([column.name, column.type.rawValue, column.nullable ? "yes" : "no", column.defaultValue ?? "",
+                lines.append(row([column.name, column.type.rawValue, column.nullable ? "yes" : "no", column.defaultValue?.display ?? "",
                                   index.keys(of: column.name, in: table).joined(separator: ", ")]))
             }
             lines.append("")
             lines += table.foreignKeys.map { "* foreign key " + e("(\($0.columns.joined(separator: ", "))) → \($0.referencedTable)") }
             lines += table.indexes.map { "* index " + e("\($0.name) (\($0.columns.joined(separator: ", ")))\($0.unique ? " unique" : "") \($0.reason)") }
-            if let partitioning = table.partitioning { lines.append("* partitioned: " + e(partitioning)) }
+            if let partitioning = table.partitioning { lines.append("* partitioned: " + e(partitioning.display)) }
             lines.append("")
         }
         return lines
