@@ -1,4 +1,4 @@
-import ArchExport
+@testable import ArchExport
 import ArchModel
 import ArchRules
 import Foundation
@@ -111,6 +111,13 @@ final class DiagramExportTests: XCTestCase {
         XCTAssertTrue(containers.contents.contains("Люди #123;x#125;"), containers.contents)
         let sequences = files.filter { $0.path.description.hasPrefix("diagrams/sequence-place-order") }
         XCTAssertEqual(Set(sequences.map(\.path.description)).count, 4, "two flows whose titles slug alike get distinct files")
+    }
+
+    func testBackslashesAndDollarsNeverReachPlantUMLsRegexReplacement() {
+        // PlantUML 1.2020 fails on &#92; and &#36; ("character to be escaped is missing", "Illegal group reference").
+        let escaped = PlantUMLDiagrams.escaped(#"C:\temp $HOME $1"#)
+        XCTAssertFalse(escaped.contains("&#92;") || escaped.contains("&#36;") || escaped.contains("\\") || escaped.contains("$"), escaped)
+        XCTAssertTrue(escaped.contains("&#10741;") && escaped.contains("&#65284;"), escaped)
     }
 
     func testTheDemoDiagramsMatchTheirGoldens() throws {

@@ -17,8 +17,11 @@ struct PlantUMLDiagrams: Sendable {
     }
 
     /// Creole markup (`**`, `--`, `//`, `~`), preprocessor (`%`, `$`, `!`) and `\n` are all written as `&#N;`.
+    /// PlantUML 1.2020 decodes `&#92;` (`\`) and `&#36;` (`$`) before a regex replacement and then fails on them
+    /// ("character to be escaped is missing"), so those two are written as their look-alikes ⧵ and ＄.
     static func escaped(_ text: String) -> String {
-        let result = DiagramText.escaped(text, keep: ".,()") { "&#\($0);" }
+        let safe = String(text.map { $0 == "\\" ? "⧵" : $0 == "$" ? "＄" : $0 })
+        let result = DiagramText.escaped(safe, keep: ".,()") { "&#\($0);" }
         return result.isEmpty ? "&#32;" : result
     }
 
