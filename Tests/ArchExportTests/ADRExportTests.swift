@@ -44,7 +44,9 @@ final class ADRExportTests: XCTestCase {
     }
 
     func testHostileTextCannotOpenMarkup() {
-        XCTAssertEqual(MarkdownEscape.inline("a|b <script> `x` [l](u)\u{1B}[31m\nz"), "a\\|b \\<script\\> \\`x\\` \\[l\\]\\(u\\) \\[31m z")
+        XCTAssertEqual(MarkdownEscape.inline("a|b <script> `x` [l](u)\u{1B}[31m\nz"), "a\\|b \\<script\\> \\`x\\` \\[l\\](u) \\[31m z")
+        XCTAssertEqual(MarkdownEscape.inline("modular_monolith _lead trail_ *x* (as preferred)"),
+                       "modular_monolith \\_lead trail\\_ \\*x\\* (as preferred)", "underscores inside words and parentheses stay")
     }
 
     private func adrList(in folder: URL) throws -> [String] {

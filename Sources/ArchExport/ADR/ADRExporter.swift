@@ -31,24 +31,26 @@ struct ADRRecord: Sendable {
     var text: String {
         var lines = ["---", "status: accepted", "---", "", "# " + MarkdownEscape.inline(decision.title), ""]
         lines += ["## Context and Problem Statement", "",
-                  MarkdownEscape.inline("Which option for \(decision.topic) (\(decision.category.rawValue))?"), ""]
+                  MarkdownEscape.inline("What should \(session.projectName) use for its \(Self.topicWords(decision.topic))? "
+                                        + "The answers and rules below drive the choice (\(decision.category.rawValue),")
+                    + " " + MarkdownEscape.code(decision.topic) + ").", ""]
         lines += ["## Decision Drivers", ""]
         let drivers = decision.trace.answers.map { id -> String in
             let prompt = catalogue.question(id: id)?.prompt ?? id
-            let answer = session[id].map(Self.answerText) ?? "not answered"
+            let answer = session[id].map { Self.answerText($0, of: catalogue.question(id: id)) } ?? "not answered"
             return "* " + MarkdownEscape.inline("\(prompt): \(answer)")
         } + decision.trace.rules.map { "* rule " + MarkdownEscape.code($0) }
         lines += (drivers.isEmpty ? ["* the method's defaults"] : drivers) + [""]
         lines += ["## Considered Options", ""]
         lines += (["* " + MarkdownEscape.inline(decision.choice)] + decision.alternatives.map { "* " + MarkdownEscape.inline($0.choice) }) + [""]
         lines += ["## Decision Outcome", "",
-                  "Chosen option: " + MarkdownEscape.inline("\"\(decision.choice)\", because \(decision.rationale)"), ""]
-        lines += ["### Consequences", "", "* Good, because " + MarkdownEscape.inline(decision.rationale)]
-        lines += decision.alternatives.map { "* Bad, because it rules out " + MarkdownEscape.inline("\($0.choice): \($0.reason)") } + [""]
+                  "Chosen option: " + MarkdownEscape.inline("\"\(decision.choice)\", because \(Self.clause(decision.rationale))"), ""]
+        lines += ["### Consequences", "", "* Good, because " + MarkdownEscape.inline(Self.clause(decision.rationale))]
+        lines += decision.alternatives.map { "* Bad, because it rules out " + MarkdownEscape.inline("\($0.choice), which was rejected: \(Self.reason($0.reason))") } + [""]
         lines += ["## Pros and Cons of the Options", ""]
-        lines += ["### " + MarkdownEscape.inline(decision.choice), "", "* Good, because " + MarkdownEscape.inline(decision.rationale), ""]
+        lines += ["### " + MarkdownEscape.inline(decision.choice), "", "* Good, because " + MarkdownEscape.inline(Self.clause(decision.rationale)), ""]
         for alternative in decision.alternatives {
-            lines += ["### " + MarkdownEscape.inline(alternative.choice), "", "* Bad, because " + MarkdownEscape.inline(alternative.reason), ""]
+            lines += ["### " + MarkdownEscape.inline(alternative.choice), "", "* Bad, because " + MarkdownEscape.inline(Self.clause(Self.reason(alternative.reason))), ""]
         }
         if !decision.references.isEmpty {
             lines += ["## More Information", ""] + decision.references.map { "* " + MarkdownEscape.inline($0) } + [""]
@@ -56,12 +58,33 @@ struct ADRRecord: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The stored value, as plain words (choice values, lists joined).
-    static func answerText(_ answer: AnswerValue) -> String {
+    /// The stored value, as plain words: a choice by its label when the question is known, lists joined.
+    static func answerText(_ answer: AnswerValue, of question: Question? = nil) -> String {
+        func label(_ value: String) -> String { question?.choices.first { $0.value == value }?.label ?? value }
         switch answer {
-        case .text(let text), .choice(let text): return text
-        case .number(let value): return SessionFile.format(value)
-        case .choices(let values), .list(let values): return values.joined(separator: ", ")
+        case .text(let text): return text
+        case .choice(let value): return label(value)
+        case .number(let value): return SessionFile.format(value) + (question?.unit.map { $0 == "%" ? $0 : " " + $0 } ?? "")
+        case .choices(let values): return values.map(label).joined(separator: ", ")
+        case .list(let values): return values.joined(separator: ", ")
         }
+    }
+
+    /// `architecture.style` → "architecture style".
+    static func topicWords(_ topic: String) -> String {
+        topic.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).joined(separator: " ")
+    }
+
+    /// A sentence continuing "because …": its first word in lower case unless it is a name ("PostgreSQL", "API").
+    static func clause(_ sentence: String) -> String {
+        let words = sentence.split(separator: " ", maxSplits: 1)
+        guard let first = words.first, first.count > 1, first.dropFirst().allSatisfy(\.isLowercase) else { return sentence }
+        return first.lowercased() + (words.count > 1 ? " " + words[1] : "")
+    }
+
+    /// An alternative's reason without the "rejected:" the rules start it with.
+    static func reason(_ text: String) -> String {
+        for prefix in ["rejected: ", "Rejected: "] where text.hasPrefix(prefix) { return String(text.dropFirst(prefix.count)) }
+        return text
     }
 }

@@ -51,10 +51,10 @@ struct DesignDocument: Sendable {
                       "Chosen: " + MarkdownEscape.code(decision.choice) + " (" + e(decision.category.rawValue) + ")", "", e(decision.rationale), ""]
             for id in decision.trace.answers {
                 let prompt = input.catalogue.question(id: id)?.prompt ?? id
-                lines.append("* answer: " + e(prompt) + " — " + e(input.session[id].map(ADRRecord.answerText) ?? "not answered"))
+                lines.append("* answer: " + e(prompt) + " — " + e(input.session[id].map { ADRRecord.answerText($0, of: input.catalogue.question(id: id)) } ?? "not answered"))
             }
             lines += decision.trace.rules.map { "* rule " + MarkdownEscape.code($0) }
-            lines += decision.alternatives.map { "* rejected " + MarkdownEscape.code($0.choice) + ": " + e($0.reason) }
+            lines += decision.alternatives.map { "* rejected " + MarkdownEscape.code($0.choice) + ": " + e(ADRRecord.reason($0.reason)) }
             if number < records.count { lines.append("* record: [adr/\(records[number])](adr/\(records[number]))") }
             lines.append("")
         }
@@ -154,7 +154,7 @@ struct DesignDocument: Sendable {
         var lines = ["## Answers", ""] + header(["Question", "Answer"])
         for question in input.catalogue.questions {
             guard let answer = input.session[question.id], !answer.isEmpty else { continue }
-            lines.append(row([question.prompt, ADRRecord.answerText(answer)]))
+            lines.append(row([question.prompt, ADRRecord.answerText(answer, of: question)]))
         }
         return lines + [""]
     }
