@@ -9,7 +9,7 @@ public struct Export: Sendable {
     public init(exporters: [any Exporter]) { self.exporters = exporters }
 
     /// The exporters in ArchExport itself.
-    public static let standardExporters: [any Exporter] = [SessionCopyExporter()]
+    public static let standardExporters: [any Exporter] = [SessionCopyExporter(), OpenAPIExporter()]
 
     /// The formats there is an exporter for.
     public var formats: [ExportFormat] { exporters.map(\.format).sorted() }
