@@ -18,8 +18,20 @@ public struct OpenAPIExporter: Exporter {
         let json = JSONEncoder()
         json.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let jsonText = String(decoding: try json.encode(document), as: UTF8.self) + "\n"
-        let yamlText = try YAMLEncoder().encode(document)
+        let yamlText = Self.quotingNumericKeys(try YAMLEncoder().encode(document))
         return [ExportFile("openapi.yaml", yamlText), ExportFile("openapi.json", jsonText)]
+    }
+
+    /// Yams writes a string key such as the status `"200"` bare, which YAML reads back as an integer (and
+    /// validators reject); every all-digit mapping key is quoted, as JSON keys are strings.
+    static func quotingNumericKeys(_ yaml: String) -> String {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let indent = line.prefix { $0 == " " || $0 == "-" }
+            let rest = line.dropFirst(indent.count)
+            guard let colon = rest.firstIndex(of: ":"), colon > rest.startIndex, rest[..<colon].allSatisfy(\.isNumber),
+                  rest.index(after: colon) == rest.endIndex || rest[rest.index(after: colon)] == " " else { return String(line) }
+            return indent + "'" + rest[..<colon] + "'" + rest[colon...]
+        }.joined(separator: "\n")
     }
 
     /// The document of `design`'s visible endpoints (hidden ones are not part of the API).
