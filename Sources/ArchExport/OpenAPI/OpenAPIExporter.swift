@@ -60,7 +60,7 @@ public struct OpenAPIExporter: Exporter {
         for (path, item) in paths { pathMap[OpenAPI.Path(rawValue: path)] = .b(item) }
         let services = Dictionary(design.endpoints.map { ($0.resource, $0.service) }, uniquingKeysWith: { first, _ in first })
         return OpenAPI.Document(
-            openAPIVersion: .v3_1_1,
+            openAPIVersion: .v3_1_0,  // 3.1.0: the version vacuum 0.8 and every 3.1 tool know
             info: OpenAPI.Document.Info(title: design.projectName.isEmpty ? "API" : design.projectName,
                                         description: description(design), version: "1.0.0"),
             servers: [OpenAPI.Server(url: serverURL, description: "placeholder; replace with the deployed API's address")],

@@ -41,6 +41,13 @@ struct OpenAPIOperations {
     private mutating func response(_ response: Endpoint.Response, of endpoint: Endpoint) -> OpenAPI.Response {
         var headers: OpenAPI.Header.Map?
         for header in response.headers { headers = headers ?? [:]; headers?[header.rawValue] = .b(Self.header(header)) }
+        // A rate-limited API (the design answers 429) tells every caller where it stands, on successes and client errors.
+        if endpoint.responses.contains(where: { $0.error == .rateLimited }), (200..<500).contains(response.status), response.status >= 400 || response.status < 300 {
+            headers = headers ?? [:]
+            let count = JSONSchema.integer(format: .int32, maximum: (Int(Int32.max), exclusive: false), minimum: (0, exclusive: false))
+            headers?["X-RateLimit-Limit"] = .b(OpenAPI.Header(schema: count, description: "requests allowed in the current window"))
+            headers?["X-RateLimit-Remaining"] = .b(OpenAPI.Header(schema: count, description: "requests left in the current window"))
+        }
         if let kind = response.error ?? (response.status >= 400 ? ErrorKind(status: response.status) : nil) {
             let format = endpoint.errorFormat
             let type: OpenAPI.ContentType = format == .problemDetails ? OpenAPI.ContentType(rawValue: "application/problem+json")! : .json
@@ -71,9 +78,9 @@ struct OpenAPIOperations {
         case .location:
             return OpenAPI.Header(schema: .string(format: .uriReference, maxLength: 2048), description: "where the created resource is")
         case .etag:
-            return OpenAPI.Header(schema: .string(maxLength: 128), description: "the representation's version; send it as If-Match to change it")
+            return OpenAPI.Header(schema: .string(maxLength: 128, pattern: OpenAPISchemas.singleLine), description: "the representation's version; send it as If-Match to change it")
         case .retryAfter:
-            return OpenAPI.Header(schema: .integer(format: .int32, minimum: (0, exclusive: false)), description: "seconds to wait before retrying")
+            return OpenAPI.Header(schema: .integer(format: .int32, maximum: (86_400, exclusive: false), minimum: (0, exclusive: false)), description: "seconds to wait before retrying")
         }
     }
 
@@ -86,7 +93,7 @@ struct OpenAPIOperations {
                               maximum: parameter.maximum.map { ($0, exclusive: false) }, minimum: parameter.minimum.map { ($0, exclusive: false) },
                               defaultValue: parameter.defaultValue.map { AnyCodable($0) })
         } else if !parameter.enumValues.isEmpty {
-            schema = .string(allowedValues: parameter.enumValues.map { AnyCodable($0) })
+            schema = .string(maxLength: parameter.enumValues.map(\.count).max(), allowedValues: parameter.enumValues.map { AnyCodable($0) })
         } else {
             schema = OpenAPISchemas.schema(parameter.type, required: true, maxLength: parameter.type == .string ? 255 : nil)
         }

@@ -106,20 +106,36 @@ struct OpenAPISchemas {
         let permissions: JSONSchema.Permissions? = readOnly ? .readOnly : nil
         switch type {
         case .string, .enumeration:
-            return .string(required: required, permissions: permissions, description: description, maxLength: maxLength)
-        case .text: return .string(required: required, permissions: permissions, description: description)
+            return .string(required: required, permissions: permissions, description: description, maxLength: maxLength ?? defaultMaxLength,
+                           pattern: singleLine)
+        case .text:
+            return .string(required: required, permissions: permissions, description: description, maxLength: textMaxLength, pattern: multiLine)
         case .email: return .string(format: .email, required: required, permissions: permissions, description: description, maxLength: 254)
-        case .uuid: return .string(format: .uuid, required: required, permissions: permissions, description: description)
-        case .date: return .string(format: .date, required: required, permissions: permissions, description: description)
-        case .timestamp: return .string(format: .dateTime, required: required, permissions: permissions, description: description)
-        case .integer: return .integer(format: .int32, required: required, description: description)
-        case .bigint: return .integer(format: .int64, required: required, description: description)
+        case .uuid: return .string(format: .uuid, required: required, permissions: permissions, description: description, maxLength: 36)
+        case .date: return .string(format: .date, required: required, permissions: permissions, description: description, maxLength: 10)
+        case .timestamp:
+            return .string(format: .dateTime, required: required, permissions: permissions, description: description, maxLength: 35)
+        case .integer:
+            return .integer(format: .int32, required: required, description: description,
+                            maximum: (Int(Int32.max), exclusive: false), minimum: (Int(Int32.min), exclusive: false))
+        case .bigint:
+            return .integer(format: .int64, required: required, description: description,
+                            maximum: (Int.max, exclusive: false), minimum: (Int.min, exclusive: false))
         case .decimal: return .number(required: required, description: description)
         case .boolean: return .boolean(required: required, description: description)
         case .json: return .object(required: required, description: description, additionalProperties: .a(true))
         case .money: return .reference(.component(named: money), required: required, description: description)
         }
     }
+
+    /// A string without a length in the model gets the common column size, so no field is unbounded.
+    static let defaultMaxLength = 255
+    /// Long text: 64 KiB characters.
+    static let textMaxLength = 65_535
+    /// No control characters: a one-line value never carries terminal escapes or line breaks.
+    static let singleLine = "^[^\\u0000-\\u001F\\u007F]*$"
+    /// Text may break lines and tab, nothing else below space.
+    static let multiLine = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
 
     // MARK: - Shared schemas
 
