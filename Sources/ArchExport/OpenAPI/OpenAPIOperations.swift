@@ -90,7 +90,8 @@ struct OpenAPIOperations {
         let schema: JSONSchema
         if parameter.type == .integer || parameter.type == .bigint {
             schema = .integer(format: parameter.type == .bigint ? .int64 : .int32,
-                              maximum: parameter.maximum.map { ($0, exclusive: false) }, minimum: parameter.minimum.map { ($0, exclusive: false) },
+                              maximum: (parameter.maximum ?? Int(Int32.max), exclusive: false),
+                              minimum: (parameter.minimum ?? Int(Int32.min), exclusive: false),
                               defaultValue: parameter.defaultValue.map { AnyCodable($0) })
         } else if !parameter.enumValues.isEmpty {
             schema = .string(maxLength: parameter.enumValues.map(\.count).max(), allowedValues: parameter.enumValues.map { AnyCodable($0) })
