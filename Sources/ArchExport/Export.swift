@@ -10,7 +10,7 @@ public struct Export: Sendable {
 
     /// The exporters in ArchExport itself.
     public static let standardExporters: [any Exporter] = [
-        SessionCopyExporter(), PostgresExporter(), MySQLExporter(), SQLiteExporter(), DBMLExporter(),
+        SessionCopyExporter(), OpenAPIExporter(), PostgresExporter(), MySQLExporter(), SQLiteExporter(), DBMLExporter(),
         MermaidExporter(), PlantUMLExporter(), ADRExporter(), StructurizrExporter(), MarkdownExporter(),
     ]
 

@@ -1,3 +1,4 @@
+import ArchModel
 import ArchRules
 import Foundation
 import XCTest

@@ -74,6 +74,26 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
         get { box.fields.paginated }
         set { var fields = box.fields; fields.paginated = newValue; box = Box(fields) }
     }
+    /// The ways a caller may be allowed in, any one sufficing; empty for a public operation.
+    public var security: [SecurityRequirement] {
+        get { box.fields.security }
+        set { var fields = box.fields; fields.security = newValue; box = Box(fields) }
+    }
+    /// The request body's schema and example, when the method takes one.
+    public var requestBody: Body? {
+        get { box.fields.requestBody }
+        set { var fields = box.fields; fields.requestBody = newValue; box = Box(fields) }
+    }
+    /// The success response's body schema and example; nil for none (204) or an unknown shape.
+    public var responseBody: Body? {
+        get { box.fields.responseBody }
+        set { var fields = box.fields; fields.responseBody = newValue; box = Box(fields) }
+    }
+    /// The format of every error response's body.
+    public var errorFormat: ErrorFormat {
+        get { box.fields.errorFormat }
+        set { var fields = box.fields; fields.errorFormat = newValue; box = Box(fields) }
+    }
     public var trace: Trace {
         get { box.fields.trace }
         set { var fields = box.fields; fields.trace = newValue; box = Box(fields) }
@@ -82,11 +102,14 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
     public init(method: String, path: String, operationId: String, summary: String, resource: String, service: String = "",
                 parameters: [Parameter] = [], requestExample: String? = nil, responses: [Response] = [],
                 responseExample: String? = nil, authorization: String = "", requiresIdempotencyKey: Bool = false,
-                paginated: Bool = false, trace: Trace = Trace(), id: EndpointID? = nil, origin: Origin = .generated) {
+                paginated: Bool = false, security: [SecurityRequirement] = [], requestBody: Body? = nil,
+                responseBody: Body? = nil, errorFormat: ErrorFormat = .problemDetails,
+                trace: Trace = Trace(), id: EndpointID? = nil, origin: Origin = .generated) {
         box = Box(Fields(id: id ?? .other(operationId), origin: origin, method: method, path: path, operationId: operationId, summary: summary, resource: resource, service: service,
                          parameters: parameters, requestExample: requestExample, responses: responses,
                          responseExample: responseExample, authorization: authorization,
-                         requiresIdempotencyKey: requiresIdempotencyKey, paginated: paginated, trace: trace))
+                         requiresIdempotencyKey: requiresIdempotencyKey, paginated: paginated, security: security,
+                         requestBody: requestBody, responseBody: responseBody, errorFormat: errorFormat, trace: trace))
     }
 
     public static func == (lhs: Endpoint, rhs: Endpoint) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
@@ -110,6 +133,10 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
         var authorization: String
         var requiresIdempotencyKey: Bool
         var paginated: Bool
+        var security: [SecurityRequirement]
+        var requestBody: Body?
+        var responseBody: Body?
+        var errorFormat: ErrorFormat
         var trace: Trace
     }
 
@@ -141,13 +168,24 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
         public var type: FieldType
         public var required: Bool
         public var description: String
+        /// The allowed values of an enumeration.
+        public var enumValues: [String]
+        /// Bounds and default of an integer (page size, offset).
+        public var minimum: Int?
+        public var maximum: Int?
+        public var defaultValue: Int?
 
-        public init(name: String, location: Location, type: FieldType = .string, required: Bool = false, description: String = "") {
+        public init(name: String, location: Location, type: FieldType = .string, required: Bool = false, description: String = "",
+                    enumValues: [String] = [], minimum: Int? = nil, maximum: Int? = nil, defaultValue: Int? = nil) {
             self.name = name
             self.location = location
             self.type = type
             self.required = required
             self.description = description
+            self.enumValues = enumValues
+            self.minimum = minimum
+            self.maximum = maximum
+            self.defaultValue = defaultValue
         }
     }
 
@@ -155,10 +193,16 @@ public struct Endpoint: Hashable, Sendable, CustomReflectable {
     public struct Response: Hashable, Sendable {
         public var status: Int
         public var description: String
+        /// What went wrong, for an error response (its body is the endpoint's `errorFormat`).
+        public var error: ErrorKind?
+        /// The headers it sets (`Location` on a create, `ETag` on a versioned read).
+        public var headers: [ResponseHeader]
 
-        public init(status: Int, description: String) {
+        public init(status: Int, description: String, error: ErrorKind? = nil, headers: [ResponseHeader] = []) {
             self.status = status
             self.description = description
+            self.error = error
+            self.headers = headers
         }
     }
 }

@@ -42,8 +42,17 @@ struct EndpointOverrides {
 
     private func changed(_ endpoint: Endpoint, by changes: EndpointChanges, override id: OverrideID) -> Endpoint {
         var endpoint = endpoint
-        if let method = changes.method { endpoint.method = method.rawValue }
-        if let path = changes.path { endpoint.path = path }
+        if let method = changes.method {
+            endpoint.method = method.rawValue
+            if ![.post, .put, .patch].contains(method) { endpoint.requestBody = nil; endpoint.requestExample = nil }
+        }
+        if let path = changes.path {
+            endpoint.path = path
+            // The path's parameters follow its `{…}` segments: kept by name, new ones added, gone ones dropped.
+            let old = Dictionary(endpoint.parameters.filter { $0.location == .path }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let wanted = pathParameters(path).map { old[$0.name] ?? $0 }
+            endpoint.parameters = wanted + endpoint.parameters.filter { $0.location != .path }
+        }
         if let summary = changes.summary { endpoint.summary = summary }
         if let authorization = changes.authorization { endpoint.authorization = authorization }
         endpoint.origin = .overridden(id)
@@ -84,7 +93,7 @@ struct EndpointOverrides {
         let display = resource.flatMap { model.names.names($0.name)?.display } ?? "result"
         switch custom.method {
         case .post where request != nil && request?.id == response?.id:
-            responses = [Endpoint.Response(status: 201, description: "\(display) created")]
+            responses = [Endpoint.Response(status: 201, description: "\(display) created")]  // no Location: its route is the user's
         case .delete: responses = [Endpoint.Response(status: 204, description: "done")]
         default: responses = [Endpoint.Response(status: 200, description: response == nil ? "done" : "the \(display)")]
         }
@@ -97,16 +106,27 @@ struct EndpointOverrides {
             responses.append(vocabulary.error(404, "\(subject) not found"))
         }
         let write = custom.method != .get
-        let authorization = custom.authorization ?? resource.flatMap { entity in
-            generated.first { $0.id.key?.entity == .id(entity.id) && ($0.method == "GET") != write }?.authorization
-        } ?? ""
+        let sibling = resource.flatMap { entity in
+            generated.first { $0.id.key?.entity == .id(entity.id) && ($0.method == "GET") != write }
+        }
+        let authorization = custom.authorization ?? sibling?.authorization ?? ""
+        let security = sibling?.security ?? vocabulary.security(scope: nil)
+        let requestBody = takesBody ? request.map { entity -> Body in
+            let examples = examples(entity)
+            return Body(schema: .create(examples.schema, omitting: []), example: examples.createBody())
+        } : nil
+        let responseBody = custom.method == .delete ? nil : response.map { entity -> Body in
+            let examples = examples(entity)
+            return Body(schema: .resource(examples.schema), example: examples.item)
+        }
         return Endpoint(
             method: custom.method.rawValue, path: custom.path, operationId: operationId(custom),
             summary: custom.summary, resource: resource?.name ?? "", service: resource?.service.map(model.owners.name) ?? "",
-            parameters: parameters, requestExample: takesBody ? request.map { examples($0).createBody().rendered() } : nil,
+            parameters: parameters, requestExample: requestBody?.example.rendered(),
             responses: vocabulary.errors(responses),
-            responseExample: custom.method == .delete ? nil : response.map { examples($0).renderedItem },
+            responseExample: responseBody?.example.rendered(),
             authorization: authorization,
+            security: security, requestBody: requestBody, responseBody: responseBody, errorFormat: vocabulary.errorFormat,
             trace: Trace(sources: ["endpoint override"] + [request, response].compactMap { $0.map { "entity \($0.name)" } }),
             id: .custom(id), origin: .custom(id))
     }

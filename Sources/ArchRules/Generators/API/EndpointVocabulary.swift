@@ -3,8 +3,12 @@ import ArchModel
 /// The words endpoints share: who may call them, and what each error status means under the answered error format.
 /// The answers are read once, when it is made: every endpoint of a large design asks again.
 struct EndpointVocabulary: Hashable {
+    /// The answered schemes, in the question's order; empty for a public API.
+    let securitySchemes: [SecurityScheme]
     /// "bearer token (OIDC) or API key"; nil when no scheme is answered (public API).
     private let schemes: String?
+    /// The body of every error response.
+    let errorFormat: ErrorFormat
     private let authorizationModel: String
     private let tenantScoped: Bool
     /// " (problem details, RFC 9457)" or " (error envelope)".
@@ -13,19 +17,20 @@ struct EndpointVocabulary: Hashable {
     private let commonErrors: [Endpoint.Response]
 
     init(inputs: GeneratorInputs) {
-        let schemes = inputs.values("api.auth").compactMap { scheme -> String? in
+        securitySchemes = inputs.values("api.auth").compactMap { scheme -> SecurityScheme? in
             switch scheme {
-            case "oidc": return "bearer token (OIDC)"
-            case "api_keys": return "API key"
-            case "session": return "session cookie (with CSRF token on writes)"
-            case "mtls": return "mutual TLS client certificate"
+            case "oidc": return .oidc
+            case "api_keys": return .apiKey
+            case "session": return .session
+            case "mtls": return .mutualTLS
             default: return nil
             }
         }
-        self.schemes = schemes.isEmpty ? nil : schemes.joined(separator: " or ")
+        schemes = securitySchemes.isEmpty ? nil : securitySchemes.map(\.sentence).joined(separator: " or ")
+        errorFormat = inputs.choice("api.error_format") == "problem_json" ? .problemDetails : .envelope
         authorizationModel = inputs.choice("api.authorization")
         tenantScoped = inputs.sharedSchemaTenancy
-        formatSuffix = inputs.choice("api.error_format") == "problem_json" ? " (problem details, RFC 9457)" : " (error envelope)"
+        formatSuffix = errorFormat == .problemDetails ? " (problem details, RFC 9457)" : " (error envelope)"
         var common: [(Int, String)] = []
         if !inputs.values("api.auth").isEmpty {
             common += [(401, "missing or invalid credentials"), (403, "authenticated but not allowed")]
@@ -33,7 +38,19 @@ struct EndpointVocabulary: Hashable {
         if inputs.choice("api.rate_limiting") != "none" { common.append((429, "rate limit exceeded; retry after the Retry-After header")) }
         common.append((500, "unexpected error; the problem's instance identifies it in the logs"))
         let suffix = formatSuffix
-        commonErrors = common.map { Endpoint.Response(status: $0.0, description: $0.1 + suffix) }
+        commonErrors = common.map { Endpoint.Response(status: $0.0, description: $0.1 + suffix, error: ErrorKind(status: $0.0),
+                                                      headers: $0.0 == 429 ? [.retryAfter] : []) }
+    }
+
+    /// The requirements of a resource's reading or writing routes: any answered scheme, OIDC tokens with the
+    /// scope the sentence names.
+    func security(_ resource: RouteInputs, write: Bool) -> [SecurityRequirement] {
+        security(scope: "\(resource.own.segment):\(write ? "write" : "read")")
+    }
+
+    /// Every answered scheme, OIDC with `scope` when there is one.
+    func security(scope: String?) -> [SecurityRequirement] {
+        securitySchemes.map { SecurityRequirement(scheme: $0, scopes: $0.takesScopes ? scope.map { [$0] } ?? [] : []) }
     }
 
     /// "bearer token (OIDC); scope orders:write; RBAC: a role granting orders:write"
@@ -67,7 +84,7 @@ struct EndpointVocabulary: Hashable {
 
     /// An error response with its meaning, in the answered format.
     func error(_ status: Int, _ meaning: String) -> Endpoint.Response {
-        Endpoint.Response(status: status, description: meaning + formatSuffix)
+        Endpoint.Response(status: status, description: meaning + formatSuffix, error: ErrorKind(status: status))
     }
 
     /// The errors every endpoint can answer, merged into `specific` in status order.

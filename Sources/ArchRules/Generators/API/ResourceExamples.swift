@@ -16,6 +16,8 @@ struct ResourceExamples {
     let item: JSONValue
     /// `item` as JSON text, shown by several routes.
     let renderedItem: String
+    /// The shape of `item`, for the bodies' schemas.
+    let schema: ResourceSchema
 
     /// `appendOnly`: records written once show no `updatedAt`.
     init(entity: Entity, links: [RelationGraph.Link], appendOnly: Bool = false) {
@@ -31,7 +33,11 @@ struct ResourceExamples {
             guard !taken.contains(Naming.snakeCase(words: words)) else { continue }
             let key = keys.claim(Naming.camelCase(words: words))
             fields.append((key, field))
-            fieldMembers.append((key, ExampleValues.value(for: field, entity: entity.name, words: words)))
+            var value = ExampleValues.value(for: field, entity: entity.name, words: words)
+            if case .string(let text) = value, field.type.takesLength, let length = field.length, text.count > length {
+                value = .string(String(text.prefix(max(length, 0))))  // the example fits the field it shows
+            }
+            fieldMembers.append((key, value))
         }
         self.fields = fields
         self.linkMembers = linkMembers
@@ -40,6 +46,23 @@ struct ResourceExamples {
             + (appendOnly ? [] : [("updatedAt", .string(ExampleValues.timestamp))])
         item = .object([("id", .string(ExampleValues.uuid(entity.name)))] + linkMembers.map(\.member) + fieldMembers + times)
         renderedItem = item.rendered()
+        schema = Self.schema(entity: entity, links: links, fields: fields, times: times.map(\.0))
+    }
+
+    /// The properties in the order of `item`'s members: the id, the parents' ids, the fields, the timestamps.
+    private static func schema(entity: Entity, links: [RelationGraph.Link], fields: [(key: String, field: Field)],
+                               times: [String]) -> ResourceSchema {
+        typealias Property = ResourceSchema.Property
+        let id = Property(key: "id", type: .uuid, required: true, readOnly: true, description: "set by the server")
+        let parents = links.map {
+            Property(key: Naming.camelCase($0.column), type: .uuid, required: !$0.nullable, description: "id of the \($0.parent)")
+        }
+        let own = fields.map { key, field in
+            Property(key: key, type: field.type, required: field.required, maxLength: field.type.takesLength ? field.length : nil,
+                     enumValues: field.type == .enumeration ? field.enumValues : [], description: field.description)
+        }
+        let stamps = times.map { Property(key: $0, type: .timestamp, required: true, readOnly: true, description: "set by the server") }
+        return ResourceSchema(entity: entity.name, description: entity.description, properties: [id] + parents + own + stamps)
     }
 
     /// A create body: every stored field and the parents' ids, except the one in the path (`nestedColumn`).
@@ -50,9 +73,10 @@ struct ResourceExamples {
     /// A JSON Merge Patch body changing the first two fields.
     var patchBody: JSONValue { .object(Array(fieldMembers.prefix(2))) }
 
-    /// A page of items in the answered pagination style (the item as rendered once, in `renderedItem`).
-    func page(_ pagination: String) -> JSONValue {
-        let item = JSONValue.rendered(renderedItem)
+    /// A page of items in the answered pagination style; `rendered` places the item as rendered once, in
+    /// `renderedItem` (for the text), else as a value (for the schema's example).
+    func page(_ pagination: String, rendered: Bool = true) -> JSONValue {
+        let item = rendered ? JSONValue.rendered(renderedItem) : item
         switch pagination {
         case "cursor":
             return .object([("data", .array([item])),

@@ -6,6 +6,8 @@ struct RouteBuilder: Hashable {
     let vocabulary: EndpointVocabulary
     let prefix: String
     private let pagination: String
+    /// `pagination` as a value, for the page's schema.
+    private let paginationStyle: Pagination
     private let versionHeader: [Endpoint.Parameter]
     private let idempotencyChoice: String
     private let retries: Bool
@@ -17,6 +19,7 @@ struct RouteBuilder: Hashable {
         vocabulary = EndpointVocabulary(inputs: inputs)
         prefix = inputs.choice("api.versioning") == "url" ? "/v1" : ""
         pagination = inputs.choice("api.pagination")
+        paginationStyle = Pagination(rawValue: pagination) ?? .cursor
         versionHeader = inputs.choice("api.versioning") != "header" ? [] : [
             Endpoint.Parameter(name: "API-Version", location: .header, type: .string, required: true,
                                description: "the API version requested, e.g. 1"),
@@ -49,7 +52,9 @@ struct RouteBuilder: Hashable {
                                 examples: ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) },
                                                            appendOnly: own.isAppendOnly),
                                 readAccess: vocabulary.authorization(inputs, write: false),
-                                writeAccess: vocabulary.authorization(inputs, write: true))
+                                writeAccess: vocabulary.authorization(inputs, write: true),
+                                readSecurity: vocabulary.security(inputs, write: false),
+                                writeSecurity: vocabulary.security(inputs, write: true))
         if !inputs.parents.contains(where: { $0.link.owned && $0.link.parent != entity.name }) {
             routes += collection(resource, path: "\(prefix)/\(own.segment)", via: nil)
         }
@@ -67,6 +72,12 @@ struct RouteBuilder: Hashable {
         /// Who may call the reading and the writing routes.
         let readAccess: String
         let writeAccess: String
+        /// The same as requirements.
+        let readSecurity: [SecurityRequirement]
+        let writeSecurity: [SecurityRequirement]
+
+        /// The resource as the API returns it.
+        var item: Body { Body(schema: .resource(examples.schema), example: examples.item) }
     }
 
     // MARK: - Routes
@@ -93,6 +104,7 @@ struct RouteBuilder: Hashable {
                                               vocabulary.error(404, "\(via.names.display) not found, or it has no \(display)")]),
                 responseExample: examples.renderedItem,
                 authorization: resource.readAccess,
+                security: resource.readSecurity, responseBody: resource.item, errorFormat: vocabulary.errorFormat,
                 trace: Trace(answers: traces.item, sources: sources), id: key(inputs, .get, via: via))
             return [get, create(resource, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                                 sources: sources, suffix: suffix)]
@@ -106,6 +118,9 @@ struct RouteBuilder: Hashable {
             responseExample: examples.page(pagination).rendered(),
             authorization: resource.readAccess,
             paginated: !paging.isEmpty,
+            security: resource.readSecurity,
+            responseBody: Body(schema: .page(examples.schema, paginationStyle), example: examples.page(pagination, rendered: false)),
+            errorFormat: vocabulary.errorFormat,
             trace: Trace(answers: traces.list, sources: sources), id: key(inputs, .list, via: via)
         )
         return [list, create(resource, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
@@ -127,13 +142,18 @@ struct RouteBuilder: Hashable {
             parameters: pathParameters + versionHeader + (idempotent ? [idempotencyHeader] : []),
             requestExample: examples.createBody(nestedColumn: via?.link.column).rendered(),
             responses: vocabulary.errors([
-                Endpoint.Response(status: 201, description: "\(display) created; Location: \(prefix)/\(own.segment)/{\(own.parameter)}"),
+                Endpoint.Response(status: 201, description: "\(display) created; Location: \(prefix)/\(own.segment)/{\(own.parameter)}",
+                                  headers: [.location]),
                 vocabulary.error(400, "malformed JSON"),
                 vocabulary.error(422, "validation failed; the problem lists each invalid field"),
             ] + parentErrors + conflicts),
             responseExample: examples.renderedItem,
             authorization: resource.writeAccess,
             requiresIdempotencyKey: idempotent,
+            security: resource.writeSecurity,
+            requestBody: Body(schema: .create(examples.schema, omitting: via.map { [Naming.camelCase($0.link.column)] } ?? []),
+                              example: examples.createBody(nestedColumn: via?.link.column)),
+            responseBody: resource.item, errorFormat: vocabulary.errorFormat,
             trace: Trace(answers: traces.create, sources: sources), id: key(inputs, .create, via: via)
         )
     }
@@ -153,29 +173,35 @@ struct RouteBuilder: Hashable {
                                                        description: "the ETag of the last read; optimistic locking")] : []
         let sources = ["entity \(entity.name)"]
         func endpoint(_ method: String, _ verb: EndpointKey.Operation, _ summary: String, _ responses: [Endpoint.Response],
-                      extra: [Endpoint.Parameter] = [], request: JSONValue? = nil, response: String? = nil) -> Endpoint {
-            Endpoint(method: method, path: path, operationId: verb.rawValue + own.pascal, summary: summary, resource: entity.name,
+                      extra: [Endpoint.Parameter] = [], request: Body? = nil, response: Body? = nil) -> Endpoint {
+            let read = method == "GET"
+            return Endpoint(method: method, path: path, operationId: verb.rawValue + own.pascal, summary: summary, resource: entity.name,
                      service: resource.inputs.service, parameters: [id] + versionHeader + extra,
-                     requestExample: request?.rendered(), responses: vocabulary.errors(responses),
-                     responseExample: response,
-                     authorization: method == "GET" ? resource.readAccess : resource.writeAccess,
+                     requestExample: request?.example.rendered(), responses: vocabulary.errors(responses),
+                     responseExample: response == nil ? nil : examples.renderedItem,
+                     authorization: read ? resource.readAccess : resource.writeAccess,
+                     security: read ? resource.readSecurity : resource.writeSecurity,
+                     requestBody: request, responseBody: response, errorFormat: vocabulary.errorFormat,
                      trace: Trace(answers: traces.item, sources: sources), id: key(inputs, verb, via: nil))
         }
+        let etag: [ResponseHeader] = versioned ? [.etag] : []
         let uniqueConflict = entity.fields.contains(where: \.unique)
             ? [vocabulary.error(409, "another \(display) already has this " + uniqueNames(entity))] : []
         let restricted = inputs.restrictingChildren
         let deleteConflict = restricted.isEmpty ? []
             : [vocabulary.error(409, "still referenced by \(restricted.joined(separator: ", ")) (ON DELETE RESTRICT)")]
-        let get = endpoint("GET", .get, "Get \(article(display))", [Endpoint.Response(status: 200, description: "the \(display)"), notFound],
-                           response: examples.renderedItem)
+        let get = endpoint("GET", .get, "Get \(article(display))",
+                           [Endpoint.Response(status: 200, description: "the \(display)", headers: etag), notFound],
+                           response: resource.item)
         if own.isAppendOnly { return [get] }
         return [
             get,
             endpoint("PATCH", .update, "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
-                     [Endpoint.Response(status: 200, description: "the updated \(display)"), vocabulary.error(400, "malformed JSON"),
+                     [Endpoint.Response(status: 200, description: "the updated \(display)", headers: etag), vocabulary.error(400, "malformed JSON"),
                       notFound, vocabulary.error(422, "validation failed; the problem lists each invalid field")]
                         + uniqueConflict + preconditions,
-                     extra: ifMatch, request: examples.patchBody, response: examples.renderedItem),
+                     extra: ifMatch, request: Body(schema: .mergePatch(examples.schema), example: examples.patchBody),
+                     response: resource.item),
             endpoint("DELETE", .delete, "Delete \(article(display))",
                      [Endpoint.Response(status: 204, description: "\(display) deleted"), notFound] + deleteConflict + preconditions,
                      extra: ifMatch),
@@ -199,9 +225,12 @@ struct RouteBuilder: Hashable {
     }
 
     private func pagingParameters(_ pagination: String) -> [Endpoint.Parameter] {
-        let limit = Endpoint.Parameter(name: "limit", location: .query, type: .integer, description: "page size, 1 to 100, default 20")
+        let limit = Endpoint.Parameter(name: "limit", location: .query, type: .integer,
+                                       description: "page size, 1 to \(Pagination.maxLimit), default \(Pagination.defaultLimit)",
+                                       minimum: 1, maximum: Pagination.maxLimit, defaultValue: Pagination.defaultLimit)
         if pagination == "offset" {
-            return [limit, Endpoint.Parameter(name: "offset", location: .query, type: .integer, description: "items to skip, default 0")]
+            return [limit, Endpoint.Parameter(name: "offset", location: .query, type: .integer, description: "items to skip, default 0",
+                                              minimum: 0, defaultValue: 0)]
         }
         return [limit, Endpoint.Parameter(name: "cursor", location: .query, type: .string,
                                           description: "opaque cursor from the previous page's nextCursor")]
@@ -220,7 +249,8 @@ struct RouteBuilder: Hashable {
         }.map { pair in
             Endpoint.Parameter(name: pair.key, location: .query, type: pair.field.type,
                                description: pair.field.type == .enumeration
-                                   ? "one of: " + pair.field.enumValues.joined(separator: ", ") : "exact match on \(pair.field.name)")
+                                   ? "one of: " + pair.field.enumValues.joined(separator: ", ") : "exact match on \(pair.field.name)",
+                               enumValues: pair.field.type == .enumeration ? pair.field.enumValues : [])
         }
         return parents + fields
     }

@@ -1,0 +1,101 @@
+import ArchModel
+import Foundation
+import OpenAPIKit
+import Yams
+
+/// `openapi.yaml` and `openapi.json`: the design's REST API as an OpenAPI 3.1 document, built with OpenAPIKit's
+/// typed model from the endpoints' structured values (bodies, security, errors), never from their sentences.
+/// The two files hold the same document; JSON with sorted keys, YAML in the model's order.
+public struct OpenAPIExporter: Exporter {
+    /// The placeholder server; the paths carry the version prefix when the design versions in the URL.
+    public static let serverURL = URL(string: "https://api.example.com")!
+
+    public init() {}
+    public var format: ExportFormat { .openapi }
+
+    public func files(for input: ExportInput) throws -> [ExportFile] {
+        let document = Self.document(for: input.design)
+        let json = JSONEncoder()
+        json.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let jsonText = String(decoding: try json.encode(document), as: UTF8.self) + "\n"
+        let yamlText = Self.quotingNumericKeys(try YAMLEncoder().encode(document))
+        return [ExportFile("openapi.yaml", yamlText), ExportFile("openapi.json", jsonText)]
+    }
+
+    /// Yams writes a string key such as the status `"200"` bare, which YAML reads back as an integer (and
+    /// validators reject); every all-digit mapping key is quoted, as JSON keys are strings.
+    static func quotingNumericKeys(_ yaml: String) -> String {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let indent = line.prefix { $0 == " " || $0 == "-" }
+            let rest = line.dropFirst(indent.count)
+            guard let colon = rest.firstIndex(of: ":"), colon > rest.startIndex, rest[..<colon].allSatisfy(\.isNumber),
+                  rest.index(after: colon) == rest.endIndex || rest[rest.index(after: colon)] == " " else { return String(line) }
+            return indent + "'" + rest[..<colon] + "'" + rest[colon...]
+        }.joined(separator: "\n")
+    }
+
+    /// The document of `design`'s visible endpoints (hidden ones are not part of the API).
+    public static func document(for design: Design) -> OpenAPI.Document {
+        var operations = OpenAPIOperations(endpoints: design.endpoints)
+        var ids = OpenAPINames()
+        var paths: OrderedDictionary<String, OpenAPI.PathItem> = [:]
+        /// Path templates told apart by their fixed segments only: `/a/{x}` and `/a/{y}` are the same route.
+        var templates: [String: String] = [:]
+        var tags: [String] = []
+        for endpoint in design.endpoints {
+            let path = OpenAPIPath.normalized(endpoint.path)
+            let template = OpenAPIPath.template(path)
+            let key = templates[template] ?? path
+            guard let method = OpenAPI.HttpMethod(rawValue: endpoint.method.uppercased()), key == path,
+                  paths[key]?[method] == nil else { continue }  // a second operation on one route: the design reports it
+            templates[template] = path
+            let tag = endpoint.resource.isEmpty ? nil : endpoint.resource
+            if let tag, !tags.contains(tag) { tags.append(tag) }
+            let id = ids.operationId(endpoint.operationId, method: endpoint.method, path: path)
+            var item = paths[key] ?? OpenAPI.PathItem()
+            item[method] = operations.operation(endpoint, operationId: id, tag: tag)
+            paths[key] = item
+        }
+        var pathMap: OpenAPI.PathItem.Map = [:]
+        for (path, item) in paths { pathMap[OpenAPI.Path(rawValue: path)] = .b(item) }
+        let services = Dictionary(design.endpoints.map { ($0.resource, $0.service) }, uniquingKeysWith: { first, _ in first })
+        return OpenAPI.Document(
+            openAPIVersion: .v3_1_0,  // 3.1.0: the version vacuum 0.8 and every 3.1 tool know
+            info: OpenAPI.Document.Info(title: design.projectName.isEmpty ? "API" : design.projectName,
+                                        description: description(design), version: "1.0.0"),
+            servers: [OpenAPI.Server(url: serverURL, description: "placeholder; replace with the deployed API's address")],
+            paths: pathMap,
+            components: OpenAPI.Components(schemas: operations.schemas.components,
+                                           securitySchemes: OpenAPISecuritySchemes.components(for: design.endpoints)),
+            tags: tags.map { tag in
+                OpenAPI.Tag(name: tag, description: services[tag].flatMap { $0.isEmpty ? nil : "Served by \($0)." } ?? "The \(tag) resource.")
+            })
+    }
+
+    private static func description(_ design: Design) -> String {
+        var lines = ["The REST API of \(design.projectName.isEmpty ? "the system" : design.projectName), as archtui designed it."]
+        if let versioning = design.decision("api.versioning") { lines.append("Versioning: \(versioning.choice).") }
+        if let pagination = design.decision("api.pagination") { lines.append("Pagination: \(pagination.choice).") }
+        lines.append("Errors are problem details (RFC 9457) unless the design chose an envelope; problem types live under \(OpenAPIOperations.problemBase).")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Route strings as OpenAPI keys them.
+enum OpenAPIPath {
+    /// The path with a leading `/` and no empty segments, each fixed segment percent-encoded where URLs need it.
+    static func normalized(_ path: String) -> String {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/{}"))
+        let segments = path.split(separator: "/").map { segment -> String in
+            if segment.hasPrefix("{"), segment.hasSuffix("}") { return String(segment) }
+            return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? "x"
+        }
+        return "/" + segments.joined(separator: "/")
+    }
+
+    /// The path with every parameter's name blanked: two paths with one template are one route.
+    static func template(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("{") && $0.hasSuffix("}") ? "{}" : String($0) }.joined(separator: "/")
+    }
+}

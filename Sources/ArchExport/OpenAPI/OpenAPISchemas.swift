@@ -1,0 +1,187 @@
+import ArchModel
+import OpenAPIKit
+
+/// The component schemas of the document: one per resource and per body shape it is used in (`Order`,
+/// `OrderCreate`, `OrderPatch`, `OrderPage`), plus the shared ones (`Problem`, `Money`, the page objects).
+/// Made as the operations ask for them, so only shapes in use appear, in the order of first use.
+struct OpenAPISchemas {
+    /// Names of the shared schemas; resource names that would take one are told apart.
+    static let problem = "Problem", envelope = "Error", money = "Money", cursorPage = "CursorPage", offsetPage = "OffsetPage"
+
+    private var names = OpenAPINames(reserved: [problem, envelope, money, cursorPage, offsetPage])
+    /// Entity name → its resource schema's base name.
+    private var bases: [String: String] = [:]
+    /// "entity␀variant" → component name.
+    private var variants: [String: String] = [:]
+    private(set) var components: OrderedDictionary<OpenAPI.ComponentKey, JSONSchema> = [:]
+
+    /// A reference to the component for `body`, made (with what it refers to) on first use.
+    mutating func reference(_ body: BodySchema) -> JSONSchema {
+        .reference(.component(named: name(body)))
+    }
+
+    private mutating func name(_ body: BodySchema) -> String {
+        switch body {
+        case .error(let format):
+            return format == .problemDetails ? shared(Self.problem, Self.problemSchema) : shared(Self.envelope, Self.envelopeSchema)
+        case .resource(let resource):
+            return variant(resource, "") { this in this.item(resource) }
+        case .create(let resource, let omitting):
+            let suffix = "Create" + omitting.map { OpenAPINames.pascal($0, fallback: "Field") }.map { "Without" + $0 }.joined()
+            return variant(resource, suffix) { _ in Self.object(resource.writable.filter { !omitting.contains($0.key) }, patch: false,
+                                                                description: "The body of a create: the fields a client sets.") }
+        case .mergePatch(let resource):
+            return variant(resource, "Patch") { _ in Self.object(resource.writable, patch: true,
+                                                                 description: "A JSON Merge Patch (RFC 7396): only the fields to change.") }
+        case .page(let resource, let pagination):
+            return variant(resource, "Page") { this in this.page(resource, pagination) }
+        }
+    }
+
+    /// The component `base + suffix` for `resource`, made by `make` the first time.
+    private mutating func variant(_ resource: ResourceSchema, _ suffix: String, make: (inout OpenAPISchemas) -> JSONSchema) -> String {
+        let key = resource.entity + "\u{0}" + suffix
+        if let name = variants[key] { return name }
+        if bases[resource.entity] == nil { bases[resource.entity] = names.claim(OpenAPINames.pascal(resource.entity, fallback: "Resource"), seed: resource.entity) }
+        let name = suffix.isEmpty ? bases[resource.entity]! : names.claim(bases[resource.entity]! + suffix, seed: key)
+        variants[key] = name
+        let schema = make(&self)
+        components[OpenAPI.ComponentKey(rawValue: name)!] = schema
+        return name
+    }
+
+    private mutating func shared(_ name: String, _ schema: JSONSchema) -> String {
+        let key = OpenAPI.ComponentKey(rawValue: name)!
+        if components[key] == nil { components[key] = schema }
+        return name
+    }
+
+    // MARK: - Resources
+
+    private mutating func item(_ resource: ResourceSchema) -> JSONSchema {
+        if resource.properties.contains(where: { $0.type == .money }) { _ = shared(Self.money, Self.moneySchema) }
+        return Self.object(resource.properties, patch: false,
+                           description: resource.description.isEmpty ? "A \(resource.entity) as the API returns it." : resource.description)
+    }
+
+    private mutating func page(_ resource: ResourceSchema, _ pagination: Pagination) -> JSONSchema {
+        let item = reference(.resource(resource))
+        var properties: OrderedDictionary<String, JSONSchema> = [
+            "data": .array(description: "The items of this page.", maxItems: Pagination.maxLimit, items: item),
+        ]
+        switch pagination {
+        case .cursor: properties["page"] = .reference(.component(named: shared(Self.cursorPage, Self.cursorPageSchema)))
+        case .offset: properties["page"] = .reference(.component(named: shared(Self.offsetPage, Self.offsetPageSchema)))
+        case .none: break
+        }
+        return .object(description: "A page of \(resource.entity) items.", properties: properties, additionalProperties: .a(false))
+    }
+
+    /// An object of `properties`; a patch requires none of them.
+    static func object(_ properties: [ResourceSchema.Property], patch: Bool, description: String) -> JSONSchema {
+        var members: OrderedDictionary<String, JSONSchema> = [:]
+        for property in properties { members[property.key] = schema(property, required: property.required && !patch) }
+        return .object(description: description, properties: members, additionalProperties: .a(false))
+    }
+
+    /// The schema of one property: its type's format and its limits.
+    static func schema(_ property: ResourceSchema.Property, required: Bool) -> JSONSchema {
+        let description = property.description.isEmpty ? nil : property.description
+        let permissions: JSONSchema.Permissions? = property.readOnly ? .readOnly : nil
+        switch property.type {
+        case .money:
+            return .reference(.component(named: money), required: required, description: description)
+        case .enumeration where !property.enumValues.isEmpty:
+            return .string(required: required, permissions: permissions, description: description,
+                           allowedValues: property.enumValues.map { AnyCodable($0) })
+        default:
+            return schema(property.type, required: required, readOnly: property.readOnly, maxLength: property.maxLength,
+                          description: description)
+        }
+    }
+
+    /// The schema of a value of `type` (properties and parameters share it).
+    static func schema(_ type: FieldType, required: Bool, readOnly: Bool = false, maxLength: Int? = nil,
+                       description: String? = nil) -> JSONSchema {
+        let permissions: JSONSchema.Permissions? = readOnly ? .readOnly : nil
+        switch type {
+        case .string, .enumeration:
+            return .string(required: required, permissions: permissions, description: description, maxLength: maxLength ?? defaultMaxLength,
+                           pattern: singleLine)
+        case .text:
+            return .string(required: required, permissions: permissions, description: description, maxLength: textMaxLength, pattern: multiLine)
+        case .email: return .string(format: .email, required: required, permissions: permissions, description: description, maxLength: 254)
+        case .uuid: return .string(format: .uuid, required: required, permissions: permissions, description: description, maxLength: 36)
+        case .date: return .string(format: .date, required: required, permissions: permissions, description: description, maxLength: 10)
+        case .timestamp:
+            return .string(format: .dateTime, required: required, permissions: permissions, description: description, maxLength: 35)
+        case .integer:
+            return .integer(format: .int32, required: required, description: description,
+                            maximum: (Int(Int32.max), exclusive: false), minimum: (Int(Int32.min), exclusive: false))
+        case .bigint:
+            return .integer(format: .int64, required: required, description: description,
+                            maximum: (Int.max, exclusive: false), minimum: (Int.min, exclusive: false))
+        case .decimal: return .number(required: required, description: description)
+        case .boolean: return .boolean(required: required, description: description)
+        case .json: return .object(required: required, description: description, additionalProperties: .a(true))
+        case .money: return .reference(.component(named: money), required: required, description: description)
+        }
+    }
+
+    /// A string without a length in the model gets the common column size, so no field is unbounded.
+    static let defaultMaxLength = 255
+    /// Long text: 64 KiB characters.
+    static let textMaxLength = 65_535
+    /// No control characters: a one-line value never carries terminal escapes or line breaks.
+    static let singleLine = "^[^\\u0000-\\u001F\\u007F]*$"
+    /// Text may break lines and tab, nothing else below space.
+    static let multiLine = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$"
+
+    // MARK: - Shared schemas
+
+    /// RFC 9457 problem details; `type` names the kind of problem (see `OpenAPIErrors.problemType`).
+    static let problemSchema = JSONSchema.object(
+        description: "Problem details (RFC 9457), sent as application/problem+json by every error response.",
+        properties: [
+            "type": .string(format: .uriReference, description: "identifies the kind of problem", maxLength: 2048),
+            "title": .string(description: "the kind of problem in words; the same for every occurrence", maxLength: 200),
+            "status": .integer(format: .int32, description: "the HTTP status code", maximum: (599, exclusive: false), minimum: (100, exclusive: false)),
+            "detail": .string(required: false, description: "this occurrence in words", maxLength: 2000),
+            "instance": .string(format: .uriReference, required: false, description: "identifies this occurrence in the logs", maxLength: 2048),
+        ])
+
+    /// The custom error envelope answered instead of problem details.
+    static let envelopeSchema = JSONSchema.object(
+        description: "The error envelope every error response sends.",
+        properties: [
+            "error": .object(properties: [
+                "code": .string(description: "the kind of error, e.g. not-found", maxLength: 64),
+                "message": .string(description: "the error in words", maxLength: 2000),
+            ], additionalProperties: .a(false)),
+        ], additionalProperties: .a(false))
+
+    /// Money as a decimal string and its currency, so no client reads the amount into a binary float.
+    static let moneySchema = JSONSchema.object(
+        description: "An amount of money: a decimal string and an ISO 4217 currency code.",
+        properties: [
+            "amount": .string(description: "decimal amount, e.g. 19.99", maxLength: 32, pattern: "^-?[0-9]+(\\.[0-9]+)?$"),
+            "currency": .string(description: "ISO 4217 code", minLength: 3, maxLength: 3, pattern: "^[A-Z]{3}$"),
+        ], additionalProperties: .a(false))
+
+    static let cursorPageSchema = JSONSchema.object(
+        description: "Where a cursor page is; the last page has no nextCursor.",
+        properties: [
+            "limit": .integer(format: .int32, description: "the page size asked for",
+                              maximum: (Pagination.maxLimit, exclusive: false), minimum: (1, exclusive: false)),
+            "nextCursor": .string(required: false, description: "pass as cursor to read the next page", maxLength: 512),
+        ], additionalProperties: .a(false))
+
+    static let offsetPageSchema = JSONSchema.object(
+        description: "Where an offset page is.",
+        properties: [
+            "offset": .integer(format: .int32, description: "items skipped", minimum: (0, exclusive: false)),
+            "limit": .integer(format: .int32, description: "the page size asked for",
+                              maximum: (Pagination.maxLimit, exclusive: false), minimum: (1, exclusive: false)),
+            "total": .integer(format: .int32, description: "items in the whole list", minimum: (0, exclusive: false)),
+        ], additionalProperties: .a(false))
+}
