@@ -62,13 +62,13 @@ public struct OpenAPIExporter: Exporter {
         return OpenAPI.Document(
             openAPIVersion: .v3_1_0,  // 3.1.0: the version vacuum 0.8 and every 3.1 tool know
             info: OpenAPI.Document.Info(title: design.projectName.isEmpty ? "API" : design.projectName,
-                                        description: description(design), version: "1.0.0"),
+                                        description: OpenAPIProse.safe(description(design)), version: "1.0.0"),
             servers: [OpenAPI.Server(url: serverURL, description: "placeholder; replace with the deployed API's address")],
             paths: pathMap,
             components: OpenAPI.Components(schemas: operations.schemas.components,
                                            securitySchemes: OpenAPISecuritySchemes.components(for: design.endpoints)),
             tags: tags.map { tag in
-                OpenAPI.Tag(name: tag, description: services[tag].flatMap { $0.isEmpty ? nil : "Served by \($0)." } ?? "The \(tag) resource.")
+                OpenAPI.Tag(name: tag, description: OpenAPIProse.safe(services[tag].flatMap { $0.isEmpty ? nil : "Served by \($0)." } ?? "The \(tag) resource."))
             })
     }
 
@@ -81,13 +81,34 @@ public struct OpenAPIExporter: Exporter {
     }
 }
 
+/// Descriptions are CommonMark, which tools render as HTML: user text in them (names, requirements) must not
+/// become markup. `<` and `>` become character references, so `<script>` is shown, never run; `&` goes first so
+/// the references stay as written.
+enum OpenAPIProse {
+    static func safe(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+}
+
 /// Route strings as OpenAPI keys them.
 enum OpenAPIPath {
+    /// A path parameter's name as the spec and every tool can match it in the path: ASCII letters, digits and `_`.
+    /// Another name (`注文Id`) is transliterated, with a short hash so that two never come out alike.
+    static func parameterName(_ name: String) -> String {
+        if !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_") }) {
+            return name
+        }
+        let words = FileName.slug(name).split(separator: "-")
+        let camel = words.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+        return camel.joined() + "_" + StableHash.hex(name, digits: 6)
+    }
+
     /// The path with a leading `/` and no empty segments, each fixed segment percent-encoded where URLs need it.
     static func normalized(_ path: String) -> String {
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/{}"))
         let segments = path.split(separator: "/").map { segment -> String in
-            if segment.hasPrefix("{"), segment.hasSuffix("}") { return String(segment) }
+            if segment.hasPrefix("{"), segment.hasSuffix("}") { return "{" + parameterName(String(segment.dropFirst().dropLast())) + "}" }
             return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? "x"
         }
         return "/" + segments.joined(separator: "/")

@@ -31,7 +31,7 @@ struct OpenAPIOperations {
         let security: [OpenAPI.SecurityRequirement]? = secured ? endpoint.security.map(Self.requirement) : nil
         return OpenAPI.Operation(
             tags: tag.map { [$0] }, summary: endpoint.summary.isEmpty ? nil : endpoint.summary,
-            description: endpoint.authorization.isEmpty ? nil : "Authorisation: " + endpoint.authorization,
+            description: endpoint.authorization.isEmpty ? nil : OpenAPIProse.safe("Authorisation: " + endpoint.authorization),
             operationId: operationId, parameters: endpoint.parameters.map { .b(Self.parameter($0)) },
             requestBody: request, responses: responses, security: security)
     }
@@ -52,13 +52,13 @@ struct OpenAPIOperations {
             let format = endpoint.errorFormat
             let type: OpenAPI.ContentType = format == .problemDetails ? OpenAPI.ContentType(rawValue: "application/problem+json")! : .json
             let example = Self.errorExample(kind, status: response.status, format: format, path: endpoint.path)
-            return OpenAPI.Response(description: response.description, headers: headers,
+            return OpenAPI.Response(description: OpenAPIProse.safe(response.description), headers: headers,
                                     content: [type: .b(OpenAPI.Content(schema: schemas.reference(.error(format)), example: ExampleJSON.any(example)))])
         }
         guard response.status != 204, let body = endpoint.responseBody else {
-            return OpenAPI.Response(description: response.description, headers: headers)
+            return OpenAPI.Response(description: OpenAPIProse.safe(response.description), headers: headers)
         }
-        return OpenAPI.Response(description: response.description, headers: headers,
+        return OpenAPI.Response(description: OpenAPIProse.safe(response.description), headers: headers,
                                 content: [.json: .b(OpenAPI.Content(schema: schemas.reference(body.schema), example: ExampleJSON.any(body.example)))])
     }
 
@@ -98,9 +98,9 @@ struct OpenAPIOperations {
         } else {
             schema = OpenAPISchemas.schema(parameter.type, required: true, maxLength: parameter.type == .string ? 255 : nil)
         }
-        let description = parameter.description.isEmpty ? nil : parameter.description
+        let description = parameter.description.isEmpty ? nil : OpenAPIProse.safe(parameter.description)
         switch parameter.location {
-        case .path: return .path(name: parameter.name, schema: schema, description: description)
+        case .path: return .path(name: OpenAPIPath.parameterName(parameter.name), schema: schema, description: description)
         case .query: return .query(name: parameter.name, required: parameter.required, schema: schema, description: description)
         case .header: return .header(name: parameter.name, required: parameter.required, schema: schema, description: description)
         }

@@ -61,7 +61,7 @@ struct OpenAPISchemas {
     private mutating func item(_ resource: ResourceSchema) -> JSONSchema {
         if resource.properties.contains(where: { $0.type == .money }) { _ = shared(Self.money, Self.moneySchema) }
         return Self.object(resource.properties, patch: false,
-                           description: resource.description.isEmpty ? "A \(resource.entity) as the API returns it." : resource.description)
+                           description: OpenAPIProse.safe(resource.description.isEmpty ? "A \(resource.entity) as the API returns it." : resource.description))
     }
 
     private mutating func page(_ resource: ResourceSchema, _ pagination: Pagination) -> JSONSchema {
@@ -74,19 +74,19 @@ struct OpenAPISchemas {
         case .offset: properties["page"] = .reference(.component(named: shared(Self.offsetPage, Self.offsetPageSchema)))
         case .none: break
         }
-        return .object(description: "A page of \(resource.entity) items.", properties: properties, additionalProperties: .a(false))
+        return .object(description: OpenAPIProse.safe("A page of \(resource.entity) items."), properties: properties, additionalProperties: .a(false))
     }
 
     /// An object of `properties`; a patch requires none of them.
     static func object(_ properties: [ResourceSchema.Property], patch: Bool, description: String) -> JSONSchema {
         var members: OrderedDictionary<String, JSONSchema> = [:]
         for property in properties { members[property.key] = schema(property, required: property.required && !patch) }
-        return .object(description: description, properties: members, additionalProperties: .a(false))
+        return .object(description: OpenAPIProse.safe(description), properties: members, additionalProperties: .a(false))
     }
 
     /// The schema of one property: its type's format and its limits.
     static func schema(_ property: ResourceSchema.Property, required: Bool) -> JSONSchema {
-        let description = property.description.isEmpty ? nil : property.description
+        let description = property.description.isEmpty ? nil : OpenAPIProse.safe(property.description)
         let permissions: JSONSchema.Permissions? = property.readOnly ? .readOnly : nil
         switch property.type {
         case .money:
@@ -144,9 +144,9 @@ struct OpenAPISchemas {
         description: "Problem details (RFC 9457), sent as application/problem+json by every error response.",
         properties: [
             "type": .string(format: .uriReference, description: "identifies the kind of problem", maxLength: 2048),
-            "title": .string(description: "the kind of problem in words; the same for every occurrence", maxLength: 200),
+            "title": .string(description: "the kind of problem in words; the same for every occurrence", maxLength: 200, pattern: singleLine),
             "status": .integer(format: .int32, description: "the HTTP status code", maximum: (599, exclusive: false), minimum: (100, exclusive: false)),
-            "detail": .string(required: false, description: "this occurrence in words", maxLength: 2000),
+            "detail": .string(required: false, description: "this occurrence in words", maxLength: 2000, pattern: multiLine),
             "instance": .string(format: .uriReference, required: false, description: "identifies this occurrence in the logs", maxLength: 2048),
         ])
 
@@ -155,8 +155,8 @@ struct OpenAPISchemas {
         description: "The error envelope every error response sends.",
         properties: [
             "error": .object(properties: [
-                "code": .string(description: "the kind of error, e.g. not-found", maxLength: 64),
-                "message": .string(description: "the error in words", maxLength: 2000),
+                "code": .string(description: "the kind of error, e.g. not-found", maxLength: 64, pattern: "^[a-z0-9-]+$"),
+                "message": .string(description: "the error in words", maxLength: 2000, pattern: multiLine),
             ], additionalProperties: .a(false)),
         ], additionalProperties: .a(false))
 
@@ -173,15 +173,15 @@ struct OpenAPISchemas {
         properties: [
             "limit": .integer(format: .int32, description: "the page size asked for",
                               maximum: (Pagination.maxLimit, exclusive: false), minimum: (1, exclusive: false)),
-            "nextCursor": .string(required: false, description: "pass as cursor to read the next page", maxLength: 512),
+            "nextCursor": .string(required: false, description: "pass as cursor to read the next page", maxLength: 512, pattern: "^[A-Za-z0-9_=-]*$"),
         ], additionalProperties: .a(false))
 
     static let offsetPageSchema = JSONSchema.object(
         description: "Where an offset page is.",
         properties: [
-            "offset": .integer(format: .int32, description: "items skipped", minimum: (0, exclusive: false)),
+            "offset": .integer(format: .int32, description: "items skipped", maximum: (Int(Int32.max), exclusive: false), minimum: (0, exclusive: false)),
             "limit": .integer(format: .int32, description: "the page size asked for",
                               maximum: (Pagination.maxLimit, exclusive: false), minimum: (1, exclusive: false)),
-            "total": .integer(format: .int32, description: "items in the whole list", minimum: (0, exclusive: false)),
+            "total": .integer(format: .int32, description: "items in the whole list", maximum: (Int(Int32.max), exclusive: false), minimum: (0, exclusive: false)),
         ], additionalProperties: .a(false))
 }
