@@ -3,6 +3,7 @@ import ArchExport
 import ArchModel
 import ArchRules
 import Foundation
+import Yams
 
 /// `archtui export` against `archtui render` of the same session, in process: each run derives the design, then
 /// render makes the text and export makes every format and writes the folder (atomically, as the command does).
@@ -13,6 +14,7 @@ struct ExportBench {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archtui-export-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         print("figure".padding(toLength: 64, withPad: " ", startingAt: 0) + "render median   export median   ratio   files")
+        let exporter = AppExport.export
         for (name, session, runs) in [("demo", try Demo.session(), 30), ("large (400 entities)", try LargeSession.make(), 8)] {
             var render: [Double] = [], export: [Double] = []
             var files = 0
@@ -34,6 +36,30 @@ struct ExportBench {
                                             ("\(fixed(e / max(r, 0.001), 2))×", 8), ("\(files)", 8)]
             let target = name.hasPrefix("large") ? "target ≤ 1.5×" : ""
             print(columns.map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined() + target)
+            // Where the time goes: each format made once, without writing.
+            let input = ExportInput(design: builder.build(session), session: session, catalogue: builder.catalogue,
+                                    sessionFileText: SessionFile.encode(session), sessionFileName: "bench.archtui.yaml")
+            var parts: [String] = []
+            for format in exporter.formats {
+                let t0 = KeystrokeBench.reading().wall
+                _ = try exporter.files(for: input, formats: [format])
+                parts.append("\(format.rawValue) \(fixed((KeystrokeBench.reading().wall - t0) / 1000)) ms")
+            }
+            print("  by format: " + parts.joined(separator: ", "))
+            if ProcessInfo.processInfo.environment["ARCHTUI_BENCH_OPENAPI"] != nil {
+                let t0 = KeystrokeBench.reading().wall
+                let document = OpenAPIExporter.document(for: input.design)
+                let t1 = KeystrokeBench.reading().wall
+                let json = JSONEncoder()
+                json.outputFormatting = [.prettyPrinted, .sortedKeys]
+                _ = try json.encode(document)
+                let t2 = KeystrokeBench.reading().wall
+                let yaml = try YAMLEncoder().encode(document)
+                let t3 = KeystrokeBench.reading().wall
+                _ = yaml.split(separator: "\n").count
+                let t4 = KeystrokeBench.reading().wall
+                print("  openapi: document \(fixed((t1 - t0) / 1000)) ms, json \(fixed((t2 - t1) / 1000)) ms, yaml \(fixed((t3 - t2) / 1000)) ms, keys \(fixed((t4 - t3) / 1000)) ms")
+            }
         }
     }
 }

@@ -41,14 +41,8 @@ struct ExportCommand: ParsableCommand {
         let input = ExportInput(design: builder.build(session), session: session, catalogue: builder.catalogue,
                                 sessionFileText: SessionFile.encode(session),
                                 sessionFileName: URL(fileURLWithPath: file).lastPathComponent)
-        let export = AppExport.export
-        let available = formats.filter(export.formats.contains)
-        let missing = formats.filter { !export.formats.contains($0) }
-        if !missing.isEmpty, format != "all" {
-            throw CommandFailure(code: 64, message: "archtui cannot write " + missing.map(\.rawValue).joined(separator: ", ") + " yet")
-        }
         do {
-            let result = try export.write(input, formats: available, to: out, force: force)
+            let result = try AppExport.export.write(input, formats: formats, to: out, force: force)
             print("Wrote \(result.files.count) files to \(out):")
             for path in result.files { print("  " + path) }
             if !result.kept.isEmpty {

@@ -1,11 +1,10 @@
 import ArchModel
 import Foundation
 import OpenAPIKit
-import Yams
 
 /// `openapi.yaml` and `openapi.json`: the design's REST API as an OpenAPI 3.1 document, built with OpenAPIKit's
 /// typed model from the endpoints' structured values (bodies, security, errors), never from their sentences.
-/// The two files hold the same document; JSON with sorted keys, YAML in the model's order.
+/// The two files hold the same document, keys sorted: the YAML is written from the JSON (`YAMLFromJSON`).
 public struct OpenAPIExporter: Exporter {
     /// The placeholder server; the paths carry the version prefix when the design versions in the URL.
     public static let serverURL = URL(string: "https://api.example.com")!
@@ -18,20 +17,8 @@ public struct OpenAPIExporter: Exporter {
         let json = JSONEncoder()
         json.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let jsonText = String(decoding: try json.encode(document), as: UTF8.self) + "\n"
-        let yamlText = Self.quotingNumericKeys(try YAMLEncoder().encode(document))
-        return [ExportFile("openapi.yaml", yamlText), ExportFile("openapi.json", jsonText)]
-    }
-
-    /// Yams writes a string key such as the status `"200"` bare, which YAML reads back as an integer (and
-    /// validators reject); every all-digit mapping key is quoted, as JSON keys are strings.
-    static func quotingNumericKeys(_ yaml: String) -> String {
-        yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let indent = line.prefix { $0 == " " || $0 == "-" }
-            let rest = line.dropFirst(indent.count)
-            guard let colon = rest.firstIndex(of: ":"), colon > rest.startIndex, rest[..<colon].allSatisfy(\.isNumber),
-                  rest.index(after: colon) == rest.endIndex || rest[rest.index(after: colon)] == " " else { return String(line) }
-            return indent + "'" + rest[..<colon] + "'" + rest[colon...]
-        }.joined(separator: "\n")
+        // The YAML is the same document, written from the JSON: same content, same (sorted) key order.
+        return [ExportFile("openapi.yaml", YAMLFromJSON.convert(jsonText)), ExportFile("openapi.json", jsonText)]
     }
 
     /// The document of `design`'s visible endpoints (hidden ones are not part of the API).
