@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "archtui-bench",
-            dependencies: ["ArchApp", "ArchExport", "ArchModel", "ArchRules", "TerminalUI", "Yams"]
+            dependencies: ["ArchApp", "ArchExport", "ArchModel", "ArchRules", "TerminalUI"]
         ),
         // Build tool: turns Resources/ into Swift source so the binary needs no bundle.
         .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),

@@ -12,15 +12,6 @@ public enum StableHash {
         return hash
     }
 
-    public static func value(_ data: Data) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
     /// The first `digits` hex digits of the hash.
     public static func hex(_ text: String, digits: Int = 16) -> String {
         let full = String(value(text), radix: 16)

@@ -3,7 +3,6 @@ import ArchExport
 import ArchModel
 import ArchRules
 import Foundation
-import Yams
 
 /// `archtui export` against `archtui render` of the same session, in process: each run derives the design, then
 /// render makes the text and export makes every format and writes the folder (atomically, as the command does).
@@ -46,20 +45,6 @@ struct ExportBench {
                 parts.append("\(format.rawValue) \(fixed((KeystrokeBench.reading().wall - t0) / 1000)) ms")
             }
             print("  by format: " + parts.joined(separator: ", "))
-            if ProcessInfo.processInfo.environment["ARCHTUI_BENCH_OPENAPI"] != nil {
-                let t0 = KeystrokeBench.reading().wall
-                let document = OpenAPIExporter.document(for: input.design)
-                let t1 = KeystrokeBench.reading().wall
-                let json = JSONEncoder()
-                json.outputFormatting = [.prettyPrinted, .sortedKeys]
-                _ = try json.encode(document)
-                let t2 = KeystrokeBench.reading().wall
-                let yaml = try YAMLEncoder().encode(document)
-                let t3 = KeystrokeBench.reading().wall
-                _ = yaml.split(separator: "\n").count
-                let t4 = KeystrokeBench.reading().wall
-                print("  openapi: document \(fixed((t1 - t0) / 1000)) ms, json \(fixed((t2 - t1) / 1000)) ms, yaml \(fixed((t3 - t2) / 1000)) ms, keys \(fixed((t4 - t3) / 1000)) ms")
-            }
         }
     }
 }
