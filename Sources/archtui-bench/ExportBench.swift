@@ -47,4 +47,19 @@ struct ExportBench {
             print("  by format: " + parts.joined(separator: ", "))
         }
     }
+
+    /// One format of the large session, made five times without writing: a workload for `perf record`.
+    static func profile(format name: String) throws {
+        guard let format = ExportFormat(rawValue: name) else { throw ExportError.unknownFormat(name) }
+        let builder = try DesignBuilder.standard()
+        let session = try LargeSession.make()
+        let input = ExportInput(design: builder.build(session), session: session, catalogue: builder.catalogue,
+                                sessionFileText: SessionFile.encode(session), sessionFileName: "bench.archtui.yaml")
+        for _ in 0..<5 {
+            let t0 = KeystrokeBench.reading().wall
+            let files = try AppExport.export.files(for: input, formats: [format])
+            let bytes = files.reduce(0) { $0 + $1.0.contents.utf8.count }
+            print("\(format.rawValue) \(fixed((KeystrokeBench.reading().wall - t0) / 1000)) ms, \(files.count) files, \(bytes) bytes")
+        }
+    }
 }

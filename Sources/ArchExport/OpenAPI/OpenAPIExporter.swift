@@ -4,7 +4,7 @@ import OpenAPIKit
 
 /// `openapi.yaml` and `openapi.json`: the design's REST API as an OpenAPI 3.1 document, built with OpenAPIKit's
 /// typed model from the endpoints' structured values (bodies, security, errors), never from their sentences.
-/// The two files hold the same document, keys sorted: the YAML is written from the JSON (`YAMLFromJSON`).
+/// The two files hold the same document, keys sorted, written from one tree (`DocumentTree`, `DocumentText`).
 public struct OpenAPIExporter: Exporter {
     /// The placeholder server; the paths carry the version prefix when the design versions in the URL.
     public static let serverURL = URL(string: "https://api.example.com")!
@@ -13,12 +13,25 @@ public struct OpenAPIExporter: Exporter {
     public var format: ExportFormat { .openapi }
 
     public func files(for input: ExportInput) throws -> [ExportFile] {
-        let document = Self.document(for: input.design)
-        let json = JSONEncoder()
-        json.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let jsonText = String(decoding: try json.encode(document), as: UTF8.self) + "\n"
-        // The YAML is the same document, written from the JSON: same content, same (sorted) key order.
-        return [ExportFile("openapi.yaml", YAMLFromJSON.convert(jsonText)), ExportFile("openapi.json", jsonText)]
+        // One tree, keys sorted, written twice: the two files hold the same document in the same order.
+        let tree = try Self.tree(of: Self.document(for: input.design))
+        return [ExportFile("openapi.yaml", DocumentText.yaml(tree)), ExportFile("openapi.json", DocumentText.json(tree))]
+    }
+
+    /// The document as a tree, keys sorted. The path items, most of a large API, are encoded side by side on every
+    /// core; the rest of the document around them.
+    static func tree(of document: OpenAPI.Document) throws -> DocumentNode {
+        var shell = document
+        shell.paths = [:]
+        guard case .object(let members) = try DocumentTree.encode(shell) else { return try DocumentTree.encode(document) }
+        let items = Array(document.paths)
+        let results = ConcurrentResults<DocumentNode>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, Result { DocumentText.sorted(try DocumentTree.encode(items[index].value)) })
+        }
+        let paths = try zip(items, results.values).map { (key: $0.0.key.rawValue, value: try $0.1.get()) }
+            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return DocumentText.sorted(.object(members.filter { $0.key != "paths" })).adding("paths", .object(paths))
     }
 
     /// The document of `design`'s visible endpoints (hidden ones are not part of the API).
@@ -52,7 +65,8 @@ public struct OpenAPIExporter: Exporter {
                                         description: OpenAPIProse.safe(description(design)), version: "1.0.0"),
             servers: [OpenAPI.Server(url: serverURL, description: "placeholder; replace with the deployed API's address")],
             paths: pathMap,
-            components: OpenAPI.Components(schemas: operations.schemas.components,
+            components: OpenAPI.Components(schemas: operations.schemas.components, responses: operations.responses.components.mapValues { .b($0) },
+                                           headers: operations.responses.headerComponents.mapValues { .b($0) },
                                            securitySchemes: OpenAPISecuritySchemes.components(for: design.endpoints)),
             tags: tags.map { tag in
                 OpenAPI.Tag(name: tag, description: OpenAPIProse.safe(services[tag].flatMap { $0.isEmpty ? nil : "Served by \($0)." } ?? "The \(tag) resource."))
@@ -63,7 +77,7 @@ public struct OpenAPIExporter: Exporter {
         var lines = ["The REST API of \(design.projectName.isEmpty ? "the system" : design.projectName), as archtui designed it."]
         if let versioning = design.decision("api.versioning") { lines.append("Versioning: \(versioning.choice).") }
         if let pagination = design.decision("api.pagination") { lines.append("Pagination: \(pagination.choice).") }
-        lines.append("Errors are problem details (RFC 9457) unless the design chose an envelope; problem types live under \(OpenAPIOperations.problemBase).")
+        lines.append("Errors are problem details (RFC 9457) unless the design chose an envelope; problem types live under \(OpenAPIResponses.problemBase).")
         return lines.joined(separator: "\n")
     }
 }
@@ -73,7 +87,8 @@ public struct OpenAPIExporter: Exporter {
 /// the references stay as written.
 enum OpenAPIProse {
     static func safe(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
 }

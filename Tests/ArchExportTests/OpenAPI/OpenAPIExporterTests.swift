@@ -68,7 +68,7 @@ final class OpenAPIExporterTests: XCTestCase {
                         contents += body.map { ("request \($0.key)", $0.value, true) }
                     }
                     for (status, response) in operation["responses"] as? [String: Any] ?? [:] {
-                        contents += ((response as? [String: Any])?["content"] as? [String: Any] ?? [:]).map { ("\(status) \($0.key)", $0.value, false) }
+                        contents += (OpenAPIFixtures.resolved(response, in: document)?["content"] as? [String: Any] ?? [:]).map { ("\(status) \($0.key)", $0.value, false) }
                     }
                     for (label, content, request) in contents {
                         let media = try XCTUnwrap(content as? [String: Any])
@@ -143,7 +143,8 @@ final class OpenAPIExporterTests: XCTestCase {
                 XCTAssertNotNil(responses["401"]); XCTAssertNotNil(responses["403"])
             }
             for (status, response) in responses where Int(status).map({ $0 >= 400 }) == true {
-                let content = (response as? [String: Any])?["content"] as? [String: Any]
+                XCTAssertNotNil((response as? [String: Any])?["$ref"], "error \(status) is a shared response")
+                let content = OpenAPIFixtures.resolved(response, in: document)?["content"] as? [String: Any]
                 XCTAssertNotNil(content?["application/problem+json"], "error \(status) is problem details")
             }
         }

@@ -36,6 +36,15 @@ enum OpenAPIFixtures {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
+    /// `value` as an object, with a local `$ref` (`#/components/responses/NotFound`) replaced by what it refers to.
+    static func resolved(_ value: Any, in document: [String: Any]) -> [String: Any]? {
+        guard let object = value as? [String: Any] else { return nil }
+        guard let reference = object["$ref"] as? String, reference.hasPrefix("#/") else { return object }
+        var target: Any? = document
+        for part in reference.dropFirst(2).split(separator: "/") { target = (target as? [String: Any])?[String(part)] }
+        return target as? [String: Any]
+    }
+
     /// Writes the files into a new temporary folder.
     static func write(_ files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-\(UUID().uuidString)")
