@@ -47,7 +47,7 @@ bench:
 	$(SWIFT) build -c release --product archtui
 	$(SWIFT) build -c release --product archtui-bench
 	.build/release/archtui-bench .build/release/archtui
-	.build/release/archtui-bench --export
+	.build/release/archtui-bench --export .build/release/archtui
 
 ## install: copy the binary to $(PREFIX)/bin (it embeds its resources; no bundle needed)
 install: release

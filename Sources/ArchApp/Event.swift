@@ -12,7 +12,7 @@ public enum Event: Sendable {
     case openFailed(message: String)
     /// A design derived in the background from session revision `revision`.
     case designDerived(Design, revision: Int)
-    /// An export started by `.export` made `done` of `total` formats and is making `format`.
+    /// An export started by `.export` has made `done` of `total` formats, `format` the latest.
     case exportProgress(ExportFormat, done: Int, total: Int)
     /// An export ended.
     case exported(Result<ExportWriter.Result, ExportError>)

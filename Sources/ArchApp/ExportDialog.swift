@@ -162,7 +162,7 @@ struct ExportDialogView {
             lines = [[Span("Writing to " + dialog.folderPath)], [],
                      [Span("[" + String(repeating: "█", count: filled) + String(repeating: "·", count: bar - filled) + "] ", accent),
                       Span("\(done)/\(total)")],
-                     [Span(current.map { "making " + $0.summary } ?? "deriving the design…", .dim)]]
+                     [Span(current.map { "made " + $0.summary } ?? "deriving the design…", .dim)]]
         case .finished(let result):
             lines = [[Span("✓ ", Style(foreground: .green, bold: true)), Span("Wrote \(result.files.count) files to \(result.folder)")], []]
             let room = max(1, inner.height - 5)

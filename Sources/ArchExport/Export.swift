@@ -1,4 +1,5 @@
 import ArchModel
+import Foundation
 
 /// An export: the exporters of the chosen formats run on one input, and their files written together.
 public struct Export: Sendable {
@@ -17,23 +18,25 @@ public struct Export: Sendable {
     /// The formats there is an exporter for.
     public var formats: [ExportFormat] { exporters.map(\.format).sorted() }
 
-    /// The files of `formats`, in format order; `progress` hears of each format before it is made.
+    /// The files of `formats`, in format order. The formats are made side by side on every core; `progress` hears
+    /// of each as it is finished, with how many are done, one call at a time.
     public func files(for input: ExportInput, formats: [ExportFormat],
-                      progress: (ExportFormat, Int, Int) -> Void = { _, _, _ in }) throws -> [(ExportFile, ExportFormat)] {
+                      progress: @Sendable (ExportFormat, Int, Int) -> Void = { _, _, _ in }) throws -> [(ExportFile, ExportFormat)] {
         let chosen = exporters.filter { formats.contains($0.format) }.sorted { $0.format < $1.format }
-        var files: [(ExportFile, ExportFormat)] = []
-        var input = input
-        input.formats = chosen.map(\.format)
-        for (index, exporter) in chosen.enumerated() {
-            progress(exporter.format, index, chosen.count)
-            files += try exporter.files(for: input).map { ($0, exporter.format) }
+        var chosenInput = input
+        chosenInput.formats = chosen.map(\.format)
+        let input = chosenInput
+        let results = ConcurrentResults<[ExportFile]>(count: chosen.count)
+        DispatchQueue.concurrentPerform(iterations: chosen.count) { index in
+            let exporter = chosen[index]
+            results.set(index, Result { try exporter.files(for: input) }) { progress(exporter.format, $0, chosen.count) }
         }
-        return files
+        return try zip(chosen, results.values).flatMap { exporter, result in try result.get().map { ($0, exporter.format) } }
     }
 
     /// Makes the files of `formats` and writes them into `folder` (see `ExportWriter`).
     public func write(_ input: ExportInput, formats: [ExportFormat], to folder: String, force: Bool = false,
-                      progress: (ExportFormat, Int, Int) -> Void = { _, _, _ in }) throws -> ExportWriter.Result {
+                      progress: @Sendable (ExportFormat, Int, Int) -> Void = { _, _, _ in }) throws -> ExportWriter.Result {
         let missing = formats.filter { format in !exporters.contains { $0.format == format } }
         if let first = missing.first { throw ExportError.unknownFormat(first.rawValue) }
         let files = try files(for: input, formats: formats, progress: progress)

@@ -46,7 +46,7 @@ public struct ExportWriter: Sendable {
             let previous = (try? Data(contentsOf: target.appendingPathComponent(ExportManifest.fileName))).flatMap(ExportManifest.decode)
             let owned = Set((previous?.files ?? []).filter { entry in
                 guard let data = try? Data(contentsOf: target.appendingPathComponent(entry.path)) else { return false }
-                return StableHash.hex(String(decoding: data, as: UTF8.self)) == entry.fnv1a64
+                return StableHash.hex(data) == entry.fnv1a64
             }.map(\.path)).union(previous == nil ? [] : [ExportManifest.fileName])
             let foreign = present.filter { !owned.contains($0) }
             // archtui's files of the formats this export does not write stay, with their manifest entries.

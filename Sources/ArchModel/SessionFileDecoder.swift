@@ -7,6 +7,8 @@ extension SessionFile {
         public var warnings: [SessionFileWarning]
         /// The version the file declared; below `Session.currentSchemaVersion`, the first save upgrades it.
         public var schemaVersion: Int = Session.currentSchemaVersion
+        /// The file's text as it was read (an export copies it as it is).
+        public var text: String = ""
     }
 
     /// Reads a session; answers are typed by `catalogue` (an answer to a question it does not know is kept,
@@ -56,7 +58,7 @@ private struct SessionDecoder {
         let version = try checkVersion(root)
         do {
             let session = try readSession(root)
-            return SessionFile.Decoded(session: session, warnings: warnings, schemaVersion: version)
+            return SessionFile.Decoded(session: session, warnings: warnings, schemaVersion: version, text: text)
         } catch {
             throw SessionFileError(.invalid, error)
         }

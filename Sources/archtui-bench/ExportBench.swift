@@ -8,7 +8,7 @@ import Foundation
 /// render makes the text and export makes every format and writes the folder (atomically, as the command does).
 /// Target: export ≤ 1.5× render for the large session.
 struct ExportBench {
-    static func printFigures() throws {
+    static func printFigures(archtui: String? = nil) throws {
         let builder = try DesignBuilder.standard()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archtui-export-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -46,6 +46,38 @@ struct ExportBench {
             }
             print("  by format: " + parts.joined(separator: ", "))
         }
+        if let archtui { try printCommandFigures(archtui: archtui, folder: folder) }
+    }
+
+    /// The two commands as a user runs them on the large session's file: `archtui render FILE` against
+    /// `archtui export FILE --out DIR`, each loading the file, deriving the design and writing its output.
+    static func printCommandFigures(archtui: String, folder: URL) throws {
+        let file = folder.deletingLastPathComponent().appendingPathComponent("archtui-export-bench-\(getpid()).archtui.yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try SessionFile.encode(try LargeSession.make()).write(to: file, atomically: true, encoding: .utf8)
+        func run(_ arguments: [String]) throws -> Double {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: archtui)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let t0 = KeystrokeBench.reading().wall
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 || process.terminationStatus == 1 else {
+                throw ExportError.unknownFormat("archtui \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+            }
+            return KeystrokeBench.reading().wall - t0
+        }
+        var render: [Double] = [], export: [Double] = []
+        for _ in 0..<5 {
+            render.append(try run(["render", file.path]))
+            export.append(try run(["export", file.path, "--out", folder.path, "--force"]))
+        }
+        let r = Samples(render).median / 1000, e = Samples(export).median / 1000
+        let columns: [(String, Int)] = [("archtui export vs archtui render, large (processes)", 64), ("\(fixed(r)) ms", 16),
+                                        ("\(fixed(e)) ms", 16), ("\(fixed(e / max(r, 0.001), 2))×", 16)]
+        print(columns.map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined() + "target ≤ 1.5×")
     }
 
     /// One format of the large session, made five times without writing: a workload for `perf record`.

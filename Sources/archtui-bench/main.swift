@@ -1,3 +1,7 @@
+import ArchExport
+import ArchModel
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +12,7 @@ import Darwin
 // the figures are for people to read (timings on shared machines are too noisy to gate on).
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms", "--export"].contains(arguments[1])) else {
+guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms", "--export", "--large-session"].contains(arguments[1])) else {
     print("usage: archtui-bench PATH-TO-ARCHTUI (a release build, e.g. .build/release/archtui)")
     print("       archtui-bench --in-process (only the in-process figures: keystrokes and derivation)")
     print("       archtui-bench --derivation [cold|edit] (the large session's derivation only: a workload for profiling)")
@@ -16,7 +20,10 @@ guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms
     print("       archtui-bench --forms [background|inline|undo|typing] (only editing the large session in entity forms,")
     print("                     undo / redo of a cascading delete, typing into a form row)")
     print("       archtui-bench --filter (only the design filter on the large session)")
-    print("       archtui-bench --export [FORMAT] (only export against render, demo and large session; with a format,\n                     only that format of the large session, a workload for profiling)")
+    print("       archtui-bench --export [ARCHTUI | FORMAT] (only export against render, demo and large session, in process;")
+    print("                     with the binary, also the two commands on the large session's file; with a format,")
+    print("                     only that format of the large session, a workload for profiling)")
+    print("       archtui-bench --large-session FILE (writes the generated 400-entity session, to profile the commands on)")
     exit(2)
 }
 
@@ -27,7 +34,10 @@ do {
     case "--typing": try BenchReport.printTypingFigures()
     case "--forms": try BenchReport.printFormFigures(only: arguments.count == 3 ? arguments[2] : nil)
     case "--filter": try FilterBench.printFigures()
-    case "--export": try arguments.count == 3 ? ExportBench.profile(format: arguments[2]) : ExportBench.printFigures()
+    case "--large-session": try SessionFile.encode(try LargeSession.make()).write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    case "--export":
+        if arguments.count == 3, ExportFormat(rawValue: arguments[2]) != nil { try ExportBench.profile(format: arguments[2]) }
+        else { try ExportBench.printFigures(archtui: arguments.count == 3 ? arguments[2] : nil) }
     default: try BenchReport.measure(archtui: arguments[1]).printTable()
     }
 } catch {

@@ -37,9 +37,10 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let formats = try ExportFormat.parseList(format)
-        let (session, builder) = try loadForScript(file, rules: rules)
+        let (session, builder, text) = try loadForScript(file, rules: rules)
+        // The copy is the file as it was read: its comments and layout are the user's.
         let input = ExportInput(design: builder.build(session), session: session, catalogue: builder.catalogue,
-                                sessionFileText: SessionFile.encode(session),
+                                sessionFileText: text,
                                 sessionFileName: URL(fileURLWithPath: file).lastPathComponent)
         do {
             let result = try AppExport.export.write(input, formats: formats, to: out, force: force)

@@ -27,7 +27,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (session, builder) = try loadForScript(file, rules: rules)
+        let (session, builder, _) = try loadForScript(file, rules: rules)
         let tabs = section.flatMap(DesignTab.init(name:)).map { [$0] } ?? DesignTab.allCases
         print(DesignTextExporter.text(design: builder.build(session), session: session, catalogue: builder.catalogue, tabs: tabs),
               terminator: "")
@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        let (session, builder) = try loadForScript(file, rules: rules)
+        let (session, builder, _) = try loadForScript(file, rules: rules)
         let findings = builder.build(session).findings
         for finding in findings {
             let subject = finding.subject.isEmpty ? "" : " (\(finding.subject))"
@@ -88,7 +88,8 @@ struct RulesCommand: ParsableCommand {
 }
 
 /// Loads a session for a script command: a missing file is an error here, not a new session.
-func loadForScript(_ file: String, rules: RuleOptions) throws -> (Session, DesignBuilder) {
+/// The session in `file`, the builder of `rules`, and the file's text as read; warnings go to standard error.
+func loadForScript(_ file: String, rules: RuleOptions) throws -> (Session, DesignBuilder, text: String) {
     let builder = try rules.designBuilder()
     guard let opened = try SessionFiles(catalogue: builder.catalogue).open(file) else {
         throw CommandFailure(code: 66, message: "\(file): no such file")
@@ -96,5 +97,5 @@ func loadForScript(_ file: String, rules: RuleOptions) throws -> (Session, Desig
     for warning in opened.warnings {
         FileHandle.standardError.write(Data("\(warning)\n".utf8))
     }
-    return (opened.session, builder)
+    return (opened.session, builder, opened.text)
 }

@@ -9,10 +9,10 @@ struct SessionFiles {
     static let fileExtension = ".archtui.yaml"
 
     /// The session in `path` with the warnings its file produced, or nil when no file is there yet.
-    func open(_ path: String) throws(CommandFailure) -> (session: Session, warnings: [String])? {
+    func open(_ path: String) throws(CommandFailure) -> (session: Session, warnings: [String], text: String)? {
         do {
             guard let decoded = try SessionStore.load(path: path, catalogue: catalogue) else { return nil }
-            return (decoded.session, decoded.warnings.map(\.description))
+            return (decoded.session, decoded.warnings.map(\.description), decoded.text)
         } catch {
             switch error {
             case .invalid(let problem):

@@ -72,6 +72,9 @@ final class ExportCommandTests: ArchtuiTestCase {
         for name in names {
             XCTAssertEqual(FileManager.default.contents(atPath: one + "/" + name), FileManager.default.contents(atPath: two + "/" + name), name)
         }
+        // The copy of the session is the file as it was, comments and all.
+        let copy = try XCTUnwrap(names.first { $0.hasSuffix(".archtui.yaml") })
+        XCTAssertEqual(FileManager.default.contents(atPath: one + "/" + copy), FileManager.default.contents(atPath: session))
     }
 
     func testBadArgumentsAndFoldersGetClearErrors() throws {

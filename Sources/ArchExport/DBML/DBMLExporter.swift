@@ -63,11 +63,11 @@ public struct DBMLExporter: Exporter {
     }
 
     /// A DBML name, always in double quotes (a `"` inside, which DBML cannot escape, becomes `'`).
-    static func name(_ text: String) -> String { "\"" + line(text).replacingOccurrences(of: "\"", with: "'") + "\"" }
+    static func name(_ text: String) -> String { "\"" + line(text).replacing(ascii: "\"", with: "'") + "\"" }
 
     /// A DBML string: single quotes, `\` and `'` escaped.
     static func string(_ text: String) -> String {
-        "'" + line(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        "'" + line(text).replacing(ascii: "\\", with: "\\\\").replacing(ascii: "'", with: "\\'") + "'"
     }
 
     /// A type with parentheses (`numeric(19,4)`) is quoted so no parser reads the comma as a separator.

@@ -5,25 +5,41 @@
 /// user text at the start of a line. Control characters (newlines, ESC) become one space.
 enum MarkdownEscape {
     static func inline(_ text: String) -> String {
-        var result = ""
+        // Most text (names, sentences) needs nothing: printable ASCII without markup characters.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !markup[Int($0)] }),
+           text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " ") {
+            return text
+        }
+        var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         func isWordCharacter(_ index: Int) -> Bool {
-            scalars.indices.contains(index) && (scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index]))
+            guard scalars.indices.contains(index) else { return false }
+            let scalar = scalars[index]
+            if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) }
+            return scalar.properties.isAlphabetic
+        }
+        func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+            return scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                || scalar == "\u{2028}" || scalar == "\u{2029}"
         }
         for (index, scalar) in scalars.enumerated() {
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                if result.last != " " { result += " " }
-            } else if "\\`*[]<>|~&".unicodeScalars.contains(scalar)
-                        // `_` inside a word (modular_monolith) starts no emphasis in CommonMark; at a word's edge it may.
-                        || (scalar == "_" && !(isWordCharacter(index - 1) && isWordCharacter(index + 1))) {
-                result += "\\" + String(scalar)
+            if isInvisible(scalar) {
+                if result.last != " " { result.append(" ") }
+            } else if scalar.isASCII, markup[Int(scalar.value)],
+                      // `_` inside a word (modular_monolith) starts no emphasis in CommonMark; at a word's edge it may.
+                      scalar != "_" || !(isWordCharacter(index - 1) && isWordCharacter(index + 1)) {
+                result.append("\\")
+                result.append(scalar)
             } else {
-                result.unicodeScalars.append(scalar)
+                result.append(scalar)
             }
         }
-        return result.trimmingSpaces()
+        return String(result).trimmingSpaces()
     }
+
+    /// The ASCII characters escaped (`_` only at a word's edge), by code.
+    private static let markup: [Bool] = (0..<128).map { "\\`*[]<>|~&_".unicodeScalars.contains(Unicode.Scalar(UInt8($0))) }
 
     /// An identifier shown as code: backticks in it get a longer fence.
     static func code(_ text: String) -> String {

@@ -15,63 +15,61 @@ indirect enum DocumentNode {
 }
 
 extension DocumentNode {
-    /// The object with `value` at `key`, among its members in key order (the members sorted already).
+    /// The object with `value` at `key` (in place of any there), among its members in key order (the members sorted
+    /// already).
     func adding(_ key: String, _ value: DocumentNode) -> DocumentNode {
         guard case .object(var members) = self else { return self }
+        members.removeAll { $0.key == key }
         let index = members.firstIndex { !$0.key.utf8.lexicographicallyPrecedes(key.utf8) } ?? members.endIndex
         members.insert((key, value), at: index)
         return .object(members)
     }
 }
 
-/// Results filled in by the iterations of a `concurrentPerform`, each its own index.
-final class ConcurrentResults<Value>: @unchecked Sendable {
-    private var results: [Result<Value, Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Value, Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    /// Every result, in index order (call after the `concurrentPerform` returns).
-    var values: [Result<Value, Error>] { results.map { $0! } }
-}
-
 enum DocumentTree {
-    /// `value` as a tree, as `JSONEncoder` would write it: a `URL` as its string, an optional that is absent left out.
+    /// `value` as a tree, every object's keys sorted (see `DocumentText`), as `JSONEncoder` would write it: a `URL`
+    /// as its string, an optional that is absent left out. Coding paths are not kept (nothing here reads them, and
+    /// an array per value was a third of the time on a large API).
     static func encode<T: Encodable>(_ value: T) throws -> DocumentNode {
-        try node(for: value, path: [])
+        try node(for: value)
     }
 
-    /// The node of one value: scalars directly, anything else through its `encode(to:)`.
-    fileprivate static func node<T: Encodable>(for value: T, path: [CodingKey]) throws -> DocumentNode {
-        switch value {
-        case let text as String: return .string(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .number(String(number))
-        case let number as Double: return try self.number(number, path: path)
-        case let url as URL: return .string(url.absoluteString)
-        default:
-            let slot = Slot()
-            try value.encode(to: TreeEncoder(slot: slot, codingPath: path))
-            return slot.resolved
-        }
+    /// The node of one value: scalars directly (told apart by their type, not by casting the value), anything else
+    /// through its `encode(to:)`.
+    fileprivate static func node<T: Encodable>(for value: T) throws -> DocumentNode {
+        if T.self == String.self { return .string(value as! String) }
+        if T.self == Int.self { return .number(String(value as! Int)) }
+        if T.self == Bool.self { return .bool(value as! Bool) }
+        if T.self == Double.self { return try number(value as! Double) }
+        if T.self == URL.self { return .string((value as! URL).absoluteString) }
+        let slot = Slot()
+        try value.encode(to: TreeEncoder(slot: slot))
+        return slot.resolved
     }
 
     /// A double as JSON writes it: an integral value without a fraction (`2147483647`, not `2.147483647e+09`).
-    fileprivate static func number(_ value: Double, path: [CodingKey]) throws -> DocumentNode {
+    fileprivate static func number(_ value: Double) throws -> DocumentNode {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "JSON has no \(value)"))
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "JSON has no \(value)"))
         }
         if value == value.rounded(), abs(value) < 1e15 { return .number(String(Int64(value))) }
         return .number("\(value)")
     }
 
     fileprivate static func number<T: BinaryInteger>(_ value: T) -> DocumentNode { .number(String(value)) }
+
+    /// A member of an object or an item of an array: a value already made, or a container still being filled.
+    fileprivate enum Member {
+        case node(DocumentNode)
+        case slot(Slot)
+
+        var resolved: DocumentNode {
+            switch self {
+            case .node(let node): return node
+            case .slot(let slot): return slot.resolved
+            }
+        }
+    }
 
     /// Where one value's encoding goes; containers are classes, so a nested container fills its parent in place.
     fileprivate final class Slot {
@@ -87,7 +85,7 @@ enum DocumentTree {
             switch content {
             case .empty: return .object([])  // an `encode(to:)` that encodes nothing: `{}`, as JSONEncoder writes
             case .object(let object): return object.resolved
-            case .array(let array): return array.resolved
+            case .array(let array): return .array(array.items.map(\.resolved))
             case .value(let node): return node
             }
         }
@@ -108,78 +106,59 @@ enum DocumentTree {
     }
 
     fileprivate final class Object {
-        /// Keys in first-encoded order; encoding a key again replaces its value, as JSONEncoder does.
-        var keys: [String] = []
-        var members: [String: Slot] = [:]
+        /// In first-encoded order; encoding a key again replaces its value, as JSONEncoder does.
+        var members: [(key: String, value: Member)] = []
+
+        func put(_ key: String, _ member: Member) {
+            if let index = members.firstIndex(where: { $0.key == key }) { members[index].value = member } else { members.append((key, member)) }
+        }
 
         func slot(_ key: String) -> Slot {
-            if let slot = members[key] { slot.content = .empty; return slot }
             let slot = Slot()
-            keys.append(key)
-            members[key] = slot
+            put(key, .slot(slot))
             return slot
         }
 
-        var resolved: DocumentNode { .object(keys.map { ($0, members[$0]!.resolved) }) }
+        var resolved: DocumentNode {
+            .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value.resolved) })
+        }
     }
 
     fileprivate final class Array {
-        var items: [Slot] = []
+        var items: [Member] = []
 
-        func append() -> Slot {
+        func slot() -> Slot {
             let slot = Slot()
-            items.append(slot)
+            items.append(.slot(slot))
             return slot
         }
-
-        var resolved: DocumentNode { .array(items.map(\.resolved)) }
     }
 
-    private struct IndexKey: CodingKey {
-        let intValue: Int?
-        var stringValue: String { "\(intValue ?? 0)" }
-        init(intValue: Int) { self.intValue = intValue }
-        init?(stringValue: String) { nil }
-    }
-
-    fileprivate struct SuperKey: CodingKey {
-        var stringValue: String { "super" }
-        var intValue: Int? { nil }
-        init() {}
-        init?(stringValue: String) {}
-        init?(intValue: Int) { nil }
-    }
-
-    private struct TreeEncoder: Encoder {
+    fileprivate struct TreeEncoder: Encoder {
         let slot: Slot
-        let codingPath: [CodingKey]
+        var codingPath: [CodingKey] { [] }
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-        init(slot: Slot, codingPath: [CodingKey]) {
-            self.slot = slot
-            self.codingPath = codingPath
-        }
-
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-            KeyedEncodingContainer(Keyed<Key>(object: slot.object(), codingPath: codingPath))
+            KeyedEncodingContainer(Keyed<Key>(object: slot.object()))
         }
 
-        func unkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(array: slot.array(), codingPath: codingPath) }
+        func unkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(array: slot.array()) }
 
-        func singleValueContainer() -> SingleValueEncodingContainer { Single(slot: slot, codingPath: codingPath) }
+        func singleValueContainer() -> SingleValueEncodingContainer { Single(slot: slot) }
     }
 
     private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let object: Object
-        let codingPath: [CodingKey]
+        var codingPath: [CodingKey] { [] }
 
-        private func set(_ node: DocumentNode, _ key: Key) { object.slot(key.stringValue).content = .value(node) }
+        private func set(_ node: DocumentNode, _ key: Key) { object.put(key.stringValue, .node(node)) }
 
         mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
         mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { set(try DocumentTree.number(value, path: codingPath + [key]), key) }
-        mutating func encode(_ value: Float, forKey key: Key) throws { set(try DocumentTree.number(Double(value), path: codingPath + [key]), key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { set(try DocumentTree.number(value), key) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { set(try DocumentTree.number(Double(value)), key) }
         mutating func encode(_ value: Int, forKey key: Key) throws { set(DocumentTree.number(value), key) }
         mutating func encode(_ value: Int8, forKey key: Key) throws { set(DocumentTree.number(value), key) }
         mutating func encode(_ value: Int16, forKey key: Key) throws { set(DocumentTree.number(value), key) }
@@ -190,35 +169,32 @@ enum DocumentTree {
         mutating func encode(_ value: UInt16, forKey key: Key) throws { set(DocumentTree.number(value), key) }
         mutating func encode(_ value: UInt32, forKey key: Key) throws { set(DocumentTree.number(value), key) }
         mutating func encode(_ value: UInt64, forKey key: Key) throws { set(DocumentTree.number(value), key) }
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            set(try DocumentTree.node(for: value, path: codingPath + [key]), key)
-        }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try DocumentTree.node(for: value), key) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            KeyedEncodingContainer(Keyed<NestedKey>(object: object.slot(key.stringValue).object(), codingPath: codingPath + [key]))
+            KeyedEncodingContainer(Keyed<NestedKey>(object: object.slot(key.stringValue).object()))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-            Unkeyed(array: object.slot(key.stringValue).array(), codingPath: codingPath + [key])
+            Unkeyed(array: object.slot(key.stringValue).array())
         }
 
-        mutating func superEncoder() -> Encoder { TreeEncoder(slot: object.slot("super"), codingPath: codingPath + [SuperKey()]) }
-        mutating func superEncoder(forKey key: Key) -> Encoder { TreeEncoder(slot: object.slot(key.stringValue), codingPath: codingPath + [key]) }
+        mutating func superEncoder() -> Encoder { TreeEncoder(slot: object.slot("super")) }
+        mutating func superEncoder(forKey key: Key) -> Encoder { TreeEncoder(slot: object.slot(key.stringValue)) }
     }
 
     private struct Unkeyed: UnkeyedEncodingContainer {
         let array: Array
-        let codingPath: [CodingKey]
+        var codingPath: [CodingKey] { [] }
         var count: Int { array.items.count }
 
-        private var nextPath: [CodingKey] { codingPath + [IndexKey(intValue: count)] }
-        private func add(_ node: DocumentNode) { array.append().content = .value(node) }
+        private func add(_ node: DocumentNode) { array.items.append(.node(node)) }
 
         mutating func encodeNil() throws { add(.null) }
         mutating func encode(_ value: Bool) throws { add(.bool(value)) }
         mutating func encode(_ value: String) throws { add(.string(value)) }
-        mutating func encode(_ value: Double) throws { add(try DocumentTree.number(value, path: nextPath)) }
-        mutating func encode(_ value: Float) throws { add(try DocumentTree.number(Double(value), path: nextPath)) }
+        mutating func encode(_ value: Double) throws { add(try DocumentTree.number(value)) }
+        mutating func encode(_ value: Float) throws { add(try DocumentTree.number(Double(value))) }
         mutating func encode(_ value: Int) throws { add(DocumentTree.number(value)) }
         mutating func encode(_ value: Int8) throws { add(DocumentTree.number(value)) }
         mutating func encode(_ value: Int16) throws { add(DocumentTree.number(value)) }
@@ -229,35 +205,28 @@ enum DocumentTree {
         mutating func encode(_ value: UInt16) throws { add(DocumentTree.number(value)) }
         mutating func encode(_ value: UInt32) throws { add(DocumentTree.number(value)) }
         mutating func encode(_ value: UInt64) throws { add(DocumentTree.number(value)) }
-        mutating func encode<T: Encodable>(_ value: T) throws { add(try DocumentTree.node(for: value, path: nextPath)) }
+        mutating func encode<T: Encodable>(_ value: T) throws { add(try DocumentTree.node(for: value)) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            let path = nextPath
-            return KeyedEncodingContainer(Keyed<NestedKey>(object: array.append().object(), codingPath: path))
+            KeyedEncodingContainer(Keyed<NestedKey>(object: array.slot().object()))
         }
 
-        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
-            let path = nextPath
-            return Unkeyed(array: array.append().array(), codingPath: path)
-        }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(array: array.slot().array()) }
 
-        mutating func superEncoder() -> Encoder {
-            let path = nextPath
-            return TreeEncoder(slot: array.append(), codingPath: path)
-        }
+        mutating func superEncoder() -> Encoder { TreeEncoder(slot: array.slot()) }
     }
 
     private struct Single: SingleValueEncodingContainer {
         let slot: Slot
-        let codingPath: [CodingKey]
+        var codingPath: [CodingKey] { [] }
 
         private func set(_ node: DocumentNode) { slot.content = .value(node) }
 
         mutating func encodeNil() throws { set(.null) }
         mutating func encode(_ value: Bool) throws { set(.bool(value)) }
         mutating func encode(_ value: String) throws { set(.string(value)) }
-        mutating func encode(_ value: Double) throws { set(try DocumentTree.number(value, path: codingPath)) }
-        mutating func encode(_ value: Float) throws { set(try DocumentTree.number(Double(value), path: codingPath)) }
+        mutating func encode(_ value: Double) throws { set(try DocumentTree.number(value)) }
+        mutating func encode(_ value: Float) throws { set(try DocumentTree.number(Double(value))) }
         mutating func encode(_ value: Int) throws { set(DocumentTree.number(value)) }
         mutating func encode(_ value: Int8) throws { set(DocumentTree.number(value)) }
         mutating func encode(_ value: Int16) throws { set(DocumentTree.number(value)) }
@@ -268,6 +237,6 @@ enum DocumentTree {
         mutating func encode(_ value: UInt16) throws { set(DocumentTree.number(value)) }
         mutating func encode(_ value: UInt32) throws { set(DocumentTree.number(value)) }
         mutating func encode(_ value: UInt64) throws { set(DocumentTree.number(value)) }
-        mutating func encode<T: Encodable>(_ value: T) throws { set(try DocumentTree.node(for: value, path: codingPath)) }
+        mutating func encode<T: Encodable>(_ value: T) throws { set(try DocumentTree.node(for: value)) }
     }
 }

@@ -13,25 +13,40 @@ public struct OpenAPIExporter: Exporter {
     public var format: ExportFormat { .openapi }
 
     public func files(for input: ExportInput) throws -> [ExportFile] {
-        // One tree, keys sorted, written twice: the two files hold the same document in the same order.
+        // One tree, keys sorted, written twice (side by side): the two files hold the same document in the same order.
         let tree = try Self.tree(of: Self.document(for: input.design))
-        return [ExportFile("openapi.yaml", DocumentText.yaml(tree)), ExportFile("openapi.json", DocumentText.json(tree))]
+        let texts = ConcurrentResults<String>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            texts.set(index, .success(index == 0 ? DocumentText.yaml(tree) : DocumentText.json(tree)))
+        }
+        let files = try texts.values.map { try $0.get() }
+        return [ExportFile("openapi.yaml", files[0]), ExportFile("openapi.json", files[1])]
     }
 
-    /// The document as a tree, keys sorted. The path items, most of a large API, are encoded side by side on every
-    /// core; the rest of the document around them.
+    /// The document as a tree, keys sorted. The path items and component schemas, most of a large API, are encoded
+    /// side by side on every core; the rest of the document around them.
     static func tree(of document: OpenAPI.Document) throws -> DocumentNode {
         var shell = document
         shell.paths = [:]
+        shell.components.schemas = [:]
         guard case .object(let members) = try DocumentTree.encode(shell) else { return try DocumentTree.encode(document) }
-        let items = Array(document.paths)
-        let results = ConcurrentResults<DocumentNode>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            results.set(index, Result { DocumentText.sorted(try DocumentTree.encode(items[index].value)) })
+        let paths = Array(document.paths), schemas = Array(document.components.schemas)
+        let results = ConcurrentResults<DocumentNode>(count: paths.count + schemas.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count + schemas.count) { index in
+            results.set(index, Result {
+                index < paths.count ? try DocumentTree.encode(paths[index].value) : try DocumentTree.encode(schemas[index - paths.count].value)
+            })
         }
-        let paths = try zip(items, results.values).map { (key: $0.0.key.rawValue, value: try $0.1.get()) }
-            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        return DocumentText.sorted(.object(members.filter { $0.key != "paths" })).adding("paths", .object(paths))
+        let nodes = try results.values.map { try $0.get() }
+        let byKey = { (pairs: [(key: String, value: DocumentNode)]) in pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
+        let pathNodes = byKey(zip(paths, nodes.prefix(paths.count)).map { (key: $0.0.key.rawValue, value: $0.1) })
+        let schemaNodes = byKey(zip(schemas, nodes.dropFirst(paths.count)).map { (key: $0.0.key.rawValue, value: $0.1) })
+        var root = DocumentNode.object(members).adding("paths", .object(pathNodes))
+        if !schemaNodes.isEmpty {
+            let components = members.first { $0.key == "components" }?.value ?? .object([])
+            root = root.adding("components", components.adding("schemas", .object(schemaNodes)))
+        }
+        return root
     }
 
     /// The document of `design`'s visible endpoints (hidden ones are not part of the API).
@@ -66,6 +81,7 @@ public struct OpenAPIExporter: Exporter {
             servers: [OpenAPI.Server(url: serverURL, description: "placeholder; replace with the deployed API's address")],
             paths: pathMap,
             components: OpenAPI.Components(schemas: operations.schemas.components, responses: operations.responses.components.mapValues { .b($0) },
+                                           parameters: operations.parameters.components.mapValues { .b($0) },
                                            headers: operations.responses.headerComponents.mapValues { .b($0) },
                                            securitySchemes: OpenAPISecuritySchemes.components(for: design.endpoints)),
             tags: tags.map { tag in
@@ -87,8 +103,7 @@ public struct OpenAPIExporter: Exporter {
 /// the references stay as written.
 enum OpenAPIProse {
     static func safe(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacing(ascii: "&", with: "&amp;").replacing(ascii: "<", with: "&lt;").replacing(ascii: ">", with: "&gt;")
     }
 
 }

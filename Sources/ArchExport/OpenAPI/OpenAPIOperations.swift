@@ -6,12 +6,14 @@ import OpenAPIKit
 struct OpenAPIOperations {
     var schemas = OpenAPISchemas()
     var responses: OpenAPIResponses
+    var parameters: OpenAPIParameters
     /// Whether any endpoint needs credentials: public operations then say so with `security: []`.
     let secured: Bool
 
     init(endpoints: [Endpoint]) {
         secured = endpoints.contains { !$0.security.isEmpty }
         responses = OpenAPIResponses(endpoints: endpoints)
+        parameters = OpenAPIParameters(endpoints: endpoints)
     }
 
     /// The operation of `endpoint`, with `operationId` already made unique; `tag` is its resource's tag.
@@ -31,7 +33,7 @@ struct OpenAPIOperations {
         return OpenAPI.Operation(
             tags: tag.map { [$0] }, summary: endpoint.summary.isEmpty ? nil : endpoint.summary,
             description: endpoint.authorization.isEmpty ? nil : OpenAPIProse.safe("Authorisation: " + endpoint.authorization),
-            operationId: operationId, parameters: endpoint.parameters.map { .b(Self.parameter($0)) },
+            operationId: operationId, parameters: endpoint.parameters.map { parameters.parameter($0) },
             requestBody: request, responses: responseMap, security: security)
     }
 

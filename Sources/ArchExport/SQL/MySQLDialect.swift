@@ -41,7 +41,7 @@ struct MySQLDialect: SQLDialectRules {
 
     /// MySQL reads backslash escapes in string literals (unless NO_BACKSLASH_ESCAPES), so `\` is doubled too.
     func literal(_ text: String) -> String {
-        "'" + SQLText.plain(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        "'" + SQLText.plain(text).replacing(ascii: "\\", with: "\\\\").replacing(ascii: "'", with: "''") + "'"
     }
 
     func columnSuffix(_ column: Column, comment: String?) -> String { comment.map { " COMMENT " + literal(String($0.prefix(1024))) } ?? "" }

@@ -48,7 +48,7 @@ extension SQLDialectRules {
     func quoted(_ name: String) -> String { dialect.quoted(name) }
 
     /// `'it''s'`: standard SQL quoting, which PostgreSQL (standard_conforming_strings) and SQLite read as is.
-    func standardLiteral(_ text: String) -> String { "'" + SQLText.plain(text).replacingOccurrences(of: "'", with: "''") + "'" }
+    func standardLiteral(_ text: String) -> String { "'" + SQLText.plain(text).replacing(ascii: "'", with: "''") + "'" }
 
     /// A `CHECK` over one column, when its type calls for one: the allowed values of an enumeration, 0 or 1 for a
     /// boolean where there is no boolean type, a maximum length where the type has none.
@@ -66,7 +66,8 @@ extension SQLDialectRules {
 /// `--` comment nor a terminal's sanity.
 enum SQLText {
     static func plain(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// `-- text` lines.
