@@ -89,9 +89,11 @@ struct DesignDocument: Sendable {
     /// A code block whose fence is longer than any backtick run inside.
     static func fenced(_ text: String, _ language: String) -> [String] {
         var longest = 0, run = 0
-        for character in text { run = character == "`" ? run + 1 : 0; longest = max(longest, run) }
+        for byte in text.utf8 { run = byte == UInt8(ascii: "`") ? run + 1 : 0; longest = max(longest, run) }
         let fence = String(repeating: "`", count: max(3, longest + 1))
-        return [fence + language] + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [fence]
+        // Split by bytes: the lines of a large design's examples are many, and a newline is one byte.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        return [fence + language] + lines + [fence]
     }
 
     private func schema() -> [String] {

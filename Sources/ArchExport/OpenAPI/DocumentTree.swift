@@ -15,6 +15,12 @@ indirect enum DocumentNode {
 }
 
 extension DocumentNode {
+    /// The value at `key` of an object.
+    func member(_ key: String) -> DocumentNode? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
     /// The object with `value` at `key` (in place of any there), among its members in key order (the members sorted
     /// already).
     func adding(_ key: String, _ value: DocumentNode) -> DocumentNode {

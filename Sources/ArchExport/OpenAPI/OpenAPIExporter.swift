@@ -23,30 +23,33 @@ public struct OpenAPIExporter: Exporter {
         return [ExportFile("openapi.yaml", files[0]), ExportFile("openapi.json", files[1])]
     }
 
-    /// The document as a tree, keys sorted. The path items and component schemas, most of a large API, are encoded
-    /// side by side on every core; the rest of the document around them.
+    /// The document as a tree, keys sorted. The path items, component schemas and examples, most of a large API,
+    /// are encoded side by side on every core; the rest of the document around them.
     static func tree(of document: OpenAPI.Document) throws -> DocumentNode {
         var shell = document
         shell.paths = [:]
         shell.components.schemas = [:]
-        guard case .object(let members) = try DocumentTree.encode(shell) else { return try DocumentTree.encode(document) }
-        let paths = Array(document.paths), schemas = Array(document.components.schemas)
-        let results = ConcurrentResults<DocumentNode>(count: paths.count + schemas.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count + schemas.count) { index in
-            results.set(index, Result {
-                index < paths.count ? try DocumentTree.encode(paths[index].value) : try DocumentTree.encode(schemas[index - paths.count].value)
-            })
+        shell.components.examples = [:]
+        let root = try DocumentTree.encode(shell)
+        // Each part: where it goes (a member of the root, or of components), its key there, and its value.
+        let parts: [(group: String, key: String, value: any Encodable & Sendable)] =
+            document.paths.map { ("paths", $0.key.rawValue, $0.value) }
+            + document.components.schemas.map { ("schemas", $0.key.rawValue, $0.value) }
+            + document.components.examples.map { ("examples", $0.key.rawValue, $0.value) }
+        let results = ConcurrentResults<DocumentNode>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            results.set(index, Result { try DocumentTree.encode(parts[index].value) })
         }
-        let nodes = try results.values.map { try $0.get() }
-        let byKey = { (pairs: [(key: String, value: DocumentNode)]) in pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
-        let pathNodes = byKey(zip(paths, nodes.prefix(paths.count)).map { (key: $0.0.key.rawValue, value: $0.1) })
-        let schemaNodes = byKey(zip(schemas, nodes.dropFirst(paths.count)).map { (key: $0.0.key.rawValue, value: $0.1) })
-        var root = DocumentNode.object(members).adding("paths", .object(pathNodes))
-        if !schemaNodes.isEmpty {
-            let components = members.first { $0.key == "components" }?.value ?? .object([])
-            root = root.adding("components", components.adding("schemas", .object(schemaNodes)))
+        var groups: [String: [(key: String, value: DocumentNode)]] = [:]
+        for (part, result) in zip(parts, results.values) { groups[part.group, default: []].append((part.key, try result.get())) }
+        func group(_ name: String) -> DocumentNode {
+            .object((groups[name] ?? []).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
         }
-        return root
+        var tree = root.adding("paths", group("paths"))
+        var components = root.member("components") ?? .object([])
+        for name in ["schemas", "examples"] where groups[name] != nil { components = components.adding(name, group(name)) }
+        if groups["schemas"] != nil || groups["examples"] != nil { tree = tree.adding("components", components) }
+        return tree
     }
 
     /// The document of `design`'s visible endpoints (hidden ones are not part of the API).
@@ -82,6 +85,7 @@ public struct OpenAPIExporter: Exporter {
             paths: pathMap,
             components: OpenAPI.Components(schemas: operations.schemas.components, responses: operations.responses.components.mapValues { .b($0) },
                                            parameters: operations.parameters.components.mapValues { .b($0) },
+                                           examples: operations.examples.components.mapValues { .b($0) },
                                            headers: operations.responses.headerComponents.mapValues { .b($0) },
                                            securitySchemes: OpenAPISecuritySchemes.components(for: design.endpoints)),
             tags: tags.map { tag in

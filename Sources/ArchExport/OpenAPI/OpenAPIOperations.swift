@@ -7,6 +7,7 @@ struct OpenAPIOperations {
     var schemas = OpenAPISchemas()
     var responses: OpenAPIResponses
     var parameters: OpenAPIParameters
+    var examples = OpenAPIExamples()
     /// Whether any endpoint needs credentials: public operations then say so with `security: []`.
     let secured: Bool
 
@@ -21,8 +22,7 @@ struct OpenAPIOperations {
         let request = endpoint.requestBody.map { body -> OpenAPI.Request in
             let type: OpenAPI.ContentType
             if case .mergePatch = body.schema { type = OpenAPI.ContentType(rawValue: "application/merge-patch+json")! } else { type = .json }
-            return OpenAPI.Request(content: [type: .b(OpenAPI.Content(schema: schemas.reference(body.schema), example: ExampleJSON.any(body.example)))],
-                                   required: true)
+            return OpenAPI.Request(content: [type: .b(content(body))], required: true)
         }
         var responseMap: OpenAPI.Response.Map = [:]
         for response in endpoint.responses {
@@ -37,6 +37,12 @@ struct OpenAPIOperations {
             requestBody: request, responses: responseMap, security: security)
     }
 
+    /// A body's content: a reference to its schema, and its example (a component shared by every body showing it).
+    private mutating func content(_ body: Body) -> OpenAPI.Content {
+        let name = schemas.componentName(body.schema)
+        return examples.content(schema: .reference(.component(named: name)), schemaName: name, example: body.example)
+    }
+
     // MARK: - Responses
 
     private mutating func response(_ response: Endpoint.Response, of endpoint: Endpoint) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
@@ -46,7 +52,7 @@ struct OpenAPIOperations {
             return .b(OpenAPI.Response(description: OpenAPIProse.safe(response.description), headers: headers))
         }
         return .b(OpenAPI.Response(description: OpenAPIProse.safe(response.description), headers: headers,
-                                   content: [.json: .b(OpenAPI.Content(schema: schemas.reference(body.schema), example: ExampleJSON.any(body.example)))]))
+                                   content: [.json: .b(content(body))]))
     }
 
     // MARK: - Parameters and security

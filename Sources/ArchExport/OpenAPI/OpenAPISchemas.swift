@@ -17,10 +17,11 @@ struct OpenAPISchemas {
 
     /// A reference to the component for `body`, made (with what it refers to) on first use.
     mutating func reference(_ body: BodySchema) -> JSONSchema {
-        .reference(.component(named: name(body)))
+        .reference(.component(named: componentName(body)))
     }
 
-    private mutating func name(_ body: BodySchema) -> String {
+    /// The name of the component for `body`, made (with what it refers to) on first use.
+    mutating func componentName(_ body: BodySchema) -> String {
         switch body {
         case .error(let format):
             return format == .problemDetails ? shared(Self.problem, Self.problemSchema) : shared(Self.envelope, Self.envelopeSchema)

@@ -73,10 +73,15 @@ final class OpenAPIExporterTests: XCTestCase {
                     for (label, content, request) in contents {
                         let media = try XCTUnwrap(content as? [String: Any])
                         let schema = try XCTUnwrap(media["schema"] as? [String: Any], "\(name) \(method) \(path) \(label): no schema")
-                        let example = try XCTUnwrap(media["example"], "\(name) \(method) \(path) \(label): no example")
-                        let problems = checker.problems(example, schema, request: request)
-                        XCTAssertEqual(problems, [], "\(name) \(method) \(path) \(label)")
-                        checked += 1
+                        // One example inline, or named ones (shared components, `#/components/examples/Order`).
+                        let named = (media["examples"] as? [String: Any] ?? [:]).values.compactMap { OpenAPIFixtures.resolved($0, in: document)?["value"] }
+                        let examples = media["example"].map { [$0] } ?? named
+                        XCTAssertFalse(examples.isEmpty, "\(name) \(method) \(path) \(label): no example")
+                        for example in examples {
+                            let problems = checker.problems(example, schema, request: request)
+                            XCTAssertEqual(problems, [], "\(name) \(method) \(path) \(label)")
+                            checked += 1
+                        }
                     }
                 }
             }
