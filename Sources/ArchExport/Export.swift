@@ -27,9 +27,16 @@ public struct Export: Sendable {
         chosenInput.formats = chosen.map(\.format)
         let input = chosenInput
         let results = ConcurrentResults<[ExportFile]>(count: chosen.count)
-        DispatchQueue.concurrentPerform(iterations: chosen.count) { index in
-            let exporter = chosen[index]
-            results.set(index, Result { try exporter.files(for: input) }) { progress(exporter.format, $0, chosen.count) }
+        // Tasks on the global queue, not a `concurrentPerform`: one nested inside another runs on one thread, and the
+        // OpenAPI exporter spreads its own encoding over every core.
+        withoutActuallyEscaping(progress) { progress in  // the tasks are waited for here
+            let group = DispatchGroup()
+            for (index, exporter) in chosen.enumerated() {
+                DispatchQueue.global().async(group: group) {
+                    results.set(index, Result { try exporter.files(for: input) }) { progress(exporter.format, $0, chosen.count) }
+                }
+            }
+            group.wait()
         }
         return try zip(chosen, results.values).flatMap { exporter, result in try result.get().map { ($0, exporter.format) } }
     }

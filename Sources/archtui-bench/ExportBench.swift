@@ -80,8 +80,29 @@ struct ExportBench {
         print(columns.map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined() + "target ≤ 1.5×")
     }
 
-    /// One format of the large session, made five times without writing: a workload for `perf record`.
+    /// One format of the large session, made five times without writing: a workload for `perf record`. With "all",
+    /// the stages of a whole export of it, three times.
     static func profile(format name: String) throws {
+        if name == "all" {
+            let builder = try DesignBuilder.standard()
+            let session = try LargeSession.make()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archtui-export-stages-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            for _ in 0..<3 {
+                let t0 = KeystrokeBench.reading().wall
+                let input = ExportInput(design: builder.build(session), session: session, catalogue: builder.catalogue,
+                                        sessionFileText: "", sessionFileName: "bench.archtui.yaml")
+                let t1 = KeystrokeBench.reading().wall
+                let files = try AppExport.export.files(for: input, formats: AppExport.export.formats)
+                let t2 = KeystrokeBench.reading().wall
+                let manifest = ExportManifest(project: "x", formats: AppExport.export.formats, files: files)
+                let t3 = KeystrokeBench.reading().wall
+                _ = try ExportWriter(force: true).write(files, manifest: manifest, to: folder.path)
+                let t4 = KeystrokeBench.reading().wall
+                print("derive \(fixed((t1 - t0) / 1000)) files \(fixed((t2 - t1) / 1000)) manifest \(fixed((t3 - t2) / 1000)) write \(fixed((t4 - t3) / 1000))")
+            }
+            return
+        }
         guard let format = ExportFormat(rawValue: name) else { throw ExportError.unknownFormat(name) }
         let builder = try DesignBuilder.standard()
         let session = try LargeSession.make()

@@ -22,7 +22,8 @@ guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms
     print("       archtui-bench --filter (only the design filter on the large session)")
     print("       archtui-bench --export [ARCHTUI | FORMAT] (only export against render, demo and large session, in process;")
     print("                     with the binary, also the two commands on the large session's file; with a format,")
-    print("                     only that format of the large session, a workload for profiling)")
+    print("                     only that format of the large session, a workload for profiling; with \"all\", the")
+    print("                     stages of a whole export of it: derivation, files, manifest, writing)")
     print("       archtui-bench --large-session FILE (writes the generated 400-entity session, to profile the commands on)")
     exit(2)
 }
@@ -36,7 +37,7 @@ do {
     case "--filter": try FilterBench.printFigures()
     case "--large-session": try SessionFile.encode(try LargeSession.make()).write(toFile: arguments[2], atomically: true, encoding: .utf8)
     case "--export":
-        if arguments.count == 3, ExportFormat(rawValue: arguments[2]) != nil { try ExportBench.profile(format: arguments[2]) }
+        if arguments.count == 3, ExportFormat(rawValue: arguments[2]) != nil || arguments[2] == "all" { try ExportBench.profile(format: arguments[2]) }
         else { try ExportBench.printFigures(archtui: arguments.count == 3 ? arguments[2] : nil) }
     default: try BenchReport.measure(archtui: arguments[1]).printTable()
     }
