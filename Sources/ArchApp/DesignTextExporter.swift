@@ -11,13 +11,16 @@ public struct DesignTextExporter: Exporter {
         [ExportFile("design.txt", Self.text(design: input.design, session: input.session, catalogue: input.catalogue))]
     }
 
-    /// The tabs' text, each under an `== Title ==` heading when there is more than one; trailing spaces trimmed.
+    /// The tabs' text, each under an `== Title ==` heading when there is more than one; trailing spaces trimmed and
+    /// control characters of user text shown, not obeyed (`PlainText.safe`).
     public static func text(design: Design, session: Session, catalogue: Catalogue, tabs: [DesignTab] = DesignTab.allCases) -> String {
         let sections = DesignSections(design: design, session: session, catalogue: catalogue)
         var output: [String] = []
         for tab in tabs {
             if tabs.count > 1 { output += ["== \(tab.title) ==", ""] }
-            output += sections.plainText(for: tab).map(trimmingTrailingSpaces)
+            // Line by line (a section's item may span lines), so only what a line holds itself is made safe.
+            output += sections.plainText(for: tab).lazy.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+                .map { trimmingTrailingSpaces(PlainText.safe(String($0))) }
             if tabs.count > 1 { output.append("") }
         }
         return output.joined(separator: "\n") + "\n"

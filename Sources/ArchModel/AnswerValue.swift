@@ -37,12 +37,24 @@ public enum AnswerValue: Hashable, Sendable {
 
 /// Number formatting shared by the model, the design pane and the session file.
 public enum NumberFormat {
+    /// A figure as a count: rounded toward zero and held to ±`Int.max` (a `Double` beyond it, or not finite, would
+    /// trap in `Int(_:)`); nan is 0.
+    public static func count(_ value: Double) -> Int {
+        guard !value.isNaN else { return 0 }
+        if value >= 9.2e18 { return Int.max }
+        if value <= -9.2e18 { return Int.min }
+        return Int(value)
+    }
+
     /// `1500` → "1500", `2.5` → "2.5": no trailing ".0", no exponent for ordinary sizes.
     public static func plain(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // 9.3e+18 and 1e-300, not 19 digits of noise or "0."
+        if !value.isFinite || abs(value) >= 1e15 || abs(value) < 1e-6 { return String(value) }
         var text = String(value)
         if text.contains("e") { text = String(format: "%.6f", value) }
         while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
         return text
     }
 
@@ -53,6 +65,7 @@ public enum NumberFormat {
             return oneDecimal(value / size) + suffix
         }
         if value != 0, abs(value) < 0.95 {  // 0.023, not 0: a small figure is still a figure
+            if abs(value) < 1e-12 { return plain(value) }  // 1e-300: its scale would overflow to inf (and inf / inf is nan)
             let scale = pow(10, 1 - floor(log10(abs(value))))
             return plain((value * scale).rounded() / scale)
         }

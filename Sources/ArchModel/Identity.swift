@@ -88,3 +88,59 @@ public struct IdentityAllocator: Hashable, Sendable {
     public static func == (lhs: IdentityAllocator, rhs: IdentityAllocator) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}
 }
+
+/// What makes a name usable, the same in the TUI's forms and in a session file: not empty, at most
+/// `maximumLength` characters, at least one letter or digit (`NameKey` would be empty otherwise), and no control or
+/// invisible format characters (a newline would break line-oriented output, an ESC would reach the terminal).
+public enum ModelName {
+    public static let maximumLength = 128
+
+    /// Why `name` cannot be a name, or nil.
+    public static func problem(_ name: String) -> String? {
+        if name.isEmpty { return "a name is needed" }
+        if let scalar = name.unicodeScalars.first(where: isInvisible) {
+            return "a name cannot hold control characters (it has U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + ")"
+        }
+        if name.unicodeScalars.count > maximumLength * 4 || name.count > maximumLength {
+            return "at most \(maximumLength) characters (this is \(name.count))"
+        }
+        if NameKey(name).raw.isEmpty { return "a name needs at least one letter or digit" }
+        return nil
+    }
+
+    /// Control characters (C0, DEL, C1), line and paragraph separators, and format characters such as zero-width
+    /// spaces and bidirectional overrides.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+/// User text made safe for a line of terminal or file output: a control character (ESC, newline, CR, DEL, C1) or an
+/// invisible format character (zero-width space, a bidirectional override) is shown, never obeyed — C0 as its
+/// Control Pictures symbol (ESC → ␛, newline → ␤), the others as `<U+202E>` — so a name cannot clear the screen, set
+/// the title, write the clipboard (OSC 52) or break a line-oriented report.
+public enum PlainText {
+    public static func safe(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        guard text.unicodeScalars.contains(where: ModelName.isInvisible) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard ModelName.isInvisible(scalar) else { result.append(scalar); continue }
+            switch scalar.value {
+            case 0x0A: result.append("\u{2424}")  // ␤
+            case 0..<0x20: result.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: result.append("\u{2421}")  // ␡
+            default: result.append(contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true))>".unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+}

@@ -18,7 +18,7 @@ struct SessionFileFlowDecoder {
         var flows: [Flow] = []
         for item in try reader.sequence(node, "flows") {
             let pairs = try reader.keyed(try reader.mapping(item, "a flow"), allowed: ["name", "steps"], in: "a flow")
-            let name = try reader.string(try reader.require("name", in: pairs, of: item, "a flow"), "the flow name")
+            let name = try reader.name(try reader.require("name", in: pairs, of: item, "a flow"), "the flow name")
             var flow = Flow(name: name)
             if let steps = pairs["steps"], !reader.isNull(steps) {
                 for (number, step) in try reader.sequence(steps, "the steps of \(name)").enumerated() {

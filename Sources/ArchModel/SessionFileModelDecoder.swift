@@ -18,7 +18,7 @@ struct SessionFileModelDecoder {
         for item in try reader.sequence(node, "entities") {
             let pairs = try reader.keyed(try reader.mapping(item, "an entity"), allowed: ["name", "description", "service", "fields", "relations"], in: "an entity")
             let nameNode = try reader.require("name", in: pairs, of: item, "an entity")
-            let name = try reader.string(nameNode, "the entity name")
+            let name = try reader.name(nameNode, "the entity name")
             try checkUnique(name, at: nameNode, seen: &seen, "entity name '\(name)'")
             var entity = Entity(name: name)
             if let text = pairs["description"], !reader.isNull(text) {
@@ -46,7 +46,7 @@ struct SessionFileModelDecoder {
         for item in try reader.sequence(node, "services") {
             let pairs = try reader.keyed(try reader.mapping(item, "a service"), allowed: ["name", "responsibilities", "calls"], in: "a service")
             let nameNode = try reader.require("name", in: pairs, of: item, "a service")
-            let name = try reader.string(nameNode, "the service name")
+            let name = try reader.name(nameNode, "the service name")
             try checkUnique(name, at: nameNode, seen: &seen, "service name '\(name)'")
             var service = Service(name: name)
             if let text = pairs["responsibilities"], !reader.isNull(text) {
@@ -82,7 +82,7 @@ struct SessionFileModelDecoder {
         for item in try reader.sequence(node, "the fields of \(entity)") {
             let pairs = try reader.keyed(try reader.mapping(item, what), allowed: Self.fieldKeys, in: what)
             let nameNode = try reader.require("name", in: pairs, of: item, what)
-            let name = try reader.string(nameNode, "the field name")
+            let name = try reader.name(nameNode, "the field name")
             try checkUnique(name, at: nameNode, seen: &seen, "field '\(name)' in \(entity)")
             var field = Field(name: name)
             if let type = pairs["type"] { field.type = try option(type, FieldType.self, "field type", of: "\(entity).\(name)") }

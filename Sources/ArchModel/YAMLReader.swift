@@ -13,8 +13,14 @@ package struct YAMLReader: Sendable {
     /// timestamps, …) on every scalar makes reading the catalogue and the rule packs much cheaper.
     static let resolver = Resolver.basic.appending(.bool)
 
-    /// Parses `text` into a node tree, mapping Yams' syntax errors to `file:line:col`.
+    /// Parses `text` into a node tree, mapping Yams' syntax errors to `file:line:col`. An alias is an error (see
+    /// `YAMLAliasCheck`).
     package func compose(_ text: String) throws(LocatedError) -> Node? {
+        if let alias = YAMLAliasCheck.firstAlias(in: text) {
+            throw LocatedError(file: file, line: alias.line, column: alias.column,
+                               message: "'*\(alias.name)' is a YAML alias: archtui files take no anchors or aliases (an alias repeats "
+                                   + "a value, and aliases of aliases can make a small file huge); write the value out instead")
+        }
         do {
             return try Yams.compose(yaml: text, Self.resolver)
         } catch let error as YamlError {
@@ -52,6 +58,13 @@ package struct YAMLReader: Sendable {
             throw error("expected \(what) as text, found \(describe(node))", at: node)
         }
         return scalar.string
+    }
+
+    /// The node as a name of the model, held to the rules the TUI's forms apply (`ModelName`).
+    package func name(_ node: Node, _ what: String) throws(LocatedError) -> String {
+        let text = try string(node, what)
+        if let problem = ModelName.problem(text) { throw error("\(what): \(problem)", at: node) }
+        return text
     }
 
     /// The node as a number (int or float scalar).
@@ -119,11 +132,36 @@ package struct YAMLReader: Sendable {
         }
     }
 
-    /// Parses a YAML number written plain (`25000`, `99.95`, `-3`, `1e3`), nil otherwise.
+    /// Parses a YAML number written plain in decimal (`25000`, `99.95`, `-3`, `1e3`, `25_000`), nil otherwise. Hex,
+    /// octal, `inf` and `nan` are not numbers in archtui's files (Swift's `Double` would read `0x7fffffffffffffff`),
+    /// and neither is a value too large for a `Double`.
     package static func number(_ text: String) -> Double? {
         let trimmed = text.replacingOccurrences(of: "_", with: "")
-        guard !trimmed.isEmpty, let value = Double(trimmed), value.isFinite else { return nil }
+        guard isDecimal(trimmed), let value = Double(trimmed), value.isFinite else { return nil }
         return value
+    }
+
+    /// `[+-]digits[.digits][(e|E)[+-]digits]`, with digits on at least one side of the point.
+    static func isDecimal(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        func digits() -> Int {
+            let count = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        var mantissa = digits()
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 
     private func syntaxError(_ error: YamlError, text: String) -> LocatedError {

@@ -35,6 +35,8 @@ public struct DesignBuilder: Sendable {
     }
 
     public func build(_ session: Session) -> Design {
+        // Numbers a hand-edited file holds out of their range are kept in the session but never made into figures.
+        let (session, unusable) = AnswerScreen(catalogue: catalogue).screen(session)
         let outcome = engine.evaluate(session: session, catalogue: catalogue)
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
@@ -68,7 +70,7 @@ public struct DesignBuilder: Sendable {
         design.security = security
         design.capacity = capacity
         design.recommendations = outcome.recommendations
-        design.findings = Self.ordered(outcome.findings + overrideFindings + checks)
+        design.findings = Self.ordered(unusable + outcome.findings + overrideFindings + checks)
         design.hiddenEndpoints = hiddenEndpoints
         return design
     }

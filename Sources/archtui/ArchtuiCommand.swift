@@ -28,7 +28,9 @@ struct ArchtuiCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("archtui: \(failure.message)\n".utf8))
+            // A message may quote the file (a name with ESC in it); its own lines stay lines.
+            let message = failure.message.split(separator: "\n", omittingEmptySubsequences: false).map { PlainText.safe(String($0)) }.joined(separator: "\n")
+            FileHandle.standardError.write(Data("archtui: \(message)\n".utf8))
             Foundation.exit(failure.code)
         } catch {
             exit(withError: error)

@@ -51,8 +51,9 @@ struct CheckCommand: ParsableCommand {
         let findings = builder.build(session).findings
         for finding in findings {
             let subject = finding.subject.isEmpty ? "" : " (\(finding.subject))"
-            print("\(file): \(finding.severity.rawValue): \(finding.title)\(subject) [\(finding.id)]")
-            if !finding.fix.isEmpty { print("  fix: \(finding.fix)") }
+            // One line per finding whatever its text holds: control characters are shown, not obeyed.
+            print(PlainText.safe("\(file): \(finding.severity.rawValue): \(finding.title)\(subject) [\(finding.id)]"))
+            if !finding.fix.isEmpty { print(PlainText.safe("  fix: \(finding.fix)")) }
         }
         let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
         func counted(_ severity: Severity, _ noun: String) -> String { "\(count(severity)) \(noun)\(count(severity) == 1 ? "" : "s")" }
@@ -95,7 +96,7 @@ func loadForScript(_ file: String, rules: RuleOptions) throws -> (Session, Desig
         throw CommandFailure(code: 66, message: "\(file): no such file")
     }
     for warning in opened.warnings {
-        FileHandle.standardError.write(Data("\(warning)\n".utf8))
+        FileHandle.standardError.write(Data("\(PlainText.safe(warning))\n".utf8))
     }
     return (opened.session, builder, opened.text)
 }

@@ -53,12 +53,13 @@ final class SessionFileFlowTests: XCTestCase {
 
     func testTrickyStringsRoundTripInFlowsAndOverrides() throws {
         for string in SessionFileRoundTripTests.tricky {
-            let entity = Entity(name: string)
-            let step = FlowStep(from: .actor(string), to: .service(named: string), action: string, style: .async, failure: string)
-            let session = Session(projectName: "p", entities: [entity], services: [Service(name: string)], flows: [
-                Flow(name: string, steps: [step, FlowStep(from: .external(string), to: .service(named: "external " + string), action: "")]),
+            let name = SessionFileRoundTripTests.asName(string)
+            let entity = Entity(name: name)
+            let step = FlowStep(from: .actor(string), to: .service(named: name), action: string, style: .async, failure: string)
+            let session = Session(projectName: "p", entities: [entity], services: [Service(name: name)], flows: [
+                Flow(name: name, steps: [step, FlowStep(from: .external(string), to: .service(named: "external " + string), action: "")]),
             ], endpointOverrides: [
-                EndpointOverride(target: EndpointKey(entity: .named(string), operation: .get, parent: .named(string)),
+                EndpointOverride(target: EndpointKey(entity: .named(name), operation: .get, parent: .named(name)),
                                  EndpointChanges(hidden: true, method: .patch, path: string, summary: string, authorization: string)),
                 EndpointOverride(custom: CustomEndpoint(method: .delete, path: string, summary: string, request: .named(string),
                                                         response: .named(string), authorization: string)),

@@ -247,11 +247,9 @@ struct FormEdits {
 
     // MARK: Validation
 
-    /// Why `name` cannot be a name here, or nil: empty, too long, or taken (see `NameKey`).
+    /// Why `name` cannot be a name here, or nil: the rules of every name (`ModelName`), or taken (see `NameKey`).
     func nameProblem(_ name: String, among others: [String], _ what: String) -> String? {
-        if name.isEmpty { return "A name is needed" }
-        if name.count > 60 { return "At most 60 characters (this is \(name.count))" }
-        if NameKey(name).raw.isEmpty { return "A name needs at least one letter or digit" }
+        if let problem = ModelName.problem(name) { return problem.prefix(1).uppercased() + problem.dropFirst() }
         if let taken = others.first(where: { NameKey($0) == NameKey(name) }) {
             return "“\(taken)” is already \(what) (names compare ignoring case and separators)"
         }

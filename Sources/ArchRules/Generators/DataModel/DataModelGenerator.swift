@@ -84,7 +84,7 @@ public struct DataModelGenerator: Sendable {
     public static func expectedRows(_ inputs: GeneratorInputs) -> Double? {
         guard let first = inputs.number("requirements.records_first_year") else { return nil }
         let growth = 1 + (inputs.number("requirements.growth_per_year") ?? 0) / 100
-        let years = max(1, min(100, Int(inputs.number("requirements.retention_years") ?? 1)))
+        let years = max(1, min(100, NumberFormat.count(inputs.number("requirements.retention_years") ?? 1)))
         return (0..<years).reduce(0.0) { total, year in total + first * pow(growth, Double(year)) }
     }
 

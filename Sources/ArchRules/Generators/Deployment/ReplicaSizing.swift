@@ -26,7 +26,7 @@ struct ReplicaSizing: Sendable {
             return (minimum, "\(NumberFormat.counted(Double(minimum), "instance")): no peak load or instance throughput answered, so the availability minimum")
         }
         let exact = load * headroom / throughput
-        let needed = max(1, Int(exact.rounded(.up)))
+        let needed = max(1, NumberFormat.count(exact.rounded(.up)))
         var note = "\(rate(load)) × \(NumberFormat.oneDecimal(headroom)) headroom ÷ \(rate(throughput)) per instance"
             + " = \(NumberFormat.oneDecimal(exact)) → \(needed)"
         if minimum > needed { note += "; raised to \(minimum) for \(NumberFormat.plain(availability ?? 0))% availability" }

@@ -56,7 +56,7 @@ struct StoreNodes: Sendable {
             notes.append("Multi-AZ: the managed instance keeps a synchronous standby in the other zone; automatic failover for \(NumberFormat.plain(sizing.availability ?? 0))%")
         }
         if let reads = readLoad() {
-            let count = min(5, max(1, Int((reads.rate / DeploymentGenerator.readsPerReplica).rounded(.up))))
+            let count = min(5, max(1, NumberFormat.count((reads.rate / DeploymentGenerator.readsPerReplica).rounded(.up))))
             extra.append(node("\(component.name) read replicas", .replica, count, [
                 "\(sizing.rate(reads.rate)) reads (\(reads.arithmetic)) ÷ \(sizing.rate(DeploymentGenerator.readsPerReplica))"
                     + " per replica (assumed) → \(count); reads that tolerate lag only",
