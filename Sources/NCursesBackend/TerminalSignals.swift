@@ -8,14 +8,16 @@ import Darwin
 
 /// Signal handling for the terminal: termination requests, job control and crashes.
 ///
-/// - SIGINT, SIGTERM, SIGHUP: recorded; the event loop polls `takeTermination()` after every
-///   `nextEvent`, saves and exits.
+/// - Every other signal whose default action ends the process (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
+///   SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPWR, SIGSTKFLT): recorded; the event loop
+///   polls `takeTermination()` after every `nextEvent`, saves and exits. A real SIGPIPE (a write to a closed pipe)
+///   makes that write fail with EPIPE instead of killing the process.
 /// - SIGTSTP: recorded; `NCursesTerminal.nextEvent` suspends (endwin, stop, re-enter) when it sees it,
 ///   because endwin is not async-signal-safe.
 /// - SIGCONT: recorded; `nextEvent` re-applies the terminal modes and reports a repaint.
-/// - SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE: restore the terminal with write(2) and
-///   tcsetattr(3), hand the signal back to its previous handler (SIG_DFL or Swift's backtracer) and
-///   re-raise it.
+/// - SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGSYS: restore the terminal with write(2) and
+///   tcsetattr(3), then re-raise the signal with its default action, so the process ends at once (Swift's
+///   backtracer would otherwise ask on the terminal whether to debug, and wait 30 s).
 public enum TerminalSignals {
     /// Installs every handler and records the shell's terminal modes; later calls do nothing. Call it
     /// before ncurses starts (`NCursesTerminal.start` does), so ncurses does not install its own handlers.
@@ -26,15 +28,27 @@ public enum TerminalSignals {
         if tcgetattr(STDIN_FILENO, savedTermios) == 0 { store(.termiosSaved, 1) }
         archtui_signal_stack_install(alternateStack, alternateStackSize)
         // SA_RESTART: a save in progress must not fail with EINTR; the event loop's timeout bounds latency.
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT] {
+        for sig in terminationSignals + [SIGTSTP, SIGCONT] {
             archtui_signal_install(sig, onRequest, Int32(SA_RESTART), previousActions + Int(sig))
         }
-        for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE] {
+        for sig in crashSignals {
             archtui_signal_install(sig, onCrash, Int32(SA_ONSTACK) | Int32(bitPattern: UInt32(SA_RESETHAND)), previousActions + Int(sig))
         }
     }
 
-    /// The termination signal (SIGINT, SIGTERM or SIGHUP) received since the last call, or nil.
+    /// The signals that end the process unless handled, and that archtui turns into "save and leave".
+    public static let terminationSignals: [Int32] = {
+        var signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ]
+        #if os(Linux)
+        signals += [SIGPWR, SIGSTKFLT]
+        #endif
+        return signals
+    }()
+
+    /// The signals of a crash: the terminal is restored and the process ends with the signal.
+    public static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGSYS]
+
+    /// The termination signal (one of `terminationSignals`) received since the last call, or nil.
     public static func takeTermination() -> Int32? {
         let sig = exchange(.termination, 0)
         return sig == 0 ? nil : sig
@@ -105,7 +119,7 @@ private func onCrash(_ sig: Int32) {
         archtui_write_terminal_reset()
         if TerminalSignals.load(.termiosSaved) != 0 { tcsetattr(STDIN_FILENO, TCSANOW, savedTermios) }
     }
-    // The raised signal is delivered to the previous handler as soon as this one returns.
-    sigaction(sig, previousActions + Int(sig), nil)
+    // SA_RESETHAND has put back the default action, not the previous handler: Swift's backtracer would prompt on
+    // the terminal and wait. The raised signal is delivered as soon as this handler returns.
     raise(sig)
 }

@@ -169,7 +169,8 @@ final class Runtime {
         return true
     }
 
-    /// SIGTERM, SIGHUP or SIGINT: save what there is and leave.
+    /// A termination signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1…; `TerminalSignals.terminationSignals`): save
+    /// what there is and leave.
     private func finishOnSignal(_ signal: Int32) {
         let saved = saveIfNeeded()
         terminal.stop()

@@ -58,6 +58,28 @@ final class TerminalRestoreTests: ArchtuiTestCase {
 
     func testSIGHUPSavesTheUnsavedChangeAndRestoresTheTerminal() throws { try checkSignalSaves(SIGHUP) }
 
+    // Every other signal whose default would kill the process with the terminal in raw mode.
+    func testSIGQUITSavesTheUnsavedChangeAndRestoresTheTerminal() throws { try checkSignalSaves(SIGQUIT) }
+    func testSIGUSR1SavesTheUnsavedChangeAndRestoresTheTerminal() throws { try checkSignalSaves(SIGUSR1) }
+    func testSIGUSR2SavesTheUnsavedChangeAndRestoresTheTerminal() throws { try checkSignalSaves(SIGUSR2) }
+    func testSIGPIPESavesTheUnsavedChangeAndRestoresTheTerminal() throws { try checkSignalSaves(SIGPIPE) }
+    func testSIGALRMSavesTheUnsavedChangeAndRestoresTheTerminal() throws { try checkSignalSaves(SIGALRM) }
+
+    /// A crash signal restores the terminal and ends the process at once: no backtracer asking on the terminal
+    /// whether to debug (it waits 30 s), no UI drawn on in cooked mode.
+    func testACrashSignalRestoresTheTerminalAndExitsAtOnce() throws {
+        for sig in [SIGSEGV, SIGABRT] {
+            let (tmux, _, _) = try openSession()
+            try tmux.signal(sig)
+            let status = try tmux.waitForExit(timeout: 8)
+            XCTAssertEqual(status, 128 + sig, "exit status after signal \(sig)")
+            XCTAssertFalse(try tmux.isAlternateScreenOn(), "alternate screen left on after signal \(sig)")
+            let screen = try tmux.capture()
+            XCTAssertFalse(screen.contains("debugger"), "the backtracer asked: \(screen)")
+            tmux.kill()
+        }
+    }
+
     func testControlCSavesTheChangeTypedJustBefore() throws {
         let (tmux, _, file) = try openSession()
         // All in one go: the answer and Ctrl-C reach the app back to back, long before any autosave.
