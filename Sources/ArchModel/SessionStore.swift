@@ -33,12 +33,33 @@ public enum SessionStore {
             throw .unreadable(path: path, reason: "permission denied")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path, reason: "not UTF-8 text")
+            // Malformed, not unreadable: where the text stops being UTF-8, so the user can find and fix it.
+            let (line, column, byte) = Self.firstInvalidUTF8(data)
+            throw .invalid(SessionFileError(.syntax, LocatedError(file: path, line: line, column: column, message:
+                "not UTF-8 text: byte 0x\(String(byte, radix: 16, uppercase: true)) starts no character here; save the file as UTF-8")))
         }
         do {
             return try SessionFile.decodeReporting(text, file: path, catalogue: catalogue)
         } catch {
             throw .invalid(error)
+        }
+    }
+
+    /// The line and column (1-based, counting characters) of the first byte of `data` that is not UTF-8, and the byte.
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int, byte: UInt8) {
+        var line = 1, column = 1, offset = 0
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                offset += encoded.count
+                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            case .error:
+                return (line, column, data[data.startIndex + offset])
+            case .emptyInput:
+                return (line, column, 0)
+            }
         }
     }
 

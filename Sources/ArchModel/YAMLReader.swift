@@ -175,11 +175,34 @@ package struct YAMLReader: Sendable {
             return LocatedError(file: file, line: line, column: column, message: "unreadable text: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // Yams marks the first occurrence; the error is the repeat, so point at it (and say where the first is).
+            if let key = duplicates.first, let again = Self.repeatOfKey(key, after: context.mark, in: text) {
+                return LocatedError(file: file, line: again.line, column: again.column,
+                                    message: "duplicate key \(keys) in the same mapping: already at line \(context.mark.line)")
+            }
             return LocatedError(file: file, line: context.mark.line, column: context.mark.column,
                                 message: "duplicate key \(keys) in the same mapping")
         default:
             return LocatedError(file: file, line: 1, column: 1, message: "YAML error: \(error)")
         }
+    }
+
+    /// Where `key` is written again after its first occurrence at `first`: on a later line of the same block
+    /// mapping, at the same column, written plain or quoted and followed by a colon; nil when not found (a flow
+    /// mapping: the error then points at the first).
+    static func repeatOfKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let spellings = [key, "\"" + key + "\"", "'" + key + "'"]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 > first.line {
+            let rest = line.dropFirst(first.column - 1)
+            let indent = line.prefix { $0 == " " }.count
+            // A line less indented than the key, with something on it, ends the mapping.
+            if indent < first.column - 1, let content = line.dropFirst(indent).first, content != "#", content != "-" { return nil }
+            guard line.prefix(first.column - 1).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            for spelling in spellings where rest.hasPrefix(spelling) {
+                if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).hasPrefix(":") { return (index + 1, first.column) }
+            }
+        }
+        return nil
     }
 
     private static func position(ofCharacter offset: Int, in text: String) -> (Int, Int) {

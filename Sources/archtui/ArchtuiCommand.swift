@@ -32,6 +32,10 @@ struct ArchtuiCommand: ParsableCommand {
             let message = failure.message.split(separator: "\n", omittingEmptySubsequences: false).map { PlainText.safe(String($0)) }.joined(separator: "\n")
             FileHandle.standardError.write(Data("archtui: \(message)\n".utf8))
             Foundation.exit(failure.code)
+        } catch let error as NCursesError {
+            // 69 (EX_UNAVAILABLE): not the usage (64) and not `check`'s "found an error" (1).
+            FileHandle.standardError.write(Data("archtui: \(error)\n".utf8))
+            Foundation.exit(69)
         } catch {
             exit(withError: error)
         }
@@ -60,9 +64,16 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         guard NCursesTerminal.isInteractive() else {
-            throw CommandFailure(code: 2, message: """
+            throw CommandFailure(code: 69, message: """
                 archtui needs a terminal (stdin and stdout must be a TTY); \
                 for scripts use `archtui render FILE` or `archtui check FILE`.
+                """)
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw CommandFailure(code: 69, message: """
+                archtui needs a terminal that can move the cursor, and TERM=\(term.isEmpty ? "(unset)" : term) cannot; \
+                set TERM to your terminal's type (e.g. xterm-256color), or use `archtui render FILE`.
                 """)
         }
         // The first frame needs only the questions; the rules load on the derivation thread behind it.

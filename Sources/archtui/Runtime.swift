@@ -155,7 +155,10 @@ final class Runtime {
             return true
         } catch {
             let hint = quitDespiteFailedSave ? "" : "\nPress q again to quit without saving."
-            _ = state.reduce(.saveFailed(message: "\(state.filePath): \(error)\(hint)"))
+            // The store's errors name the file already; say it once.
+            let reason = "\(error)"
+            let message = reason.contains(state.filePath) ? reason : "\(state.filePath): \(reason)"
+            _ = state.reduce(.saveFailed(message: message + hint))
             return false
         }
     }

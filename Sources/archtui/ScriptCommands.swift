@@ -82,7 +82,7 @@ struct RulesCommand: ParsableCommand {
             return
         }
         guard let text = loaded.explain(id: id) else {
-            throw CommandFailure(code: 2, message: "no rule '\(id)'; `archtui rules` lists them")
+            throw CommandFailure(code: 64, message: "no rule '\(id)'; `archtui rules` lists them")
         }
         print(text)
     }

@@ -122,3 +122,20 @@ final class HostileSessionFileTests: XCTestCase {
         XCTAssertEqual(PlainText.safe("\u{9B}2J"), "<U+9B>2J")
     }
 }
+
+/// A file that is not UTF-8 is malformed (65) with the position of the first bad byte, not unreadable (66).
+final class NonUTF8SessionFileTests: XCTestCase {
+    func testTheFirstBadByteIsLocated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("utf8-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("latin1.archtui.yaml").path
+        var bytes = Array("schemaVersion: 2\nprojectName: Caf".utf8)
+        bytes += [0xE9] + Array(" Lumière\n".utf8)  // é in Latin-1
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SessionStore.load(path: path, catalogue: nil)) { error in
+            guard case .invalid(let problem)? = error as? SessionStoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(problem.description, "\(path):2:17: not UTF-8 text: byte 0xE9 starts no character here; save the file as UTF-8")
+        }
+    }
+}

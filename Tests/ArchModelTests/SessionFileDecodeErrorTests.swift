@@ -26,7 +26,10 @@ final class SessionFileDecodeErrorTests: XCTestCase {
     func testDuplicateKeyIsASyntaxError() {
         let error = failure("schemaVersion: 1\nprojectName: a\nprojectName: b\n")
         XCTAssertEqual(error?.reason, .syntax)
-        XCTAssertTrue(error?.description.hasPrefix("shop.yaml:2:1: duplicate key 'projectName'") ?? false, error?.description ?? "")
+        XCTAssertEqual(error?.description, "shop.yaml:3:1: duplicate key 'projectName' in the same mapping: already at line 2")
+        // Nested, quoted, after a sibling mapping with the same key at the same column.
+        let nested = failure("schemaVersion: 1\nprojectName: a\nanswers:\n  s.peak: 1\n  # note\n  's.peak': 2\nentities: []\n")
+        XCTAssertEqual(nested?.description, "shop.yaml:6:3: duplicate key 's.peak' in the same mapping: already at line 4")
     }
 
     func testVersionProblems() {

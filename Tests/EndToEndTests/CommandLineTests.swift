@@ -28,11 +28,12 @@ final class CommandLineTests: ArchtuiTestCase {
         XCTAssertNotNil(result.output.range(of: #"^\d+\.\d+\.\d+\s*$"#, options: .regularExpression), result.output)
     }
 
-    func testWithoutATerminalExitsTwo() throws {
+    /// 69 (EX_UNAVAILABLE): neither a usage error (64) nor `check`'s "found an error" (1).
+    func testWithoutATerminalExits69() throws {
         let dir = try makeDirectory()
         let result = try spawn(["sh", "-c", "cd \(shellQuote(dir)) && exec \(shellQuote(binary)) new.archtui.yaml"],
                                timeout: 10)
-        XCTAssertEqual(result.status, 2, result.output)
+        XCTAssertEqual(result.status, 69, result.output)
         XCTAssertTrue(result.output.contains("needs a terminal"), result.output)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), [], "nothing may be created")
     }

@@ -215,7 +215,7 @@ final class DesignCommandTests: ArchtuiTestCase {
         let before = try read(dir + "/bookstore.archtui.yaml")
         for arguments in [["bookstore.archtui.yaml"], ["open", "bookstore.archtui.yaml"]] {
             let result = try run(arguments, in: dir)
-            XCTAssertEqual(result.status, 2, result.output)
+            XCTAssertEqual(result.status, 69, result.output)
             XCTAssertTrue(result.output.contains("archtui render"), result.output)
         }
         XCTAssertEqual(try read(dir + "/bookstore.archtui.yaml"), before)

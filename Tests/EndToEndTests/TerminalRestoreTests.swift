@@ -65,6 +65,31 @@ final class TerminalRestoreTests: ArchtuiTestCase {
     func testSIGPIPESavesTheUnsavedChangeAndRestoresTheTerminal() throws { try checkSignalSaves(SIGPIPE) }
     func testSIGALRMSavesTheUnsavedChangeAndRestoresTheTerminal() throws { try checkSignalSaves(SIGALRM) }
 
+    /// A save that fails says why, naming the file once, and keeps the answers.
+    func testAFailedSaveNamesTheFileOnce() throws {
+        guard getuid() == 0 else { throw XCTSkip("needs root for chattr") }
+        let (tmux, dir, file) = try openSession()
+        guard spawnStatus(["chattr", "+i", dir]) == 0 else { throw XCTSkip("chattr +i is not supported here") }
+        defer { _ = spawnStatus(["chattr", "-i", dir]) }
+        _ = try changePeak(tmux, to: 4444, file: file)
+        try tmux.sendKeys("C-s")
+        let screen = try tmux.waitFor("Save failed")
+        XCTAssertEqual(screen.components(separatedBy: "s.archtui.yaml").count - 1, 1, "the path once:\n\(screen)")
+        XCTAssertTrue(screen.contains("Your answers are still here"), screen)
+    }
+
+    private func spawnStatus(_ argv: [String]) -> Int32 { (try? spawn(argv, timeout: 10).status) ?? -1 }
+
+    /// A terminal that cannot move the cursor gets a reason and exit 69, not an unusable screen.
+    func testADumbTerminalIsRefusedWithAReason() throws {
+        // Through env(1): tmux sets TERM itself for the pane.
+        let tmux = try launch(["TERM=dumb", binary, "--demo"], in: try makeDirectory(), executable: "/usr/bin/env")
+        XCTAssertEqual(try tmux.waitForExit(), 69)
+        let screen = try tmux.capture()
+        XCTAssertTrue(screen.contains("TERM=dumb cannot"), screen)
+        XCTAssertFalse(try tmux.isAlternateScreenOn())
+    }
+
     /// A crash signal restores the terminal and ends the process at once: no backtracer asking on the terminal
     /// whether to debug (it waits 30 s), no UI drawn on in cooked mode.
     func testACrashSignalRestoresTheTerminalAndExitsAtOnce() throws {
