@@ -45,7 +45,14 @@ public enum RuleTemplate {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         let bytes = Array(text.utf8)
         guard bytes.contains(where: { $0 == open || $0 == close }) else { return text }
-        func scalarOffset(_ index: Int) -> Int { bytes[..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        // Offsets are asked for in increasing order: count on from the last one (counting from the start each time
+        // made a pack of 32,000 placeholders take 35 s to load).
+        var counted = 0, countedTo = 0
+        func scalarOffset(_ index: Int) -> Int {
+            for byte in bytes[countedTo..<index] where byte & 0xC0 != 0x80 { counted += 1 }
+            countedTo = index
+            return counted
+        }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 64)
         var index = 0
