@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why a session could not be loaded or saved.
 public enum SessionStoreError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -10,6 +15,10 @@ public enum SessionStoreError: Error, Hashable, Sendable, CustomStringConvertibl
     case newerFileExists(path: String, schemaVersion: Int)
     /// Writing failed; the previous file is untouched.
     case writeFailed(AtomicFileError)
+    /// The file has no write permission: archtui does not replace it (root could, and would drop the mode's intent).
+    case readOnly(path: String)
+    /// The file changed on disk since archtui read or wrote it (another program, another archtui): not overwritten.
+    case changedOnDisk(path: String)
 
     public var description: String {
         switch self {
@@ -18,6 +27,10 @@ public enum SessionStoreError: Error, Hashable, Sendable, CustomStringConvertibl
         case let .newerFileExists(path, version):
             return "\(path): not saved: the file has schemaVersion \(version), newer than this archtui supports (\(Session.currentSchemaVersion))"
         case .writeFailed(let error): return error.description
+        case .readOnly(let path):
+            return "\(path): not saved: the file is read-only; make it writable (chmod u+w) to save, or quit and keep it as it is"
+        case .changedOnDisk(let path):
+            return "\(path): not saved: the file changed on disk since archtui read it (another program or another archtui wrote it)"
         }
     }
 }
@@ -67,18 +80,48 @@ public enum SessionStore {
     /// Refuses to overwrite a file whose schemaVersion is newer than this build's. A file of an older version
     /// is upgraded: the first save keeps it as `path.bak`, and later saves leave that backup alone, so the
     /// file as the older archtui wrote it is never lost.
-    public static func save(_ session: Session, to path: String) throws(SessionStoreError) {
-        if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+    ///
+    /// A symbolic link is written through: its target gets the new contents (and the `.bak`), the link stays. A
+    /// read-only file is refused. With `expecting`, the stamp (`stamp(of:)`) of the file as archtui last read or
+    /// wrote it, a file that has changed since is refused: someone else's change is never overwritten silently.
+    /// Returns the stamp of the file as written.
+    @discardableResult
+    public static func save(_ session: Session, to link: String, expecting stamp: UInt64? = nil) throws(SessionStoreError) -> UInt64 {
+        let path = resolvingLinks(link)
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o222 == 0 { throw .readOnly(path: link) }
+        let current = FileManager.default.contents(atPath: path)
+        if let stamp, let current, StableHash.value(current) != stamp { throw .changedOnDisk(path: link) }
+        if let data = current, let text = String(data: data, encoding: .utf8),
            let version = SessionFile.schemaVersion(of: text), version > Session.currentSchemaVersion {
-            throw .newerFileExists(path: path, schemaVersion: version)
+            throw .newerFileExists(path: link, schemaVersion: version)
         }
         let keepsOlderBackup = version(of: path + ".bak").map { $0 < Session.currentSchemaVersion } ?? false
             && version(of: path) == Session.currentSchemaVersion
+        let text = SessionFile.encode(session)
         do {
-            try AtomicFile.write(SessionFile.encode(session), to: path, keepBackup: !keepsOlderBackup)
+            try AtomicFile.write(text, to: path, keepBackup: !keepsOlderBackup)
         } catch {
             throw .writeFailed(error)
         }
+        return StableHash.value(text)
+    }
+
+    /// What `save(_:to:expecting:)` compares: a hash of the file's bytes (nil when there is no file). The
+    /// modification time would miss a change within its granularity, and flag a `touch`.
+    public static func stamp(of path: String) -> UInt64? {
+        FileManager.default.contents(atPath: resolvingLinks(path)).map { StableHash.value($0) }
+    }
+
+    /// The file a chain of symbolic links at `path` ends at (at most 32 links; relative links from their folder).
+    static func resolvingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<32 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            current = destination.hasPrefix("/") ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return current
     }
 
     /// The schemaVersion of the session file at `path`, when there is one that says.

@@ -8,6 +8,9 @@ import TerminalUI
 final class Runtime {
     /// How long after the last change an autosave happens.
     static let autosaveDelay: Duration = .seconds(1)
+    /// The longest a change waits for its autosave while editing goes on: the debounce restarts with each change,
+    /// but not past this after the first unsaved one (12 edits 0.7 s apart were otherwise never saved).
+    static let autosaveMaximumDelay: Duration = .seconds(3)
     /// Longest wait for a key, so signals and autosave deadlines are noticed promptly.
     static let pollInterval: Int32 = 100
     /// How often to look for a finished background derivation.
@@ -23,6 +26,12 @@ final class Runtime {
     /// The session as last written (or read); a difference means unsaved changes.
     private var savedSession: Session
     private var autosaveDeadline: ContinuousClock.Instant?
+    /// When the oldest change not yet saved was made.
+    private var firstUnsavedChange: ContinuousClock.Instant?
+    /// The file as archtui last read or wrote it (`SessionStore.stamp`): a save refuses a file changed since.
+    private var fileStamp: UInt64?
+    /// Set when a save found the file changed on disk: the next Ctrl-S overwrites it (theirs goes to FILE.bak).
+    private var overwriteChangedFile = false
     /// Set after a save failed on quit: the next quit leaves without saving.
     private var quitDespiteFailedSave = false
     private var running = true
@@ -35,6 +44,7 @@ final class Runtime {
         self.files = files
         self.savedSession = state.session
         self.deriver = BackgroundDeriver(state.deriveDesign)
+        self.fileStamp = state.filePath.isEmpty ? nil : SessionStore.stamp(of: state.filePath)
     }
 
     func run() throws {
@@ -89,14 +99,19 @@ final class Runtime {
         // The revision counts session changes: no deep comparison of a large session on every key.
         let before = state.designRevision
         let effects = state.reduce(event)
-        if state.designRevision != before { autosaveDeadline = clock.now.advanced(by: Self.autosaveDelay) }
+        if state.designRevision != before {
+            let now = clock.now
+            let first = firstUnsavedChange ?? now
+            firstUnsavedChange = first
+            autosaveDeadline = min(now.advanced(by: Self.autosaveDelay), first.advanced(by: Self.autosaveMaximumDelay))
+        }
         for effect in effects { perform(effect) }
     }
 
     private func perform(_ effect: Effect) {
         switch effect {
         case .save:
-            saveNow()
+            saveNow(overwritingChanges: overwriteChangedFile)
         case .quit:
             if quitDespiteFailedSave || saveIfNeeded() { running = false } else { quitDespiteFailedSave = true }
         case .suspend:
@@ -134,6 +149,8 @@ final class Runtime {
 
     private func openSession(_ session: Session, at path: String) {
         savedSession = session
+        fileStamp = SessionStore.stamp(of: path)
+        overwriteChangedFile = false
         dispatch(.opened(session, path: path))
     }
 
@@ -144,17 +161,25 @@ final class Runtime {
         return saveNow()
     }
 
+    /// Saves now; a file changed on disk since archtui read it is overwritten only when asked (`overwritingChanges`,
+    /// the Ctrl-S after the warning), never by an autosave or a quit.
     @discardableResult
-    private func saveNow() -> Bool {
+    private func saveNow(overwritingChanges: Bool = false) -> Bool {
         guard !state.filePath.isEmpty, case .method = state.screen else { return true }
         do {
-            try files.save(state.session, to: state.filePath)
+            fileStamp = try files.save(state.session, to: state.filePath, expecting: overwritingChanges ? nil : fileStamp)
+            overwriteChangedFile = false
             savedSession = state.session
             autosaveDeadline = nil
+            firstUnsavedChange = nil
             _ = state.reduce(.saved(path: state.filePath))
             return true
         } catch {
-            let hint = quitDespiteFailedSave ? "" : "\nPress q again to quit without saving."
+            var hint = quitDespiteFailedSave ? "" : "\nPress q again to quit without saving."
+            if case .changedOnDisk? = error as? SessionStoreError {
+                overwriteChangedFile = true
+                hint = "\nPress Ctrl-S to write your version over it (the one on disk is kept as \(URL(fileURLWithPath: state.filePath).lastPathComponent).bak)," + " or q twice to quit and keep theirs."
+            }
             // The store's errors name the file already; say it once.
             let reason = "\(error)"
             let message = reason.contains(state.filePath) ? reason : "\(state.filePath): \(reason)"
@@ -167,7 +192,7 @@ final class Runtime {
     private func autosaveIfDue() -> Bool {
         guard let deadline = autosaveDeadline, clock.now >= deadline else { return false }
         autosaveDeadline = nil
-        guard state.session != savedSession else { return false }
+        guard state.session != savedSession else { firstUnsavedChange = nil; return false }
         saveNow()
         return true
     }
@@ -178,7 +203,10 @@ final class Runtime {
         let saved = saveIfNeeded()
         terminal.stop()
         if !saved {
-            FileHandle.standardError.write(Data("archtui: could not save \(state.filePath) on signal \(signal)\n".utf8))
+            // Not over the file (read-only, changed by someone else, …), but not lost either: beside it.
+            let rescue = state.filePath + ".unsaved-\(getpid()).yaml"
+            let kept = (try? AtomicFile.write(SessionFile.encode(state.session), to: rescue)) != nil
+            FileHandle.standardError.write(Data("archtui: could not save \(state.filePath) on signal \(signal)\(kept ? "; your version is in \(rescue)" : "")\n".utf8))
         }
         running = false
     }

@@ -26,8 +26,10 @@ struct SessionFiles {
     }
 
     /// Writes the session atomically, keeping the previous version as `path.bak`.
-    func save(_ session: Session, to path: String) throws {
-        try SessionStore.save(session, to: path)
+    /// With `expecting`, refuses a file changed on disk since (see `SessionStore.save`); returns the new stamp.
+    @discardableResult
+    func save(_ session: Session, to path: String, expecting stamp: UInt64? = nil) throws -> UInt64 {
+        try SessionStore.save(session, to: path, expecting: stamp)
     }
 
     /// A scratch copy of the built-in demo in a fresh temporary directory, and its path.

@@ -30,6 +30,49 @@ final class SessionStoreTests: XCTestCase {
 
     /// A v1 file opens as usual, is written as v2 on the first save with the v1 kept as FILE.bak, and later
     /// saves keep that v1 backup.
+    /// A session reached through a symbolic link (dotfiles kept in a repository) is written at the link's target; the
+    /// link stays a link, and the backup goes beside the target.
+    func testASymlinkIsWrittenThrough() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/repo", withIntermediateDirectories: true)
+        let target = directory + "/repo/s.yaml", link = directory + "/s.yaml"
+        try SessionStore.save(Session(projectName: "One"), to: target)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "repo/s.yaml")
+        try SessionStore.save(Session(projectName: "Two"), to: link)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "repo/s.yaml", "still a link")
+        XCTAssertEqual(try SessionStore.load(path: target, catalogue: nil)?.session.projectName, "Two")
+        XCTAssertEqual(try SessionStore.load(path: target + ".bak", catalogue: nil)?.session.projectName, "One")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: link + ".bak"))
+    }
+
+    /// A file without write permission is not replaced, even by root (who could).
+    func testAReadOnlyFileIsNotReplaced() throws {
+        let path = directory + "/s.yaml"
+        try SessionStore.save(Session(projectName: "One"), to: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        XCTAssertThrowsError(try SessionStore.save(Session(projectName: "Two"), to: path)) { error in
+            XCTAssertEqual(error as? SessionStoreError, .readOnly(path: path))
+            XCTAssertTrue("\(error)".contains("the file is read-only"), "\(error)")
+        }
+        XCTAssertEqual(try SessionStore.load(path: path, catalogue: nil)?.session.projectName, "One")
+    }
+
+    /// Someone else's change since archtui read the file is never overwritten silently.
+    func testAFileChangedOnDiskIsNotOverwritten() throws {
+        let path = directory + "/s.yaml"
+        let stamp = try SessionStore.save(Session(projectName: "Mine"), to: path)
+        XCTAssertEqual(SessionStore.stamp(of: path), stamp)
+        try SessionStore.save(Session(projectName: "Theirs"), to: path)  // another program
+        XCTAssertThrowsError(try SessionStore.save(Session(projectName: "Mine again"), to: path, expecting: stamp)) { error in
+            XCTAssertEqual(error as? SessionStoreError, .changedOnDisk(path: path))
+        }
+        XCTAssertEqual(try SessionStore.load(path: path, catalogue: nil)?.session.projectName, "Theirs")
+        // Unchanged since: saved. Asked to overwrite (no stamp): saved, theirs kept as the backup.
+        let theirs = try XCTUnwrap(SessionStore.stamp(of: path))
+        try SessionStore.save(Session(projectName: "Mine, after reading theirs"), to: path, expecting: theirs)
+        try SessionStore.save(Session(projectName: "Mine, overwriting"), to: path, expecting: nil)
+        XCTAssertEqual(try SessionStore.load(path: path + ".bak", catalogue: nil)?.session.projectName, "Mine, after reading theirs")
+    }
+
     func testVersionOneFileIsUpgradedAndKeptAsBackup() throws {
         let path = directory + "/old.yaml"
         let v1 = "schemaVersion: 1\nprojectName: Old\nanswers: {}\nentities:\n- name: Customer\n- name: Order\n  relations:\n  - {kind: belongs-to, target: customer}\n"

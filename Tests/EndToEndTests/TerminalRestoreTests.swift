@@ -78,6 +78,23 @@ final class TerminalRestoreTests: ArchtuiTestCase {
         XCTAssertTrue(screen.contains("Your answers are still here"), screen)
     }
 
+    /// A file another program changed while archtui had it open is not overwritten: not by autosave, not by Ctrl-S;
+    /// the second Ctrl-S writes over it on purpose, and theirs is the backup.
+    func testAFileChangedByAnotherProgramIsNotOverwrittenSilently() throws {
+        let (tmux, _, file) = try openSession()
+        try writeSessionFile(file, projectName: "Changed Elsewhere")
+        _ = try changePeak(tmux, to: 5555, file: file)
+        try tmux.sendKeys("C-s")
+        let screen = try tmux.waitFor("changed on disk")
+        XCTAssertTrue(screen.contains("Ctrl-S"), screen)
+        XCTAssertTrue(try read(file).contains("projectName: Changed Elsewhere\n"), "theirs stays")
+        XCTAssertFalse(try read(file).contains("requirements.peak_rps: 5555"))
+        try tmux.sendKeys("Escape", "C-s")
+        try waitForFile(file, timeout: 10, description: "to hold mine after the second Ctrl-S") { $0.contains("requirements.peak_rps: 5555\n") }
+        XCTAssertTrue(try read(file + ".bak").contains("projectName: Changed Elsewhere\n"), "theirs is the backup")
+        try quit(tmux)
+    }
+
     private func spawnStatus(_ argv: [String]) -> Int32 { (try? spawn(argv, timeout: 10).status) ?? -1 }
 
     /// A terminal that cannot move the cursor gets a reason and exit 69, not an unusable screen.
@@ -155,6 +172,23 @@ final class TerminalRestoreTests: ArchtuiTestCase {
         // Only that answer changed.
         let after = try read(file)
         XCTAssertEqual(after.replacingOccurrences(of: "requirements.peak_rps: 2468", with: "requirements.peak_rps: 1200"), before)
+        try quit(tmux)
+    }
+
+    /// Editing that never pauses for the debounce's second is still saved: at most a few seconds after the
+    /// first unsaved change (before, 12 edits 0.7 s apart were all lost on kill -9).
+    func testSteadyEditingIsAutosavedWithoutAPause() throws {
+        let (tmux, _, file) = try openSession()
+        var values: [Int] = []
+        var savedDuringEditing = false
+        for value in 3001...3012 {
+            _ = try changePeak(tmux, to: value, file: file)
+            values.append(value)
+            let text = try read(file)
+            if values.contains(where: { text.contains("requirements.peak_rps: \($0)\n") }) { savedDuringEditing = true; break }
+            Thread.sleep(forTimeInterval: 0.5)  // the editing pace: faster than the 1 s debounce
+        }
+        XCTAssertTrue(savedDuringEditing, "none of \(values) reached the file while editing went on")
         try quit(tmux)
     }
 
