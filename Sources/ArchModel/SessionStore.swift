@@ -107,6 +107,39 @@ public enum SessionStore {
         return StableHash.value(text)
     }
 
+    /// The temporary files a save of `path` left when its process was killed (`.NAME.tmp-PID-…`, see `AtomicFile`),
+    /// dealt with so that none lingers and none is lost: one that holds a session other than the file's is kept
+    /// beside it as `NAME.interrupted-PID.yaml` (it may be the newest edit); one that holds the file's session, or no
+    /// whole session (killed mid-write), is removed. Returns a sentence for each one kept. Temp files of running
+    /// processes are left alone.
+    public static func keepInterruptedSaves(of link: String, catalogue: Catalogue?) -> [String] {
+        let path = resolvingLinks(link)
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let prefix = "." + name + ".tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        let current = FileManager.default.contents(atPath: path)
+        var kept: [String] = []
+        for entry in entries.sorted() where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let temp = (folder as NSString).appendingPathComponent(entry)
+            let data = FileManager.default.contents(atPath: temp)
+            let whole = data.flatMap { String(data: $0, encoding: .utf8) }.flatMap { try? SessionFile.decode($0, file: temp, catalogue: catalogue) }
+            guard whole != nil, data != current else {
+                unlink(temp)
+                continue
+            }
+            let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+            let keptPath = (folder as NSString).appendingPathComponent("\(stem).interrupted-\(pid).yaml")
+            guard !FileManager.default.fileExists(atPath: keptPath), rename(temp, keptPath) == 0 else { continue }
+            kept.append("a save of \(name) was interrupted (archtui \(pid) was killed) and left another version: it is kept as "
+                + "\((keptPath as NSString).lastPathComponent); open it to compare, then delete it")
+        }
+        return kept
+    }
+
     /// What `save(_:to:expecting:)` compares: a hash of the file's bytes (nil when there is no file). The
     /// modification time would miss a change within its granularity, and flag a `touch`.
     public static func stamp(of path: String) -> UInt64? {

@@ -99,7 +99,7 @@ struct OpenCommand: ParsableCommand {
             return AppState(catalogue: catalogue, session: Session(projectName: ""), filePath: "",
                             screen: .launcher(launcher), size: size, deriveDesign: deriver, derivesInline: false)
         }
-        switch try files.open(file) {
+        switch try files.open(file, keepingInterruptedSaves: true) {
         case .some(let opened):
             var state = AppState(catalogue: catalogue, session: opened.session, filePath: file, size: size, deriveDesign: deriver, derivesInline: false)
             state.showWarnings(opened.warnings, in: file)

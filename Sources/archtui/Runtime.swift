@@ -122,7 +122,7 @@ final class Runtime {
             renderer.invalidate()
         case .open(let path):
             do {
-                if let opened = try files.open(path) {
+                if let opened = try files.open(path, keepingInterruptedSaves: true) {
                     openSession(opened.session, at: path)
                     state.showWarnings(opened.warnings, in: path)
                 } else {

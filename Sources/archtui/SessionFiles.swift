@@ -9,10 +9,13 @@ struct SessionFiles {
     static let fileExtension = ".archtui.yaml"
 
     /// The session in `path` with the warnings its file produced, or nil when no file is there yet.
-    func open(_ path: String) throws(CommandFailure) -> (session: Session, warnings: [String], text: String)? {
+    /// With `keepingInterruptedSaves` (the TUI; never the script commands, which change nothing), the temporary files
+    /// a killed save left are dealt with first (`SessionStore.keepInterruptedSaves`), and said so among the warnings.
+    func open(_ path: String, keepingInterruptedSaves: Bool = false) throws(CommandFailure) -> (session: Session, warnings: [String], text: String)? {
+        let interrupted = keepingInterruptedSaves ? SessionStore.keepInterruptedSaves(of: path, catalogue: catalogue) : []
         do {
             guard let decoded = try SessionStore.load(path: path, catalogue: catalogue) else { return nil }
-            return (decoded.session, decoded.warnings.map(\.description), decoded.text)
+            return (decoded.session, interrupted + decoded.warnings.map(\.description), decoded.text)
         } catch {
             switch error {
             case .invalid(let problem):

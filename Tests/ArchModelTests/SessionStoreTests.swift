@@ -73,6 +73,25 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertEqual(try SessionStore.load(path: path + ".bak", catalogue: nil)?.session.projectName, "Mine, after reading theirs")
     }
 
+    /// A save killed after writing its temporary file: the newer version is kept in sight, never lost or left hidden;
+    /// copies of the file and half-written ones go; a running process's temp file stays.
+    func testInterruptedSavesAreKeptOrCleared() throws {
+        let path = directory + "/s.archtui.yaml"
+        try SessionStore.save(Session(projectName: "Saved"), to: path)
+        let dead: Int32 = 2_147_483_000  // above any pid_max (at most 2^22): no such process
+        let newer = directory + "/.s.archtui.yaml.tmp-\(dead)-1", same = directory + "/.s.archtui.yaml.tmp-\(dead)-2"
+        let partial = directory + "/.s.archtui.yaml.tmp-\(dead + 1)-3", running = directory + "/.s.archtui.yaml.tmp-\(getpid())-4"
+        try SessionFile.encode(Session(projectName: "Newer")).write(toFile: newer, atomically: false, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: path, toPath: same)
+        try "schemaVersion: 2\nprojectName: [cut off".write(toFile: partial, atomically: false, encoding: .utf8)
+        try "in progress".write(toFile: running, atomically: false, encoding: .utf8)
+        let messages = SessionStore.keepInterruptedSaves(of: path, catalogue: nil)
+        XCTAssertEqual(messages, ["a save of s.archtui.yaml was interrupted (archtui \(dead) was killed) and left another version: it is kept as s.archtui.interrupted-\(dead).yaml; open it to compare, then delete it"])
+        XCTAssertEqual(try SessionStore.load(path: directory + "/s.archtui.interrupted-\(dead).yaml", catalogue: nil)?.session.projectName, "Newer")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).sorted(),
+                       [".s.archtui.yaml.tmp-\(getpid())-4", "s.archtui.interrupted-\(dead).yaml", "s.archtui.yaml"])
+    }
+
     func testVersionOneFileIsUpgradedAndKeptAsBackup() throws {
         let path = directory + "/old.yaml"
         let v1 = "schemaVersion: 1\nprojectName: Old\nanswers: {}\nentities:\n- name: Customer\n- name: Order\n  relations:\n  - {kind: belongs-to, target: customer}\n"
