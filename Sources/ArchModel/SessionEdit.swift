@@ -59,6 +59,9 @@ public indirect enum SessionEdit: Hashable, Sendable {
     /// Several edits as one step, applied in order (and undone in reverse).
     case batch([SessionEdit])
 
+    /// Everything at once: the answers and the model of `session` (recovering a journal; undone by the session before).
+    case replaceContents(Session)
+
     /// Changes nothing.
     public static let none = SessionEdit.batch([])
 }
@@ -194,6 +197,17 @@ extension Session {
         case .insertFlow, .removeFlow, .updateFlow, .moveFlow, .insertFlowStep, .removeFlowStep, .updateFlowStep, .moveFlowStep,
              .insertEndpointOverride, .removeEndpointOverride, .updateEndpointOverride, .moveEndpointOverride:
             return applyUserDesignEdit(edit)
+
+        case .replaceContents(let other):
+            let old = self
+            projectName = other.projectName
+            answers = other.answers
+            entities = other.entities
+            services = other.services
+            flows = other.flows
+            endpointOverrides = other.endpointOverrides
+            assignIdentities()
+            return .replaceContents(old)
 
         case .batch(let edits):
             var undo: [SessionEdit] = []

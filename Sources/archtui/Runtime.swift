@@ -37,6 +37,11 @@ final class Runtime {
     private var running = true
     private let deriver: BackgroundDeriver
     private let exporter = BackgroundExporter()
+    private let journal = JournalWriter()
+    /// The other archtui that has this file open (its journal is live): this one does not save or journal.
+    private var readOnlyBecause: Int32?
+    /// Set when leaving on a signal without saving: the journal stays.
+    private var keepJournal = false
 
     init(state: AppState, files: SessionFiles) {
         self.state = state
@@ -50,6 +55,10 @@ final class Runtime {
     func run() throws {
         try terminal.start()
         defer { terminal.stop() }
+        // Leaving with the file holding everything (or by choice without saving): the journal goes. A signal that
+        // could not save keeps it, for the next archtui to offer.
+        defer { if !keepJournal { journal.finish() } }
+        adoptJournal()
         state.size = terminal.size
         draw()
         while running {
@@ -100,6 +109,7 @@ final class Runtime {
         let before = state.designRevision
         let effects = state.reduce(event)
         if state.designRevision != before {
+            journal.changed(state.session)
             let now = clock.now
             let first = firstUnsavedChange ?? now
             firstUnsavedChange = first
@@ -148,10 +158,43 @@ final class Runtime {
     }
 
     private func openSession(_ session: Session, at path: String) {
+        journal.finish()
         savedSession = session
         fileStamp = SessionStore.stamp(of: path)
         overwriteChangedFile = false
         dispatch(.opened(session, path: path))
+        adoptJournal()
+    }
+
+    /// Takes up the journal of the file just opened: another archtui's live one makes this one read-only; one left by
+    /// an archtui that did not exit, holding edits the file lacks, is offered back (an undoable edit); then this
+    /// process journals the file, which marks it in use.
+    private func adoptJournal() {
+        readOnlyBecause = nil
+        guard !state.filePath.isEmpty, case .method = state.screen else { journal.use(nil); return }
+        let file = SessionJournal(sessionPath: state.filePath)
+        if let entry = file.read(catalogue: state.catalogue), entry.pid != getpid() {
+            if entry.isLive {
+                readOnlyBecause = entry.pid
+                journal.use(nil)
+                state.overlay = .message(title: "Opened read-only", text: """
+                    archtui \(entry.pid) has \(state.filePath) open. This window does not save, so neither overwrites the other's \
+                    edits; quit it and work in the other, or quit the other first.
+                    """)
+                return
+            }
+            if entry.session != state.session {
+                state.overlay = .confirm(Confirmation(
+                    title: "Recover unsaved edits?",
+                    message: "archtui \(entry.pid) did not exit cleanly, and its journal holds edits that \(URL(fileURLWithPath: state.filePath).lastPathComponent) lacks. "
+                        + "Recover them (u undoes it; they are saved as usual), or discard them.",
+                    edit: .replaceContents(entry.session), label: "recover the unsaved edits"))
+                journal.use(file)  // written from the next change on: until then the old journal stays as it was
+                return
+            }
+        }
+        journal.use(file)
+        journal.changed(state.session)
     }
 
     /// Saves when the session differs from the file; true when the file now holds the session.
@@ -166,6 +209,11 @@ final class Runtime {
     @discardableResult
     private func saveNow(overwritingChanges: Bool = false) -> Bool {
         guard !state.filePath.isEmpty, case .method = state.screen else { return true }
+        if let other = readOnlyBecause {
+            _ = state.reduce(.saveFailed(message: "\(state.filePath): not saved: this window is read-only while archtui \(other) has the file open"
+                                         + (quitDespiteFailedSave ? "" : "\nPress q again to quit without saving.")))
+            return false
+        }
         do {
             fileStamp = try files.save(state.session, to: state.filePath, expecting: overwritingChanges ? nil : fileStamp)
             overwriteChangedFile = false
@@ -203,6 +251,7 @@ final class Runtime {
         let saved = saveIfNeeded()
         terminal.stop()
         if !saved {
+            keepJournal = true
             // Not over the file (read-only, changed by someone else, …), but not lost either: beside it.
             let rescue = state.filePath + ".unsaved-\(getpid()).yaml"
             let kept = (try? AtomicFile.write(SessionFile.encode(state.session), to: rescue)) != nil

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import XCTest
+
+/// The journal beside an open session (`.NAME.archtui-swap`): an edit reaches it long before the debounced save, so
+/// `kill -9` loses nothing the journal had; the next archtui offers it back; a second archtui on the file is read-only.
+final class JournalTests: ArchtuiTestCase {
+    private let peakPrompt = "Peak requests per s"
+
+    private func open(_ dir: String) throws -> TmuxSession {
+        let tmux = try launch(["s.archtui.yaml"], in: dir)
+        try tmux.waitFor("1/5 Understand requirements")
+        return tmux
+    }
+
+    private func answerPeak(_ tmux: TmuxSession, _ value: Int) throws {
+        try tmux.sendKeys("g", "j", "j", "Enter", "C-u")
+        try tmux.type(String(value))
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(where: { ScreenText.hasSegment($0, containing: ["✓ " + self.peakPrompt, "\(value) req/s"]) },
+                         description: "peak answered \(value)")
+    }
+
+    func testAnEditKilledBeforeItsSaveIsOfferedBackAndRecovered() throws {
+        let dir = try makeDirectory()
+        let file = dir + "/s.archtui.yaml", journal = dir + "/.s.archtui.yaml.archtui-swap"
+        try writeSessionFile(file, projectName: "Journal Test")
+        let first = try open(dir)
+        try answerPeak(first, 7777)
+        try waitForFile(journal, timeout: 5, description: "to journal the edit") { $0.contains("requirements.peak_rps: 7777\n") }
+        try first.signal(SIGKILL)
+        XCTAssertEqual(try first.waitForExit(), 128 + SIGKILL)
+        XCTAssertFalse(try read(file).contains("requirements.peak_rps: 7777"), "the save did not happen (the debounce)")
+        first.kill()
+
+        let second = try open(dir)
+        let screen = try second.waitFor("Recover unsaved edits?")
+        XCTAssertTrue(screen.contains("did not exit cleanly"), screen)
+        try second.sendKeys("y")
+        try second.waitUntilGone("Recover unsaved edits?")
+        try second.waitFor("7777 req/s")
+        try waitForFile(file, timeout: 10, description: "to save the recovered edit") { $0.contains("requirements.peak_rps: 7777\n") }
+        try quit(second)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: journal), "a clean exit removes the journal")
+    }
+
+    func testASecondArchtuiOnTheFileIsReadOnly() throws {
+        let dir = try makeDirectory()
+        let file = dir + "/s.archtui.yaml"
+        try writeSessionFile(file, projectName: "Journal Test")
+        let first = try open(dir)
+        try waitForFile(dir + "/.s.archtui.yaml.archtui-swap", timeout: 5, description: "to mark the file in use") { $0.contains("Journal Test") }
+        let second = try open(dir)
+        let screen = try second.waitFor("Opened read-only")
+        XCTAssertTrue(screen.contains("has "), screen)
+        try second.sendKeys("Escape")
+        try answerPeak(second, 6543)
+        try second.sendKeys("C-s")
+        try second.waitFor("read-only while archtui")
+        XCTAssertFalse(try read(file).contains("requirements.peak_rps: 6543"), "the read-only window never writes")
+        try second.sendKeys("Escape", "q")
+        try second.waitFor("Press q again")
+        try second.sendKeys("Escape", "q")
+        XCTAssertEqual(try second.waitForExit(), 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/.s.archtui.yaml.archtui-swap"), "the first one's journal stays")
+        try quit(first)
+    }
+}
