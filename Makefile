@@ -6,7 +6,7 @@ BIN = .build/$(CONFIG)/archtui
 # System packages the build and the tests need (Debian names).
 APT_PACKAGES = libncurses-dev tmux
 
-.PHONY: run demo build release test deps bench install uninstall clean
+.PHONY: run demo build release test deps bench fuzz install uninstall clean
 
 ## run: build and launch archtui (FILE=path opens a session file)
 run: build
@@ -48,6 +48,21 @@ bench:
 	$(SWIFT) build -c release --product archtui-bench
 	.build/release/archtui-bench .build/release/archtui
 	.build/release/archtui-bench --export .build/release/archtui
+
+## fuzz: libFuzzer on each target (session, answer, rules, expression, keys) for FUZZ_SECONDS each; findings in
+## .build-fuzz/findings/TARGET (FUZZ_TARGETS=session runs one). Limits: 256 MB, 10 s an input.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= session answer rules expression keys
+fuzz:
+	$(SWIFT) build --scratch-path .build-fuzz -c release --product archtui-fuzz \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build-fuzz/corpus/$$t .build-fuzz/findings/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  ARCHTUI_FUZZ_TARGET=$$t .build-fuzz/release/archtui-fuzz .build-fuzz/corpus/$$t Fuzz/corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=256 -malloc_limit_mb=256 -timeout=10 -max_len=65536 \
+	    -artifact_prefix=.build-fuzz/findings/$$t/ -print_final_stats=1 2>&1 | grep -E "^(stat::number_of_executed_units|==|SUMMARY|artifact_prefix|Test unit written)" ; \
+	done
 
 ## install: copy the binary to $(PREFIX)/bin (it embeds its resources; no bundle needed)
 install: release

@@ -44,6 +44,11 @@ let package = Package(
             name: "archtui-bench",
             dependencies: ["ArchApp", "ArchExport", "ArchModel", "ArchRules", "TerminalUI"]
         ),
+        // Fuzz targets: replays inputs normally; `make fuzz` builds it with libFuzzer (-sanitize=fuzzer -DFUZZING).
+        .executableTarget(
+            name: "archtui-fuzz",
+            dependencies: ["ArchModel", "ArchRules", "NCursesBackend", "TerminalUI"]
+        ),
         // Build tool: turns Resources/ into Swift source so the binary needs no bundle.
         .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),
         .plugin(
