@@ -30,6 +30,34 @@ final class FindingsCheckerTests: XCTestCase {
         XCTAssertTrue(found.first?.detail.hasPrefix("Reading.id is declared integer") ?? false)
     }
 
+    /// A field a generated column stands for (createdAt → created_at) is reported, not dropped in silence; one the
+    /// table has no column for (updated_at of an append-only table, tenant_id without tenancy) says it is left out.
+    func testAFieldAGeneratedColumnReplacesIsReported() throws {
+        let session = Session(projectName: "cols", entities: [
+            Entity(name: "Order", fields: [Field(name: "createdAt", type: .date), Field(name: "tenantId", type: .uuid), Field(name: "total", type: .decimal)]),
+        ])
+        let design = try DesignBuilder.standard(memoizing: false).build(session)
+        let found = design.findings.filter { $0.id == "model.field-replaced-by-generated-column" }
+        XCTAssertEqual(found.count, 2, found.map(\.detail).joined(separator: "\n"))
+        XCTAssertEqual(found.first { $0.detail.hasPrefix("Order.createdAt") }?.detail,
+                       "Order.createdAt (date) becomes the generated created_at column, timestamp NOT NULL DEFAULT now, set when the row is written; what the field was declared with is not used")
+        XCTAssertTrue(found.contains { $0.detail.hasPrefix("Order.tenantId (uuid) is left out") }, found.map(\.detail).joined(separator: "\n"))
+        XCTAssertEqual(found.first?.severity, .warning)
+    }
+
+    /// Bounded contexts that are one name make one service (not three look-alikes), and the design says so.
+    func testBoundedContextsThatNormaliseAlikeAreOneService() throws {
+        var session = Session(projectName: "ctx")
+        session["services.bounded_contexts"] = .list(["Ordering", "ordering", "Order Ing", "Billing"])
+        session["services.deployment_style"] = .choice("microservices")
+        let design = try DesignBuilder.standard(memoizing: false).build(session)
+        let modules = design.components.filter { $0.kind == .service }.map(\.name)
+        XCTAssertEqual(modules.filter { $0.lowercased().hasPrefix("order") }.count, 1, "\(modules)")
+        let found = design.findings.filter { $0.id == "model.duplicate-bounded-context" }
+        XCTAssertEqual(found.map(\.subject), ["bounded context Order Ing", "bounded context ordering"])
+        XCTAssertEqual(found.first?.about, .question("services.bounded_contexts"))
+    }
+
     func testChainWithinBudgetIsFine() {
         let session = InfraFixtures.cycle(p99: 200)
         XCTAssertFalse(check(session, ringDesign(session)).contains { $0.id == "performance.sync-chain-over-budget" })

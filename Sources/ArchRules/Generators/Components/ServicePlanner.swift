@@ -23,7 +23,10 @@ struct ServicePlanner: Sendable {
                 PlannedUnit(name: $0.name, context: $0.name, responsibilities: $0.responsibilities, calls: $0.calls)
             })
         }
-        let contexts = facts.values("services.bounded_contexts").filter { !$0.isEmpty }
+        // Contexts that are one name (`Ordering`, `ordering`, `Order Ing`) are one unit, the first spelling's;
+        // `ModelChecks` says which were merged.
+        var seen: Set<NameKey> = []
+        let contexts = facts.values("services.bounded_contexts").filter { !$0.isEmpty && seen.insert(NameKey($0)).inserted }
         if contexts.isEmpty { return assign([PlannedUnit(name: applicationName, context: "", responsibilities: "", calls: [])]) }
         return assign(contexts.map { context in
             let name = facts.isDistributed ? "\(capitalized(context)) service" : capitalized(context)

@@ -61,10 +61,19 @@ struct ModelChecks: Sendable {
     let design: Design
     let facts: InfraFacts
 
+    /// The columns every table may get whatever the fields say (`RelationGraph.systemColumns` but `id`), in words.
+    static let generatedColumns = [
+        "created_at": "timestamp NOT NULL DEFAULT now, set when the row is written",
+        "updated_at": "timestamp NOT NULL DEFAULT now, set on every change",
+        "lock_version": "integer NOT NULL DEFAULT 0, the optimistic-locking version",
+        "tenant_id": "the tenant of shared-schema multi-tenancy, from the caller's token",
+    ]
+
     func findings() -> [Finding] {
         var out: [Finding] = []
         let keys = Set(session.entities.map { InfraNaming.key($0.name) })
         let names = session.names
+        let tablesByEntity = Dictionary(design.tables.compactMap { table in table.entity.map { ($0, table) } }, uniquingKeysWith: { first, _ in first })
         var seen: [String: String] = [:]
         for entity in session.entities {
             let key = entity.name.lowercased()
@@ -85,12 +94,40 @@ struct ModelChecks: Sendable {
                                            + " UUID made by the application (no round trip, not guessable, safe to merge)",
                                        fix: "Remove the field, or keep a business number under another name (e.g. number) with a unique index"))
             }
+            // createdAt, updated_at, lock_version, tenant_id: a field the generated column of that name stands for, when
+            // it says something else (another type), or the table has no such column (the field is left out).
+            let table = tablesByEntity[entity.name]
+            for field in entity.fields {
+                let column = Naming.words(field.name).joined(separator: "_")
+                guard column != "id", let generated = Self.generatedColumns[column] else { continue }
+                let made = table?.columns.first { $0.name == column }
+                if let made, made.type == field.type { continue }  // createdAt: timestamp is the generated column itself
+                let detail = made != nil
+                    ? "\(entity.name).\(field.name) (\(field.type.rawValue)) becomes the generated \(column) column, \(generated); what the field was declared with is not used"
+                    : "\(entity.name).\(field.name) (\(field.type.rawValue)) is left out: \(column) is the name of a generated column (\(generated)), which this table does not have"
+                out.append(makeFinding("model.field-replaced-by-generated-column", .warning, "Field is replaced by a generated column",
+                                       subject: "entity \(entity.name)", about: .field(entity.id, field.id), detail: detail,
+                                       fix: "Rename the field if it means something else (e.g. \(field.name)Date, placed_at), or remove it"))
+            }
             // A resolved reference names an entity of the session, so its key is known without making it.
             for relation in entity.relations where !names.resolves(relation.target) && !keys.contains(InfraNaming.key(names.name(relation.target))) {
                 let target = names.name(relation.target)
                 out.append(makeFinding("model.unknown-relation-target", .error, "Relation to an unknown entity", subject: "entity \(entity.name)", about: .entity(entity.id),
                                        detail: "\(entity.name) \(relation.kind.rawValue) \(target), but there is no entity \(target)",
                                        fix: "Add entity \(target) or correct the relation's target"))
+            }
+        }
+        if session.services.isEmpty {
+            var first: [NameKey: String] = [:]
+            for context in facts.values("services.bounded_contexts") where !context.isEmpty {
+                let key = NameKey(context)
+                guard let kept = first[key] else { first[key] = context; continue }
+                out.append(makeFinding("model.duplicate-bounded-context", .warning, "Bounded contexts with one name",
+                                       subject: "bounded context \(context)",
+                                       detail: "\(context) and \(kept) are one name (names compare ignoring case and separators), so one "
+                                           + "service, \(kept), stands for both",
+                                       fix: "Remove \(context) from the bounded contexts, or name it for what sets it apart",
+                                       answers: ["services.bounded_contexts"]))
             }
         }
         var knownResource: [String: Bool] = [:]  // endpoints come in runs of the same resource
