@@ -37,14 +37,21 @@ public enum SessionStoreError: Error, Hashable, Sendable, CustomStringConvertibl
 
 /// Loads and saves session files: decode on load, atomic write with a `.bak` of the previous version on save.
 public enum SessionStore {
+    /// The largest session file read (a model of thousands of entities fits many times over).
+    public static let maximumFileSize = 32 * 1_048_576
+
     /// The session at `path`, or nil when there is no file yet (the app starts a new session).
     public static func load(path: String, catalogue: Catalogue?) throws(SessionStoreError) -> SessionFile.Decoded? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a directory") }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied")
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
+        // The work a file makes is bounded by its size: a session of 400 entities is a quarter of a megabyte.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize {
+            throw .invalid(SessionFileError(.invalid, LocatedError(file: path, line: 1, column: 1, message:
+                "the file is \(size / 1_048_576) MB; archtui reads session files of up to \(maximumFileSize / 1_048_576) MB")))
         }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
         guard let text = String(data: data, encoding: .utf8) else {
             // Malformed, not unreadable: where the text stops being UTF-8, so the user can find and fix it.
             let (line, column, byte) = Self.firstInvalidUTF8(data)

@@ -126,6 +126,18 @@ final class SessionStoreTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".bak"))
     }
 
+    /// The work a file makes is bounded: a file larger than any session is refused before it is read.
+    func testAHugeFileIsRefusedBeforeReading() throws {
+        let path = directory + "/huge.yaml"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(SessionStore.maximumFileSize + 1))  // sparse: no disk used
+        try handle.close()
+        XCTAssertThrowsError(try SessionStore.load(path: path, catalogue: nil)) { error in
+            XCTAssertEqual("\(error)", "\(path):1:1: the file is 32 MB; archtui reads session files of up to 32 MB")
+        }
+    }
+
     func testDirectoryIsUnreadable() {
         XCTAssertThrowsError(try SessionStore.load(path: directory, catalogue: nil)) { error in
             XCTAssertEqual(error as? SessionStoreError, .unreadable(path: directory, reason: "it is a directory"))
