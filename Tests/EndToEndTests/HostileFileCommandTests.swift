@@ -62,3 +62,19 @@ final class HostileFileCommandTests: ArchtuiTestCase {
         XCTAssertTrue(render.output.contains("Customer ␛[2J␛]0;owned␇␛]52;c;aGk=␇ buys"), "the text is shown: \(render.output.prefix(1500))")
     }
 }
+
+/// The TUI on the same files: it refuses them with the located error before taking the screen (it used to show a
+/// blank screen that ignored q and SIGTERM while an alias expansion ate gigabytes).
+final class HostileFileTUITests: ArchtuiTestCase {
+    func testTheTUIRefusesAnAliasBombWithItsPosition() throws {
+        let dir = try makeDirectory()
+        var bomb = "schemaVersion: 2\nprojectName: &a0 \"" + String(repeating: "x", count: 100_000) + "\"\nanswers:\n"
+        for index in 1...200 { bomb += "  q\(index): [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n" }
+        try bomb.write(toFile: dir + "/bomb.archtui.yaml", atomically: true, encoding: .utf8)
+        let tmux = try launch(["bomb.archtui.yaml"], in: dir)
+        XCTAssertEqual(try tmux.waitForExit(), 65)
+        let screen = try tmux.capture()
+        XCTAssertTrue(screen.contains("bomb.archtui.yaml:4:8: '*a0' is a YAML alias"), screen)
+        XCTAssertFalse(try tmux.isAlternateScreenOn())
+    }
+}
