@@ -241,6 +241,11 @@ final class Runtime {
         guard let deadline = autosaveDeadline, clock.now >= deadline else { return false }
         autosaveDeadline = nil
         guard state.session != savedSession else { firstUnsavedChange = nil; return false }
+        if overwriteChangedFile {
+            // The file changed on disk and the user was told: wait for their Ctrl-S, without a dialog on every edit.
+            state.statusMessage = "Not saved: \(URL(fileURLWithPath: state.filePath).lastPathComponent) changed on disk; Ctrl-S writes yours over it"
+            return true
+        }
         saveNow()
         return true
     }

@@ -89,8 +89,15 @@ final class TerminalRestoreTests: ArchtuiTestCase {
         XCTAssertTrue(screen.contains("Ctrl-S"), screen)
         XCTAssertTrue(try read(file).contains("projectName: Changed Elsewhere\n"), "theirs stays")
         XCTAssertFalse(try read(file).contains("requirements.peak_rps: 5555"))
-        try tmux.sendKeys("Escape", "C-s")
-        try waitForFile(file, timeout: 10, description: "to hold mine after the second Ctrl-S") { $0.contains("requirements.peak_rps: 5555\n") }
+        // Editing on: the autosave says so on the status line, not with a dialog on every edit, and writes nothing.
+        try tmux.sendKeys("Escape")
+        try tmux.waitUntilGone("changed on disk since")
+        _ = try changePeak(tmux, to: 5556, file: file)
+        let status = try tmux.waitFor("Ctrl-S writes yours over it")
+        XCTAssertFalse(status.contains("Save failed"), status)
+        XCTAssertTrue(try read(file).contains("projectName: Changed Elsewhere\n"))
+        try tmux.sendKeys("C-s")
+        try waitForFile(file, timeout: 10, description: "to hold mine after the second Ctrl-S") { $0.contains("requirements.peak_rps: 5556\n") }
         XCTAssertTrue(try read(file + ".bak").contains("projectName: Changed Elsewhere\n"), "theirs is the backup")
         try quit(tmux)
     }
