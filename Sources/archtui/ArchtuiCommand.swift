@@ -91,7 +91,7 @@ struct OpenCommand: ParsableCommand {
         let size = Size(width: 120, height: 40) // replaced by the terminal's size before the first frame
         let files = SessionFiles(catalogue: catalogue)
         if demo {
-            let (session, path) = try files.demoCopy()
+            let (session, path) = try files.demoCopy(writing: false)  // written after the first frame
             return AppState(catalogue: catalogue, session: session, filePath: path, size: size, deriveDesign: deriver, derivesInline: false)
         }
         guard let file else {

@@ -61,6 +61,8 @@ final class Runtime {
         adoptJournal()
         state.size = terminal.size
         draw()
+        // The demo's copy is written now, behind the first frame (a file given on the command line exists already).
+        if !state.filePath.isEmpty, case .method = state.screen, !FileManager.default.fileExists(atPath: state.filePath) { saveNow() }
         while running {
             if let signal = TerminalSignals.takeTermination() {
                 finishOnSignal(signal)

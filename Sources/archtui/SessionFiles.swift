@@ -35,15 +35,16 @@ struct SessionFiles {
         try SessionStore.save(session, to: path, expecting: stamp)
     }
 
-    /// A scratch copy of the built-in demo in a fresh temporary directory, and its path.
-    func demoCopy() throws(CommandFailure) -> (Session, String) {
+    /// A scratch copy of the built-in demo in a fresh temporary directory, and its path. Without `writing`, only the
+    /// directory is made: the runtime writes the copy after the first frame (encoding it was a quarter of start-up).
+    func demoCopy(writing: Bool = true) throws(CommandFailure) -> (Session, String) {
         do {
             let session = try Demo.session(catalogue: catalogue)
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("archtui-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let path = directory.appendingPathComponent("northwind-shop" + Self.fileExtension).path
-            try save(session, to: path)
+            if writing { try save(session, to: path) }
             return (session, path)
         } catch let failure as CommandFailure {
             throw failure
