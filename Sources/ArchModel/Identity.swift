@@ -110,7 +110,7 @@ public enum ModelName {
 
     /// Control characters (C0, DEL, C1), line and paragraph separators, and format characters such as zero-width
     /// spaces and bidirectional overrides.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true

@@ -99,12 +99,13 @@ public enum SessionStore {
         if stat(path, &info) == 0, info.st_mode & 0o222 == 0 { throw .readOnly(path: link) }
         let current = FileManager.default.contents(atPath: path)
         if let stamp, let current, StableHash.value(current) != stamp { throw .changedOnDisk(path: link) }
-        if let data = current, let text = String(data: data, encoding: .utf8),
-           let version = SessionFile.schemaVersion(of: text), version > Session.currentSchemaVersion {
+        // The file is read and its version parsed once (a large session's file is composed in full to find it).
+        let currentVersion = current.flatMap { String(data: $0, encoding: .utf8) }.flatMap(SessionFile.schemaVersion(of:))
+        if let version = currentVersion, version > Session.currentSchemaVersion {
             throw .newerFileExists(path: link, schemaVersion: version)
         }
-        let keepsOlderBackup = version(of: path + ".bak").map { $0 < Session.currentSchemaVersion } ?? false
-            && version(of: path) == Session.currentSchemaVersion
+        let keepsOlderBackup = currentVersion == Session.currentSchemaVersion
+            && version(of: path + ".bak").map { $0 < Session.currentSchemaVersion } ?? false
         let text = SessionFile.encode(session)
         do {
             try AtomicFile.write(text, to: path, keepBackup: !keepsOlderBackup)

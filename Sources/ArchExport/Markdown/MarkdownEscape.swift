@@ -1,3 +1,5 @@
+import ArchModel
+
 /// User text made inert in Markdown: the ASCII punctuation that can start or end inline markup is backslash-escaped
 /// (CommonMark allows it for every punctuation character), so `|` cannot split a table cell, `<script>` is text, and `[`,
 /// `` ` ``, `*`, `~` start nothing. `_` is escaped only at a word's edge (inside a word it is no emphasis), and
@@ -18,13 +20,8 @@ enum MarkdownEscape {
             if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) }
             return scalar.properties.isAlphabetic
         }
-        func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
-            return scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                || scalar == "\u{2028}" || scalar == "\u{2029}"
-        }
         for (index, scalar) in scalars.enumerated() {
-            if isInvisible(scalar) {
+            if ModelName.isInvisible(scalar) {
                 if result.last != " " { result.append(" ") }
             } else if scalar.isASCII, markup[Int(scalar.value)],
                       // `_` inside a word (modular_monolith) starts no emphasis in CommonMark; at a word's edge it may.
