@@ -117,7 +117,37 @@ public struct AppState: Sendable {
 
     /// Takes a design derived from session revision `revision`, unless a newer one is already shown.
     mutating func adoptDesign(_ newDesign: Design, revision: Int) {
+        let paneBefore = designPane
         followingSelection { $0.takeDesign(newDesign, revision: revision) }
+        selectAwaitedItem(derivedFrom: revision, paneBefore: paneBefore)
+    }
+
+    /// An item just edited in a form, to be selected once a design derived after the edit arrives (the design
+    /// is derived in the background, so the item may not be in the design shown when the form closes).
+    struct AwaitedSelection: Equatable {
+        let item: DesignItemID
+        let tab: DesignTab
+        /// The session revision whose design holds the item.
+        let revision: Int
+        /// The design pane when the form closed: a user who moved on since is not moved back.
+        let pane: DesignPaneState
+    }
+    var awaitedSelection: AwaitedSelection?
+
+    private mutating func selectAwaitedItem(derivedFrom revision: Int, paneBefore: DesignPaneState) {
+        guard let awaited = awaitedSelection else { return }
+        guard revision >= awaited.revision else {
+            // An older design came first and the selection followed its items: still the pane the user left.
+            if paneBefore == awaited.pane {
+                awaitedSelection = AwaitedSelection(item: awaited.item, tab: awaited.tab, revision: awaited.revision, pane: designPane)
+            }
+            return
+        }
+        awaitedSelection = nil
+        guard case .method = screen, form == nil, paneBefore == awaited.pane, designPane.tab == awaited.tab else { return }
+        let message = statusMessage
+        selectDesignItem(awaited.item, in: awaited.tab)
+        statusMessage = message
     }
 
     private mutating func takeDesign(_ newDesign: Design, revision: Int) {
@@ -260,7 +290,7 @@ extension AppState: Equatable {
             && lhs.derivesDesignInline == rhs.derivesDesignInline && lhs.design == rhs.design
             && lhs.filePath == rhs.filePath && lhs.screen == rhs.screen && lhs.focus == rhs.focus
             && lhs.method == rhs.method && lhs.form == rhs.form && lhs.inlineError == rhs.inlineError
-            && lhs.designPane == rhs.designPane && lhs.overlay == rhs.overlay
+            && lhs.designPane == rhs.designPane && lhs.awaitedSelection == rhs.awaitedSelection && lhs.overlay == rhs.overlay
             && lhs.narrowShowsDesign == rhs.narrowShowsDesign && lhs.zoomed == rhs.zoomed
             && lhs.statusMessage == rhs.statusMessage && lhs.size == rhs.size
     }

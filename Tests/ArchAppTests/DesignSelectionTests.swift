@@ -104,3 +104,42 @@ extension DesignSelectionTests {
         XCTAssertEqual(state.designPane.scroll, scroll, "the pane did not move")
     }
 }
+
+extension DesignSelectionTests {
+    /// A custom endpoint added in its form is selected when the form closes, even when the design that holds it
+    /// is still being derived in the background then (a slow machine): it is selected when that design comes.
+    func testANewCustomEndpointIsSelectedWhenItsDesignArrivesAfterTheFormCloses() throws {
+        var state = state(inline: false)
+        _ = state.reduce(.designDerived(Self.builder.build(state.session), revision: state.designRevision))
+        state.press(.character("a"))
+        guard case .customEndpoint(let id)? = state.form?.top.target else { return XCTFail("a opens a new custom endpoint") }
+        state.press(.enter, .ctrl("u"))
+        state.type("/v1/loans/{loanId}/renew")
+        state.press(.enter, .escape)
+        XCTAssertNil(state.form)
+        XCTAssertTrue(state.designIsStale, "the design with the endpoint is not derived yet")
+        XCTAssertNotEqual(selected(state).id, .endpoint(.custom(id)))
+        // An older derivation (from before the last edit) comes first: still waiting.
+        var older = state.session
+        older.endpointOverrides.removeAll()
+        _ = state.reduce(.designDerived(Self.builder.build(older), revision: state.designRevision - 1))
+        XCTAssertNotEqual(selected(state).id, .endpoint(.custom(id)))
+        _ = state.reduce(.designDerived(Self.builder.build(state.session), revision: state.designRevision))
+        XCTAssertEqual(selected(state).id, .endpoint(.custom(id)))
+        XCTAssertEqual(selected(state).title, "POST /v1/loans/{loanId}/renew")
+    }
+
+    /// Someone who moved on before the design came is not moved back to the new endpoint.
+    func testANewCustomEndpointDoesNotPullBackASelectionThatMoved() throws {
+        var state = state(inline: false)
+        _ = state.reduce(.designDerived(Self.builder.build(state.session), revision: state.designRevision))
+        state.press(.character("a"), .enter, .ctrl("u"))
+        state.type("/v1/loans/{loanId}/renew")
+        state.press(.enter, .escape)
+        state.press(.character("j"), .character("j"))
+        let moved = state.designPane.selection
+        _ = state.reduce(.designDerived(Self.builder.build(state.session), revision: state.designRevision))
+        XCTAssertNotEqual(selected(state).title, "POST /v1/loans/{loanId}/renew")
+        XCTAssertEqual(state.designPane.selection, moved)
+    }
+}

@@ -243,11 +243,15 @@ extension AppState {
         case .entity(let entity): (id, tab) = (.table(.entity(entity)), .schema)
         default: return
         }
+        guard designPane.tab == tab else { return }
         let inAPI = design.endpoints.contains { .endpoint($0.id) == id } || design.hiddenEndpoints.contains { .hiddenEndpoint($0.id) == id }
-        guard designPane.tab == tab, inAPI || tab != .api else { return }
-        let message = statusMessage
-        selectDesignItem(id, in: tab)
-        statusMessage = message // quiet when the item is not there (a hidden endpoint, a design still being derived)
+        if inAPI || tab != .api {
+            let message = statusMessage
+            selectDesignItem(id, in: tab)
+            statusMessage = message // quiet when the item is not there (a hidden endpoint, a new one not yet derived)
+        }
+        // The design is derived in the background: the one that holds this edit selects the item when it comes.
+        if designIsStale { awaitedSelection = AwaitedSelection(item: id, tab: tab, revision: designRevision, pane: designPane) }
     }
 
     /// Forms whose element an undo removed are closed.
