@@ -18,6 +18,10 @@ public enum Overlay: Hashable, Sendable {
     case palette(PaletteState)
     /// The export dialog (`E`).
     case export(ExportDialogState)
+    /// A question with several answers (recover a journal; a file changed on disk or read-only).
+    case choose(ChoiceDialog)
+    /// Asking for another file to save to (`W`, or an option of a choice).
+    case saveAs(SaveAsState)
 }
 
 /// Which screen the app shows.

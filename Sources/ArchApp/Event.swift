@@ -8,6 +8,12 @@ public enum Event: Sendable {
     case resize(Size)
     case saved(path: String)
     case saveFailed(message: String)
+    /// Saved as another file (`.saveAs`): archtui goes on in that one.
+    case savedAs(path: String)
+    /// A save as was refused (the file exists, the folder is missing…); the dialog stays open with the reason.
+    case saveAsFailed(message: String)
+    /// The file as it is on disk now (`.reloadFromDisk`): it replaces the session, as one undoable edit.
+    case reloaded(Session)
     case opened(Session, path: String)
     case openFailed(message: String)
     /// A design derived in the background from session revision `revision`.
@@ -38,4 +44,14 @@ public enum Effect: Hashable, Sendable {
     /// Export the design of the session as it is now, in the background; answers with `.exportProgress`
     /// and `.exported`.
     case export(ExportRequest)
+    /// Save to another file and go on there; answers with `.savedAs` or `.saveAsFailed`.
+    case saveAs(path: String)
+    /// Read the file again, replacing the session (after it changed on disk); answers with `.reloaded`.
+    case reloadFromDisk
+    /// Save over a file that changed on disk since it was read (the one on disk is kept as FILE.bak).
+    case saveOverwritingChanges
+    /// Neither save nor journal (a journal of unsaved edits is kept as it is, for later).
+    case openReadOnly
+    /// Forget the journal of unsaved edits: it now holds the session as opened.
+    case discardJournal
 }

@@ -3,7 +3,7 @@ import TerminalUI
 /// Where the keys go: each mode has one list of bindings, from which `reduce` dispatches and the `?` help,
 /// the command palette and the README key table are made. A key that is not in its mode's list does nothing.
 public enum KeyMode: String, Hashable, Sendable, CaseIterable {
-    case global, steps, questions, answer, choices, list, form, design, designFilter, launcher, confirm, overlay, palette, export
+    case global, steps, questions, answer, choices, list, form, design, designFilter, launcher, confirm, choice, saveAs, overlay, palette, export
     /// The help overlay's title for the mode's section.
     var title: String {
         switch self {
@@ -18,6 +18,8 @@ public enum KeyMode: String, Hashable, Sendable, CaseIterable {
         case .designFilter: return "Typing a design filter (after /)"
         case .launcher: return "Launcher"
         case .confirm: return "Confirmations"
+        case .choice: return "Choices of several buttons (recover, changed on disk…)"
+        case .saveAs: return "Save as (W)"
         case .overlay: return "Help, messages and why"
         case .palette: return "Command palette"
         case .export: return "Export dialog (E)"
@@ -29,7 +31,7 @@ public enum KeyMode: String, Hashable, Sendable, CaseIterable {
 public enum Action: String, Hashable, Sendable, CaseIterable {
     // Everywhere
     case nextPane, previousPane, nextStep, previousStep, help, palette, undo, redo, save, quit, quitNow, suspend, repaint
-    case switchNarrowPane, zoom, export
+    case switchNarrowPane, zoom, export, saveAs
     // Moving in a list of rows (steps, questions, items, form rows, design items, launcher)
     case down, up, first, last, pageDown, pageUp
     // Steps and questions
@@ -95,6 +97,7 @@ public enum Keymap {
             Binding([.character("v")], "v", .switchNarrowPane, "narrow terminals: switch between questions and design"),
             Binding([.character("z")], "z", .zoom, "zoom the focused pane to full screen / back", hint: "zoom"),
             Binding([.character("E")], "E", .export, "export the design as files: Markdown, OpenAPI, SQL… (a dialog)", hint: "export"),
+            Binding([.character("W")], "W", .saveAs, "save as: write the session to another file and go on in it"),
         ]
         case .steps: return [
             Binding([.down, .character("j")], "↑ ↓  j k", .down, "choose a step", hint: "step"),
@@ -201,6 +204,15 @@ public enum Keymap {
             Binding([.left, .right, .tab, .backTab], "← →  Tab", .otherButton, "the other button (Enter presses the one shown; No at first)"),
             Binding([.enter, .character(" ")], "Enter", .open, "press the highlighted button"),
         ]
+        case .choice: return [
+            Binding([.left, .right, .tab, .backTab], "← →  Tab", .otherButton, "another button", hint: "button"),
+            Binding([.enter, .character(" ")], "Enter", .open, "press the highlighted button", hint: "press"),
+            Binding([.escape], "Esc", .no, "the last option (it changes nothing)", hint: "cancel"),
+        ]
+        case .saveAs: return [
+            Binding([.enter], "Enter", .store, "save to the file typed (a new file; an existing one is never written over)", hint: "save"),
+            Binding([.escape], "Esc", .cancel, "cancel: stay in the file as it is", hint: "cancel"),
+        ]
         case .overlay: return [
             Binding([.down, .character("j")], "↓ ↑  j k  PgDn PgUp", .down, "scroll", hint: "scroll"),
             Binding([.up, .character("k")], "", .up, ""),
@@ -259,6 +271,8 @@ public enum Keymap {
             KeyHint("paste", "one item per non-empty line, in one undoable step"),
         ],
         .palette: [KeyHint("typing", "filters the commands by name, key or words of their help")],
+        .choice: [KeyHint("a button's letter", "that option at once (R recover, K keep mine…)")],
+        .saveAs: [KeyHint("typing", "edits the file name (relative to the folder archtui was started in)")],
         .export: [KeyHint("typing on Folder", "edits the folder (it is made when missing; files archtui did not write there are kept)")],
         .designFilter: [
             KeyHint("typing", "words an item must all contain, any case; the tab shows n of m items as you type"),

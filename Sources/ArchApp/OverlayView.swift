@@ -29,6 +29,11 @@ struct OverlayView {
         case .confirm(let confirmation):
             Dialog(title: confirmation.title, message: confirmation.message, state: confirmation.dialog, maxWidth: 70)
                 .render(in: buffer.bounds, buffer: &buffer)
+        case .choose(let choice):
+            Dialog(title: choice.title, message: choice.message, state: choice.dialog, maxWidth: 80)
+                .render(in: buffer.bounds, buffer: &buffer)
+        case .saveAs(let dialog):
+            SaveAsView(dialog: dialog).render(into: &buffer)
         case .message(let title, let text):
             Dialog(title: title, message: text, state: DialogState(kind: .message), maxWidth: 70)
                 .render(in: buffer.bounds, buffer: &buffer)

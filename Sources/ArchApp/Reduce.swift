@@ -18,6 +18,18 @@ extension AppState {
         case .saveFailed(let message):
             overlay = .message(title: "Save failed", text: message + "\n\nYour answers are still here; the file on disk was not changed.")
             return []
+        case .savedAs(let path):
+            savedAs(path)
+            return []
+        case .saveAsFailed(let message):
+            saveAsFailed(message)
+            return []
+        case .reloaded(let session):
+            let name = filePath.split(separator: "/").last.map(String.init) ?? filePath
+            perform(.replaceContents(session), "reload \(name) from disk")
+            statusMessage = "Reloaded \(name) from disk — u undoes (your version comes back, unsaved)"
+            refreshOpenList()
+            return []
         case .opened(let opened, let path):
             replaceSession(opened)
             filePath = path
@@ -83,6 +95,10 @@ extension AppState {
             }
         case .confirm(let confirmation):
             handleConfirmation(confirmation, key)
+        case .choose(let choice):
+            return handleChoice(choice, key)
+        case .saveAs(let dialog):
+            return handleSaveAs(dialog, key)
         case .palette(let palette):
             return handlePalette(palette, key)
         case .export(let dialog):

@@ -27,6 +27,7 @@ extension AppState {
         case .switchNarrowPane?: switchNarrowPane()
         case .zoom?: zoomed.toggle()
         case .export?: openExportDialog()
+        case .saveAs?: openSaveAs()
         case .undo?: undo()
         case .redo?: redo()
         default:

@@ -107,7 +107,7 @@ extension AppState {
             perform(confirmation.edit, confirmation.label)
             statusMessage = confirmation.label.prefix(1).uppercased() + confirmation.label.dropFirst() + " — u undoes"
             refreshOpenList()
-        case .no?, .ok?:
+        case .no?, .ok?, .chose?:
             overlay = nil
             statusMessage = "Nothing deleted"
         case nil:

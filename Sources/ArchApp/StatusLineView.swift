@@ -10,6 +10,8 @@ struct StatusLineView {
         case .confirm?: return Keymap.hints(.confirm)
         case .palette?: return [("type", "filter")] + Keymap.hints(.palette)
         case .export?: return Keymap.hints(.export)
+        case .choose?: return [("letter", "option")] + Keymap.hints(.choice)
+        case .saveAs?: return Keymap.hints(.saveAs)
         case .some: return Keymap.hints(.overlay)
         case nil: break
         }

@@ -30,16 +30,23 @@ final class Runtime {
     private var firstUnsavedChange: ContinuousClock.Instant?
     /// The file as archtui last read or wrote it (`SessionStore.stamp`): a save refuses a file changed since.
     private var fileStamp: UInt64?
-    /// Set when a save found the file changed on disk: the next Ctrl-S overwrites it (theirs goes to FILE.bak).
-    private var overwriteChangedFile = false
+    /// Set when a save was refused and the user asked what to do (the file changed on disk or is read-only, the
+    /// window is read-only): autosaves then only say this on the status line, and Ctrl-S asks again.
+    private var autosaveHeldBecause: String?
     /// Set after a save failed on quit: the next quit leaves without saving.
     private var quitDespiteFailedSave = false
     private var running = true
     private let deriver: BackgroundDeriver
     private let exporter = BackgroundExporter()
     private let journal = JournalWriter()
-    /// The other archtui that has this file open (its journal is live): this one does not save or journal.
-    private var readOnlyBecause: Int32?
+    /// Why this window neither saves nor journals, if it does not.
+    private enum ReadOnly {
+        /// Another archtui has the file open (its journal is live).
+        case otherProcess(Int32)
+        /// Chosen on recovery: the journal of a dead archtui's unsaved edits is kept as it was, for later.
+        case keepingJournal
+    }
+    private var readOnly: ReadOnly?
     /// Set when leaving on a signal without saving: the journal stays.
     private var keepJournal = false
 
@@ -123,7 +130,21 @@ final class Runtime {
     private func perform(_ effect: Effect) {
         switch effect {
         case .save:
-            saveNow(overwritingChanges: overwriteChangedFile)
+            saveNow()
+        case .saveOverwritingChanges:
+            saveNow(overwritingChanges: true)
+        case .saveAs(let path):
+            saveAs(path)
+        case .reloadFromDisk:
+            reload()
+        case .openReadOnly:
+            readOnly = .keepingJournal
+            journal.use(nil)
+            state.statusMessage = "Read-only: nothing is saved; the journal keeps the unsaved edits for the next archtui (W saves as another file)"
+        case .discardJournal:
+            journal.changed(state.session)
+            state.statusMessage = "Discarded the unsaved edits of the journal"
+
         case .quit:
             if quitDespiteFailedSave || saveIfNeeded() { running = false } else { quitDespiteFailedSave = true }
         case .suspend:
@@ -163,7 +184,7 @@ final class Runtime {
         journal.finish()
         savedSession = session
         fileStamp = SessionStore.stamp(of: path)
-        overwriteChangedFile = false
+        autosaveHeldBecause = nil
         dispatch(.opened(session, path: path))
         adoptJournal()
     }
@@ -172,25 +193,32 @@ final class Runtime {
     /// an archtui that did not exit, holding edits the file lacks, is offered back (an undoable edit); then this
     /// process journals the file, which marks it in use.
     private func adoptJournal() {
-        readOnlyBecause = nil
+        readOnly = nil
         guard !state.filePath.isEmpty, case .method = state.screen else { journal.use(nil); return }
         let file = SessionJournal(sessionPath: state.filePath)
         if let entry = file.read(catalogue: state.catalogue), entry.pid != getpid() {
             if entry.isLive {
-                readOnlyBecause = entry.pid
+                readOnly = .otherProcess(entry.pid)
                 journal.use(nil)
                 state.overlay = .message(title: "Opened read-only", text: """
                     archtui \(entry.pid) has \(state.filePath) open. This window does not save, so neither overwrites the other's \
-                    edits; quit it and work in the other, or quit the other first.
+                    edits; quit it and work in the other, quit the other first, or press W to save this one as another file.
                     """)
                 return
             }
             if entry.session != state.session {
-                state.overlay = .confirm(Confirmation(
+                let name = URL(fileURLWithPath: state.filePath).lastPathComponent
+                state.overlay = .choose(ChoiceDialog(
                     title: "Recover unsaved edits?",
-                    message: "archtui \(entry.pid) did not exit cleanly, and its journal holds edits that \(URL(fileURLWithPath: state.filePath).lastPathComponent) lacks. "
-                        + "Recover them (u undoes it; they are saved as usual), or discard them.",
-                    edit: .replaceContents(entry.session), label: "recover the unsaved edits"))
+                    message: "archtui \(entry.pid) did not exit cleanly, and its journal holds edits that \(name) lacks.\n\n"
+                        + "Recover: take them back (u undoes it; they are saved as usual).\n"
+                        + "Discard: forget them; \(name) stays as it is.\n"
+                        + "Open read-only: look first; nothing is saved and the journal is kept for next time.",
+                    options: [
+                        .init(key: "r", label: "Recover", outcome: .edit(.replaceContents(entry.session), label: "recover the unsaved edits")),
+                        .init(key: "d", label: "Discard", outcome: .effect(.discardJournal)),
+                        .init(key: "o", label: "Open read-only", outcome: .effect(.openReadOnly)),
+                    ]))
                 journal.use(file)  // written from the next change on: until then the old journal stays as it was
                 return
             }
@@ -211,30 +239,115 @@ final class Runtime {
     @discardableResult
     private func saveNow(overwritingChanges: Bool = false) -> Bool {
         guard !state.filePath.isEmpty, case .method = state.screen else { return true }
-        if let other = readOnlyBecause {
-            _ = state.reduce(.saveFailed(message: "\(state.filePath): not saved: this window is read-only while archtui \(other) has the file open"
-                                         + (quitDespiteFailedSave ? "" : "\nPress q again to quit without saving.")))
+        if let readOnly {
+            let why = switch readOnly {
+            case .otherProcess(let other): "this window is read-only while archtui \(other) has the file open"
+            case .keepingJournal: "this window was opened read-only, keeping the journal of unsaved edits for later"
+            }
+            offerSaveAs(title: "Not saved: read-only", message: "\(state.filePath): not saved: \(why).")
             return false
         }
         do {
             fileStamp = try files.save(state.session, to: state.filePath, expecting: overwritingChanges ? nil : fileStamp)
-            overwriteChangedFile = false
+            autosaveHeldBecause = nil
             savedSession = state.session
             autosaveDeadline = nil
             firstUnsavedChange = nil
             _ = state.reduce(.saved(path: state.filePath))
             return true
         } catch {
-            var hint = quitDespiteFailedSave ? "" : "\nPress q again to quit without saving."
-            if case .changedOnDisk? = error as? SessionStoreError {
-                overwriteChangedFile = true
-                hint = "\nPress Ctrl-S to write your version over it (the one on disk is kept as \(URL(fileURLWithPath: state.filePath).lastPathComponent).bak)," + " or q twice to quit and keep theirs."
-            }
             // The store's errors name the file already; say it once.
             let reason = "\(error)"
             let message = reason.contains(state.filePath) ? reason : "\(state.filePath): \(reason)"
-            _ = state.reduce(.saveFailed(message: message + hint))
+            switch error as? SessionStoreError {
+            case .changedOnDisk?:
+                autosaveHeldBecause = "Not saved: \(URL(fileURLWithPath: state.filePath).lastPathComponent) changed on disk; Ctrl-S asks what to do"
+                offerChangedOnDisk(message)
+            case .readOnly?:
+                autosaveHeldBecause = "Not saved: \(URL(fileURLWithPath: state.filePath).lastPathComponent) is read-only; W saves as another file"
+                offerSaveAs(title: "Not saved: the file is read-only", message: message)
+            default:
+                _ = state.reduce(.saveFailed(message: message + (quitDespiteFailedSave ? "" : "\nPress q again to quit without saving.")))
+            }
             return false
+        }
+    }
+
+    private var quitHint: String { quitDespiteFailedSave ? "" : " Not now, then q, quits without saving." }
+
+    private var readOnlyStatus: String? {
+        readOnly == nil ? nil : "Read-only: not saved; W saves as another file"
+    }
+
+    /// The file changed on disk since archtui read it: reload theirs, keep mine (theirs to FILE.bak), or save as.
+    private func offerChangedOnDisk(_ message: String) {
+        let name = URL(fileURLWithPath: state.filePath).lastPathComponent
+        state.overlay = .choose(ChoiceDialog(
+            title: "Changed on disk",
+            message: message + "\n\nReload: take the version on disk (u undoes it: yours comes back, unsaved).\n"
+                + "Keep mine: write yours over it; the one on disk is kept as \(name).bak.\n"
+                + "Save as: write yours to a new file and go on there.\n"
+                + "Not now: keep both as they are (autosave waits; Ctrl-S asks again).\(quitHint)",
+            options: [
+                .init(key: "r", label: "Reload", outcome: .effect(.reloadFromDisk)),
+                .init(key: "k", label: "Keep mine", outcome: .effect(.saveOverwritingChanges)),
+                .init(key: "s", label: "Save as…", outcome: .saveAs),
+                .init(key: "n", label: "Not now", outcome: .nothing(status: "Not saved: \(name) changed on disk; Ctrl-S asks again")),
+            ], selected: 3))
+    }
+
+    /// The file cannot be written (read-only, or this window is): say so and offer another file.
+    private func offerSaveAs(title: String, message: String) {
+        state.overlay = .choose(ChoiceDialog(
+            title: title,
+            message: message + "\n\nSave as: write the session to a new file and go on there.\(quitHint)",
+            options: [
+                .init(key: "s", label: "Save as…", outcome: .saveAs),
+                .init(key: "n", label: "Not now", outcome: .nothing(status: "Not saved")),
+            ]))
+    }
+
+    /// Writes the session to `path` (never over an existing file) and goes on there: its journal, its stamp.
+    private func saveAs(_ path: String) {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            return dispatch(.saveAsFailed(message: "\(path) exists: choose another name (save as never writes over a file)"))
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+            return dispatch(.saveAsFailed(message: "\(folder) is not a folder"))
+        }
+        do {
+            let stamp = try files.save(state.session, to: path)
+            // The old file keeps what was last saved in it; this window's journal of it goes (the edits are in the new
+            // file). A journal kept for later (opened read-only) is not this window's and stays.
+            journal.finish()
+            fileStamp = stamp
+            autosaveHeldBecause = nil
+            savedSession = state.session
+            autosaveDeadline = nil
+            firstUnsavedChange = nil
+            dispatch(.savedAs(path: path))
+            adoptJournal()
+        } catch {
+            dispatch(.saveAsFailed(message: "\(error)"))
+        }
+    }
+
+    /// Reads the file again (it changed on disk): the session becomes it, as one undoable edit.
+    private func reload() {
+        do {
+            guard let opened = try files.open(state.filePath) else {
+                return dispatch(.saveFailed(message: "\(state.filePath) no longer exists; Ctrl-S writes yours there again"))
+            }
+            fileStamp = SessionStore.stamp(of: state.filePath)
+            autosaveHeldBecause = nil
+            savedSession = opened.session
+            dispatch(.reloaded(opened.session))
+            autosaveDeadline = nil
+            firstUnsavedChange = nil
+        } catch {
+            dispatch(.saveFailed(message: error.message))
         }
     }
 
@@ -243,9 +356,9 @@ final class Runtime {
         guard let deadline = autosaveDeadline, clock.now >= deadline else { return false }
         autosaveDeadline = nil
         guard state.session != savedSession else { firstUnsavedChange = nil; return false }
-        if overwriteChangedFile {
-            // The file changed on disk and the user was told: wait for their Ctrl-S, without a dialog on every edit.
-            state.statusMessage = "Not saved: \(URL(fileURLWithPath: state.filePath).lastPathComponent) changed on disk; Ctrl-S writes yours over it"
+        if let held = autosaveHeldBecause ?? readOnlyStatus {
+            // The user was asked (or the window is read-only): wait for their choice, without a dialog on every edit.
+            state.statusMessage = held
             return true
         }
         saveNow()

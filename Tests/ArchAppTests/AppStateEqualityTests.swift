@@ -8,7 +8,7 @@ final class AppStateEqualityTests: XCTestCase {
         let stored = Set(Mirror(reflecting: Fixtures.state()).children.compactMap(\.label))
         let compared: Set = ["catalogue", "session", "history", "designRevision", "derivedRevision", "derivesDesignInline", "design",
                              "filePath", "screen", "focus", "method", "form", "inlineError",
-                             "designPane", "overlay", "narrowShowsDesign", "zoomed", "statusMessage", "size"]
+                             "designPane", "awaitedSelection", "overlay", "narrowShowsDesign", "zoomed", "statusMessage", "size"]
         XCTAssertEqual(stored.subtracting(["layouts", "deriveDesign"]), compared,
                        "AppState gained or lost a property: update AppState.== and this list")
     }

@@ -40,7 +40,8 @@ final class JournalTests: ArchtuiTestCase {
         let second = try open(dir)
         let screen = try second.waitFor("Recover unsaved edits?")
         XCTAssertTrue(screen.contains("did not exit cleanly"), screen)
-        try second.sendKeys("y")
+        for option in ["[ R Recover ]", "[ D Discard ]", "[ O Open read-only ]"] { XCTAssertTrue(screen.contains(option), "\(option) in\n\(screen)") }
+        try second.sendKeys("r")
         try second.waitUntilGone("Recover unsaved edits?")
         try second.waitFor("7777 req/s")
         try waitForFile(file, timeout: 10, description: "to save the recovered edit") { $0.contains("requirements.peak_rps: 7777\n") }
@@ -63,10 +64,59 @@ final class JournalTests: ArchtuiTestCase {
         try second.waitFor("read-only while archtui")
         XCTAssertFalse(try read(file).contains("requirements.peak_rps: 6543"), "the read-only window never writes")
         try second.sendKeys("Escape", "q")
-        try second.waitFor("Press q again")
+        try second.waitFor("quits without saving")
         try second.sendKeys("Escape", "q")
         XCTAssertEqual(try second.waitForExit(), 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/.s.archtui.yaml.archtui-swap"), "the first one's journal stays")
         try quit(first)
+    }
+
+    /// Kills an archtui after an edit reached its journal; returns the directory and the journal's path.
+    private func killedWithAnEdit(_ value: Int) throws -> (dir: String, file: String, journal: String) {
+        let dir = try makeDirectory()
+        let file = dir + "/s.archtui.yaml", journal = dir + "/.s.archtui.yaml.archtui-swap"
+        try writeSessionFile(file, projectName: "Journal Test")
+        let first = try open(dir)
+        try answerPeak(first, value)
+        try waitForFile(journal, timeout: 5, description: "to journal the edit") { $0.contains("requirements.peak_rps: \(value)\n") }
+        try first.signal(SIGKILL)
+        XCTAssertEqual(try first.waitForExit(), 128 + SIGKILL)
+        first.kill()
+        return (dir, file, journal)
+    }
+
+    /// Discard: the journal's edits are forgotten at once (a second kill offers nothing), the file stays as it was.
+    func testDiscardForgetsTheJournalsEdits() throws {
+        let (dir, file, journal) = try killedWithAnEdit(7778)
+        let second = try open(dir)
+        try second.waitFor("Recover unsaved edits?")
+        try second.sendKeys("d")
+        try second.waitFor("Discarded the unsaved edits")
+        try waitForFile(journal, timeout: 5, description: "the journal to hold the file's session") { !$0.contains("7778") && $0.contains("Journal Test") }
+        XCTAssertFalse(try read(file).contains("7778"))
+        try quit(second)
+    }
+
+    /// Open read-only: nothing is saved, the journal stays as it was, and the next archtui offers it again.
+    func testOpenReadOnlyKeepsTheJournalForNextTime() throws {
+        let (dir, file, journal) = try killedWithAnEdit(7779)
+        let second = try open(dir)
+        try second.waitFor("Recover unsaved edits?")
+        try second.sendKeys("o")
+        try second.waitFor("Read-only: nothing is saved")
+        try answerPeak(second, 1234)
+        try second.waitFor("Read-only: not saved", timeout: 10) // the autosave says so, without a dialog
+        XCTAssertFalse(try read(file).contains("1234"))
+        XCTAssertTrue(try read(journal).contains("requirements.peak_rps: 7779\n"), "the journal is kept as it was")
+        try second.sendKeys("q")
+        try second.waitFor("quits without saving")
+        try second.sendKeys("Escape", "q")
+        XCTAssertEqual(try second.waitForExit(), 0)
+        XCTAssertTrue(try read(journal).contains("requirements.peak_rps: 7779\n"))
+        let third = try open(dir)
+        try third.waitFor("Recover unsaved edits?")
+        try third.sendKeys("r")
+        try third.waitFor("7779 req/s")
+        try quit(third)
     }
 }

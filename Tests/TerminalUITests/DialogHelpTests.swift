@@ -95,3 +95,21 @@ final class HelpOverlayTests: XCTestCase {
         ])
     }
 }
+
+extension DialogTests {
+    func testAChoiceDialogHasOneButtonPerOptionAndCyclesThem() {
+        var state = DialogState(kind: .choice(["R Recover", "D Discard", "O Open read-only"]))
+        var buffer = ScreenBuffer(size: Size(width: 60, height: 7), filling: Cell("."))
+        Dialog(title: "Recover?", message: "Unsaved edits", state: state, maxWidth: 60).render(in: buffer.bounds, buffer: &buffer)
+        let row = buffer.lines.first { $0.contains("[ R Recover ]") } ?? ""
+        XCTAssertTrue(row.contains("[ R Recover ]  [ D Discard ]  [ O Open read-only ]"), buffer.lines.joined(separator: "\n"))
+        XCTAssertNil(state.handle(.right))
+        XCTAssertNil(state.handle(.tab))
+        XCTAssertEqual(state.button, 2)
+        XCTAssertNil(state.handle(.right))
+        XCTAssertEqual(state.button, 0, "wraps round")
+        XCTAssertNil(state.handle(.left))
+        XCTAssertEqual(state.handle(.enter), .chose(2))
+        XCTAssertEqual(DialogState(kind: .choice(["A", "B"]), button: 7).button, 1, "clamped to the buttons there are")
+    }
+}

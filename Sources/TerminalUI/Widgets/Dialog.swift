@@ -2,22 +2,34 @@
 public enum DialogKind: Hashable, Sendable {
     case confirm
     case message
+    /// Several buttons with these labels, e.g. Recover / Discard / Open read-only.
+    case choice([String])
 }
 
 /// How the user closed a dialog.
 public enum DialogOutcome: Hashable, Sendable {
     case yes, no, ok
+    /// The button at this index of a `.choice`.
+    case chose(Int)
 }
 
 /// Which button of a dialog has the focus.
 public struct DialogState: Hashable, Sendable {
     public var kind: DialogKind
-    /// 0 is Yes (or OK), 1 is No.
+    /// 0 is Yes (or OK), 1 is No; a choice's buttons count from 0.
     public var button: Int
 
     public init(kind: DialogKind, button: Int = 0) {
         self.kind = kind
-        self.button = kind == .message ? 0 : min(max(0, button), 1)
+        self.button = min(max(0, button), Self.buttonCount(kind) - 1)
+    }
+
+    private static func buttonCount(_ kind: DialogKind) -> Int {
+        switch kind {
+        case .message: return 1
+        case .confirm: return 2
+        case .choice(let labels): return max(1, labels.count)
+        }
     }
 
     /// Moves between buttons (←/→/Tab) and answers (Enter, y/n, Esc). Returns the outcome once closed.
@@ -30,6 +42,13 @@ public struct DialogState: Hashable, Sendable {
         case (.confirm, .enter), (.confirm, .character(" ")): return button == 0 ? .yes : .no
         case (.confirm, .character("y")), (.confirm, .character("Y")): return .yes
         case (.confirm, .character("n")), (.confirm, .character("N")), (.confirm, .escape): return .no
+        case (.choice(let labels), .right), (.choice(let labels), .tab):
+            button = (button + 1) % max(1, labels.count)
+            return nil
+        case (.choice(let labels), .left), (.choice(let labels), .backTab):
+            button = (button + max(1, labels.count) - 1) % max(1, labels.count)
+            return nil
+        case (.choice, .enter), (.choice, .character(" ")): return .chose(button)
         default: return nil
         }
     }
@@ -51,7 +70,13 @@ public struct Dialog: Sendable {
     }
 
     /// Button labels in order.
-    public var buttons: [String] { state.kind == .confirm ? ["Yes", "No"] : ["OK"] }
+    public var buttons: [String] {
+        switch state.kind {
+        case .confirm: return ["Yes", "No"]
+        case .message: return ["OK"]
+        case .choice(let labels): return labels
+        }
+    }
 
     /// The box this dialog occupies when centred in `rect`.
     public func frame(in rect: Rect) -> Rect {
