@@ -15,7 +15,7 @@ struct ArchtuiCommand: ParsableCommand {
         discussion: """
             `archtui [FILE]` opens FILE (a session file; created when missing, after asking for the project's name). Without FILE it offers a new session, the session files (*.archtui.yaml) in the current directory, and the built-in demo; `archtui --demo` opens the demo directly, on a scratch copy. Press ? inside for every key. `archtui open --help` lists the options of the terminal UI (--demo, --rules DIR).
 
-            Exit codes: 0 done, 1 `check` found an error, 2 wrong usage or no terminal, 65 a session or rule file is malformed, 66 a file cannot be read, 70 a built-in resource is broken, 74 a file could not be written.
+            Exit codes: 0 done, 1 `check` found an error, 64 wrong usage, 69 no usable terminal, 65 a session or rule file is malformed, 66 a file cannot be read, 70 a built-in resource is broken, 74 a file could not be written.
             """,
         version: ArchtuiVersion.current,
         subcommands: [OpenCommand.self, RenderCommand.self, CheckCommand.self, ExportCommand.self, RulesCommand.self],
