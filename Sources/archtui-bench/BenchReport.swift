@@ -12,6 +12,7 @@ struct BenchReport {
     static let keystrokeRounds = 10
     static let typingSessions = 3
     static let charactersPerSession = 5
+    static let keystrokesPerSession = 40
     static let demoDerivationRuns = 200
     static let largeDerivationRuns = 60
     static let largeKeystrokeRounds = 4
@@ -23,6 +24,9 @@ struct BenchReport {
         var bareStartUp: PtyFigures.StartUp
         var typingBytes: [Double]
         var typingPeakRSS: [Double]
+        /// Keystroke → frame (ms) while typing an answer, and the same in `dialog --form` (nil: dialog not installed).
+        var keystrokeToFrame: [Double]
+        var dialogKeystrokeToFrame: [Double]?
     }
 
     var pty: PtyPart?
@@ -51,8 +55,11 @@ struct BenchReport {
             let startUps = try pty.startUp([archtui, bare], runs: startUpRuns)
             progress("typing into a field: \(typingSessions) sessions of \(charactersPerSession) characters")
             let typing = try pty.typingBytes(program: archtui, sessions: typingSessions, characters: charactersPerSession)
+            progress("keystroke → frame through the pty: \(typingSessions) sessions of \(keystrokesPerSession) digits, archtui and dialog --form")
+            let (keystrokes, dialog) = try KeystrokeThroughPty.measure(pty, archtui: archtui, sessions: typingSessions, characters: keystrokesPerSession)
             ptyPart = PtyPart(archtuiStartUp: startUps[0], bareStartUp: startUps[1],
-                              typingBytes: typing.bytes, typingPeakRSS: typing.peakRSS)
+                              typingBytes: typing.bytes, typingPeakRSS: typing.peakRSS,
+                              keystrokeToFrame: keystrokes, dialogKeystrokeToFrame: dialog)
         }
 
         // The app's own derivation (ArchtuiCommand): the built-in catalogue and rules, no user rule directories.
@@ -107,6 +114,7 @@ struct BenchReport {
             table.row("CPU time of a start-and-quit run, median", "\(fixed(appCPU.median)) ms",
                       "bare ncurses \(fixed(bareCPU.median)) ms → \(fixed(appCPU.median / bareCPU.median, 2))×")
         }
+        if let pty { KeystrokeThroughPty.row(&table, pty.keystrokeToFrame, dialog: pty.dialogKeystrokeToFrame) }
         keystrokeRows(&table, keystrokes, title: "keystroke reduce+view+diff", target: "≤ 1 ms")
         Self.typingRows(&table, typing)
         for (name, result) in [("demo, cold", demoDerivation), ("large, cold", largeDerivation),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Figures measured on the real binaries in a pseudo-terminal.
 struct PtyFigures {
     let terminal: BenchTerminal
@@ -68,4 +74,41 @@ struct PtyFigures {
         }
         return (bytes, peaks)
     }
+
+    /// Keystroke → frame through the pty while typing into a text field: ms from a digit being typed to the last
+    /// byte of the frame it caused. `open` are the keys that open the field (each waited out first).
+    func keystrokeToFrame(program: TerminalProgram, open: [String], sessions: Int, characters: Int) throws -> [Double] {
+        var latencies: [Double] = []
+        for _ in 0..<sessions {
+            let process = try terminal.start(program)
+            guard process.waitFor(program.firstFrameMarker) else {
+                _ = process.finish(timeout: .zero)
+                throw PtyError(description: "\(program.name): first frame never came")
+            }
+            process.readUntilQuiet()
+            for key in open {
+                process.send(key)
+                process.readUntilQuiet()
+            }
+            for index in 0..<characters {
+                let sent = clock.now
+                process.send(String(index % 9 + 1))
+                guard let frame = process.lastByte(after: sent) else { throw PtyError(description: "\(program.name): typing showed nothing") }
+                latencies.append(frame.milliseconds)
+            }
+            process.send("\u{1B}")
+            process.readUntilQuiet(quiet: .milliseconds(100))
+            process.send("q")
+            _ = process.finish(timeout: .seconds(1))
+        }
+        return latencies
+    }
+}
+
+/// `dialog --form` with one field: the reference for keystroke → frame (it redraws only the field).
+func dialogForm() -> TerminalProgram? {
+    guard access("/usr/bin/dialog", X_OK) == 0 else { return nil }
+    return TerminalProgram(name: "dialog --form", path: "/usr/bin/dialog",
+                           arguments: ["--form", "Capacity", "10", "60", "1", "Peak requests per second:", "1", "1", "", "1", "28", "20", "0"],
+                           firstFrameMarker: "Peak requests per second:")
 }

@@ -120,6 +120,20 @@ final class PtyProcess {
         return output.count - start
     }
 
+    /// Reads until nothing arrives for `quiet`; how long after `start` the last byte came (nil: nothing came).
+    func lastByte(after start: ContinuousClock.Instant, quiet: Duration = .milliseconds(40), timeout: Duration = .seconds(2)) -> Duration? {
+        let deadline = clock.now + timeout
+        var last: ContinuousClock.Instant?
+        var silentSince = clock.now
+        while clock.now < deadline, !closed, clock.now - silentSince < quiet {
+            if readOnce(timeoutMs: 2) > 0 {
+                last = clock.now
+                silentSince = clock.now
+            }
+        }
+        return last.map { $0 - start }
+    }
+
     /// What the program used over its whole life, from `wait4`.
     struct Usage {
         /// Peak resident set (ru_maxrss), KiB.

@@ -12,7 +12,7 @@ import Darwin
 // the figures are for people to read (timings on shared machines are too noisy to gate on).
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms", "--export", "--large-session", "--startup"].contains(arguments[1])) else {
+guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms", "--export", "--large-session", "--startup", "--keystroke"].contains(arguments[1])) else {
     print("usage: archtui-bench PATH-TO-ARCHTUI (a release build, e.g. .build/release/archtui)")
     print("       archtui-bench --in-process (only the in-process figures: keystrokes and derivation)")
     print("       archtui-bench --derivation [cold|edit] (the large session's derivation only: a workload for profiling)")
@@ -25,6 +25,7 @@ guard arguments.count == 2 || (arguments.count == 3 && ["--derivation", "--forms
     print("                     only that format of the large session, a workload for profiling; with \"all\", the")
     print("                     stages of a whole export of it: derivation, files, manifest, writing)")
     print("       archtui-bench --startup ARCHTUI (only the start-up to the first frame against a bare ncurses program)")
+    print("       archtui-bench --keystroke ARCHTUI (only keystroke → frame through a pty, typing an answer, against dialog --form)")
     print("       archtui-bench --large-session FILE (writes the generated 400-entity session, to profile the commands on)")
     exit(2)
 }
@@ -37,6 +38,7 @@ do {
     case "--forms": try BenchReport.printFormFigures(only: arguments.count == 3 ? arguments[2] : nil)
     case "--filter": try FilterBench.printFigures()
     case "--startup": try StartUpBench.printFigures(archtui: arguments[2])
+    case "--keystroke": try KeystrokeThroughPty.printFigures(archtui: arguments[2])
     case "--large-session": try SessionFile.encode(try LargeSession.make()).write(toFile: arguments[2], atomically: true, encoding: .utf8)
     case "--export":
         if arguments.count == 3, ExportFormat(rawValue: arguments[2]) != nil || arguments[2] == "all" { try ExportBench.profile(format: arguments[2]) }
