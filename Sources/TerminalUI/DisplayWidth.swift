@@ -6,6 +6,8 @@ public enum DisplayWidth {
         guard let first = scalars.first else { return 0 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         if first.value < 0x7F { return 1 }
+        // Latin letters and box drawing (every pane border): no mark, format character or emoji among them.
+        if (0xC0..<0x250).contains(first.value) || (0x2500..<0x25A0).contains(first.value), scalars.count == 1 { return 1 }
         // An emoji presentation selector or a ZWJ sequence makes the whole cluster an emoji.
         if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
         if first.properties.isEmojiPresentation { return 2 }

@@ -33,6 +33,7 @@ public struct ScreenBuffer: Hashable, Sendable {
     public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard y >= area.y, y < area.maxY else { return 0 }
+        if let written = writePrintableASCII(text, x: x, y: y, style: style, area: area) { return written }
         var column = x
         for character in text {
             let width = DisplayWidth.of(character)
@@ -47,6 +48,27 @@ public struct ScreenBuffer: Hashable, Sendable {
                 }
             }
             column += width
+        }
+        return column - x
+    }
+
+    /// The one-byte strings of printable ASCII, so a cell of it costs no grapheme breaking and no allocation.
+    private static let printableASCII: [String] = (0x20..<0x7F).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// `write` for text of printable ASCII only (most of what is drawn: one cell per byte); nil for other text.
+    private mutating func writePrintableASCII(_ text: some StringProtocol, x: Int, y: Int, style: Style, area: Rect) -> Int? {
+        let utf8 = text.utf8
+        let isPlain = utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+            ?? utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        guard isPlain else { return nil }
+        var column = x
+        for byte in utf8 {
+            if column + 1 > area.maxX { break }
+            if column >= area.x {
+                clearWide(at: column, y: y)
+                cells[y * size.width + column] = Cell(Self.printableASCII[Int(byte) - 0x20], width: 1, style: style)
+            }
+            column += 1
         }
         return column - x
     }

@@ -25,6 +25,10 @@ struct ArchtuiCommand: ParsableCommand {
     /// Runs the command, turning a `CommandFailure` into its message and exit code.
     static func main() {
         do {
+            // The TUI's usual command lines skip ArgumentParser, whose reflection was a tenth of the time to the first frame.
+            if let launch = try TUILaunch(plainArguments: Array(CommandLine.arguments.dropFirst())) {
+                return try launch.run()
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
@@ -60,6 +64,36 @@ struct OpenCommand: ParsableCommand {
 
     func validate() throws {
         if demo, file != nil { throw ValidationError("--demo opens the built-in demo; give either --demo or FILE, not both.") }
+    }
+
+    func run() throws {
+        try TUILaunch(file: file, demo: demo, rules: rules).run()
+    }
+}
+
+/// Starting the TUI, from `archtui open`'s options or straight from a plain command line.
+struct TUILaunch {
+    let file: String?
+    let demo: Bool
+    let rules: RuleOptions
+
+    init(file: String?, demo: Bool, rules: RuleOptions) {
+        self.file = file
+        self.demo = demo
+        self.rules = rules
+    }
+
+    /// `archtui`, `archtui --demo` and `archtui FILE` (FILE not an option or a subcommand's name); nil for anything
+    /// else, which ArgumentParser reads (and explains when it is wrong).
+    init?(plainArguments arguments: [String]) throws {
+        let subcommands = Set(ArchtuiCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
+        switch arguments.count {
+        case 0: (file, demo) = (nil, false)
+        case 1 where arguments[0] == "--demo": (file, demo) = (nil, true)
+        case 1 where !arguments[0].hasPrefix("-") && !arguments[0].isEmpty && !subcommands.contains(arguments[0]): (file, demo) = (arguments[0], false)
+        default: return nil
+        }
+        rules = try RuleOptions.parse([])
     }
 
     func run() throws {

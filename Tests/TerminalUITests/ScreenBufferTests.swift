@@ -90,3 +90,24 @@ final class ScreenBufferTests: XCTestCase {
         assertScreen(screen, [" abcd"])
     }
 }
+
+extension ScreenBufferTests {
+    /// Printable ASCII takes a path of its own (a cell per byte); it must draw exactly what the general path draws.
+    /// A zero-width space (a grapheme of its own, no cell) appended sends the same text down the general path.
+    func testTheASCIIPathDrawsWhatTheGeneralPathDraws() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let length = Int.random(in: 0...14, using: &generator)
+            let text = String((0..<length).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x20..<0x7F, using: &generator))) })
+            let x = Int.random(in: -3...12, using: &generator)
+            let clip = Rect(x: Int.random(in: 0...5, using: &generator), y: 0, width: Int.random(in: 0...12, using: &generator), height: 2)
+            var base = ScreenBuffer(size: Size(width: 12, height: 2))
+            base.write("漢字漢字漢字", x: 0, y: 0) // wide graphemes the text may cut in half
+            var fast = base, general = base
+            let used = fast.write(text, x: x, y: 0, style: Style(bold: true), clip: clip)
+            let generalUsed = general.write(text + "\u{200B}", x: x, y: 0, style: Style(bold: true), clip: clip)
+            XCTAssertEqual(fast, general, "\(text) at \(x) in \(clip)")
+            XCTAssertEqual(used, generalUsed, text)
+        }
+    }
+}

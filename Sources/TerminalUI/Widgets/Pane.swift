@@ -24,9 +24,14 @@ public struct Pane: Sendable {
         guard rect.width >= 2, rect.height >= 2, !area.isEmpty else { return Pane.inner(rect) }
         buffer.fill(rect)
         let line = borderStyle
-        let horizontal = String(repeating: "─", count: rect.width - 2)
-        buffer.write("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: line)
-        buffer.write("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: line)
+        // The horizontal edges as fills of one cell: no grapheme breaking on the widest lines of every frame.
+        for y in [rect.y, rect.maxY - 1] {
+            buffer.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), style: line, with: "─")
+        }
+        buffer.write("┌", x: rect.x, y: rect.y, style: line)
+        buffer.write("┐", x: rect.maxX - 1, y: rect.y, style: line)
+        buffer.write("└", x: rect.x, y: rect.maxY - 1, style: line)
+        buffer.write("┘", x: rect.maxX - 1, y: rect.maxY - 1, style: line)
         for y in (rect.y + 1)..<(rect.maxY - 1) {
             buffer.write("│", x: rect.x, y: y, style: line)
             buffer.write("│", x: rect.maxX - 1, y: y, style: line)
