@@ -48,7 +48,7 @@ deps:
 ## bench: start-up, keystroke and output-size figures (release build)
 bench:
 	$(SWIFT) build -c release --product archtui $(STATIC)
-	$(SWIFT) build -c release --product archtui-bench
+	$(SWIFT) build -c release --product archtui-bench $(STATIC)
 	.build/release/archtui-bench .build/release/archtui
 	.build/release/archtui-bench --export .build/release/archtui
 

@@ -162,6 +162,8 @@ public struct AppState: Sendable {
     }
     /// The design tabs laid out so far (a cache; see `DesignLayouts`).
     private(set) var layouts = DesignLayouts()
+    /// The panes as last drawn, with what they were drawn from (a cache; see `PaneImages`).
+    var paneImages = PaneImages()
     /// What follows from the session; derived, never edited.
     public private(set) var design: Design
     public let deriveDesign: DesignDeriver

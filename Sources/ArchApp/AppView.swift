@@ -27,7 +27,9 @@ public enum AppView {
     private static func drawMethod(_ state: AppState, into buffer: inout ScreenBuffer) {
         let layout = state.methodLayout
         if let rect = layout.steps {
-            StepsPaneView(state: state).render(in: rect, buffer: &buffer)
+            state.paneImages.draw("steps", key: StepsPaneView.Key(state: state, rect: rect), in: rect, buffer: &buffer) {
+                StepsPaneView(state: state).render(in: rect, buffer: &$0)
+            }
         }
         if let rect = layout.stepTabs {
             StepTabsView(state: state).render(in: rect, buffer: &buffer)
@@ -40,7 +42,9 @@ public enum AppView {
             }
         }
         if let rect = layout.design {
-            DesignPaneView(state: state).render(in: rect, buffer: &buffer)
+            state.paneImages.draw("design", key: DesignPaneView.Key(state: state, rect: rect), in: rect, buffer: &buffer) {
+                DesignPaneView(state: state).render(in: rect, buffer: &$0)
+            }
         }
         StatusLineView(state: state).render(in: layout.statusBar, buffer: &buffer)
     }

@@ -18,12 +18,26 @@ struct QuestionsPaneView {
         let detailHeight = min(detail.height, max(3, inner.height / 2))
         let listHeight = inner.height - detailHeight - 1
         let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: listHeight)
-        renderList(questions, in: listRect, buffer: &buffer)
+        state.paneImages.draw("questions", key: ListKey(state: state, rect: listRect), in: listRect, buffer: &buffer) {
+            renderList(questions, in: listRect, buffer: &$0)
+        }
 
         let separatorY = listRect.maxY
-        buffer.write(String(repeating: "─", count: inner.width), x: inner.x, y: separatorY, style: .dim, clip: inner)
+        buffer.fill(Rect(x: inner.x, y: separatorY, width: inner.width, height: 1).intersection(inner), style: .dim, with: "─")
         let detailRect = Rect(x: inner.x, y: separatorY + 1, width: inner.width, height: detailHeight)
         detail.render(in: detailRect, buffer: &buffer)
+    }
+
+    /// What the question list is drawn from (`PaneImages`): the step's questions and their answers follow the session.
+    struct ListKey: Equatable {
+        let rect: Rect, step: Int, question: Int, focused: Bool, revision: Int
+        init(state: AppState, rect: Rect) {
+            self.rect = rect
+            step = state.method.step
+            question = state.method.question
+            focused = state.focus == .questions && state.method.editor == nil
+            revision = state.designRevision
+        }
     }
 
     private func renderList(_ questions: [Question], in rect: Rect, buffer: inout ScreenBuffer) {

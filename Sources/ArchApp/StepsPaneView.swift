@@ -5,6 +5,18 @@ import TerminalUI
 struct StepsPaneView {
     let state: AppState
 
+    /// What the pane is drawn from (`PaneImages`): the steps' progress follows the session.
+    struct Key: Equatable {
+        let rect: Rect, focused: Bool, step: Int, revision: Int, steps: Int
+        init(state: AppState, rect: Rect) {
+            self.rect = rect
+            focused = state.focus == .steps
+            step = state.method.step
+            revision = state.designRevision
+            steps = state.catalogue.steps.count
+        }
+    }
+
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
         let focused = state.focus == .steps
         let inner = Pane(title: "Method", focused: focused).render(in: rect, buffer: &buffer)

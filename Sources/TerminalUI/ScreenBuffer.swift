@@ -73,6 +73,11 @@ public struct ScreenBuffer: Hashable, Sendable {
         return column - x
     }
 
+    /// Overwrites the cells from index `start` on with `new` (`PaneImages` putting a pane back).
+    mutating func replaceCells(_ start: Int, with new: ArraySlice<Cell>) {
+        cells.replaceSubrange(start..<(start + new.count), with: new)
+    }
+
     /// Paints every cell of `rect` with a blank of `style`.
     public mutating func fill(_ rect: Rect, style: Style = .plain, with character: Character = " ") {
         let area = rect.intersection(bounds)

@@ -6,6 +6,20 @@ import TerminalUI
 struct DesignPaneView {
     let state: AppState
 
+    /// What the pane is drawn from (`PaneImages`): the tab's text (its own key), where the pane is scrolled and
+    /// filtered, the focus, and whether a newer design is being derived.
+    struct Key: Equatable {
+        let rect: Rect, text: DesignTabText.Key, pane: DesignPaneState, focused: Bool, stale: Bool, findings: Int
+        init(state: AppState, rect: Rect) {
+            self.rect = rect
+            text = DesignTabText.Key(state: state, width: DesignPaneContent.area(in: rect, filtered: state.designPane.filter != nil).width)
+            pane = state.designPane
+            focused = state.focus == .design
+            stale = state.designIsStale
+            findings = state.design.findings.count
+        }
+    }
+
     func render(in rect: Rect, buffer: inout ScreenBuffer) {
         let focused = state.focus == .design
         let content = DesignPaneContent(state: state, paneRect: rect)
