@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "archtui",
             dependencies: [
-                "ArchApp", "ArchModel", "ArchRules", "ArchExport", "TerminalUI", "NCursesBackend",
+                "ArchApp", "ArchModel", "ArchRules", "ArchExport", "TerminalUI", "NCursesBackend", "BuiltInCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +49,9 @@ let package = Package(
             name: "archtui-fuzz",
             dependencies: ["ArchModel", "ArchRules", "NCursesBackend", "TerminalUI"]
         ),
+        // The question catalogue as Swift values (start-up parses no YAML for it); generated from Resources/questions
+        // by CatalogueSwiftSource, and checked against it by CompiledCatalogueTests (which re-record it on request).
+        .target(name: "BuiltInCatalogue", dependencies: ["ArchModel"]),
         // Build tool: turns Resources/ into Swift source so the binary needs no bundle.
         .executableTarget(name: "ResourceEmbedder", path: "Sources/ResourceEmbedder"),
         .plugin(
@@ -59,7 +62,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "ArchModelTests", dependencies: ["ArchModel", "TestSupport"]),
-        .testTarget(name: "ArchRulesTests", dependencies: ["ArchRules", "ArchModel", "TestSupport"]),
+        .testTarget(name: "ArchRulesTests", dependencies: ["ArchRules", "ArchModel", "BuiltInCatalogue", "TestSupport"]),
         .testTarget(
             name: "ArchExportTests",
             dependencies: ["ArchExport", "ArchModel", "ArchRules", "TestSupport"],

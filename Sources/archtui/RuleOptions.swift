@@ -1,5 +1,6 @@
 import ArchModel
 import ArchRules
+import BuiltInCatalogue
 import ArgumentParser
 import Foundation
 
@@ -21,13 +22,9 @@ struct RuleOptions: ParsableArguments {
         DesignBuilder(catalogue: catalogue, registry: try registry(catalogue: catalogue))
     }
 
-    /// The built-in question catalogue.
+    /// The built-in question catalogue, compiled to Swift values at build time (its YAML is checked then).
     func catalogue() throws(CommandFailure) -> Catalogue {
-        do {
-            return try CatalogueLoader.builtIn()
-        } catch {
-            throw CommandFailure(code: 70, message: "built-in question catalogue: \(error)")
-        }
+        CompiledCatalogue.catalogue
     }
 
     /// Loads each `--rules` directory alone, to report a broken user pack before the TUI starts.
