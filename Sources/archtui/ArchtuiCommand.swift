@@ -26,7 +26,7 @@ struct ArchtuiCommand: ParsableCommand {
     static func main() {
         do {
             // The TUI's usual command lines skip ArgumentParser, whose reflection was a tenth of the time to the first frame.
-            if let launch = try TUILaunch(plainArguments: Array(CommandLine.arguments.dropFirst())) {
+            if let launch = TUILaunch(plainArguments: Array(CommandLine.arguments.dropFirst())) {
                 return try launch.run()
             }
             var command = try parseAsRoot()
@@ -67,7 +67,7 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        try TUILaunch(file: file, demo: demo, rules: rules).run()
+        try TUILaunch(file: file, demo: demo, rules: rules.sources).run()
     }
 }
 
@@ -75,9 +75,9 @@ struct OpenCommand: ParsableCommand {
 struct TUILaunch {
     let file: String?
     let demo: Bool
-    let rules: RuleOptions
+    let rules: RuleSources
 
-    init(file: String?, demo: Bool, rules: RuleOptions) {
+    init(file: String?, demo: Bool, rules: RuleSources) {
         self.file = file
         self.demo = demo
         self.rules = rules
@@ -85,7 +85,7 @@ struct TUILaunch {
 
     /// `archtui`, `archtui --demo` and `archtui FILE` (FILE not an option or a subcommand's name); nil for anything
     /// else, which ArgumentParser reads (and explains when it is wrong).
-    init?(plainArguments arguments: [String]) throws {
+    init?(plainArguments arguments: [String]) {
         let subcommands = Set(ArchtuiCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
         switch arguments.count {
         case 0: (file, demo) = (nil, false)
@@ -93,7 +93,7 @@ struct TUILaunch {
         case 1 where !arguments[0].hasPrefix("-") && !arguments[0].isEmpty && !subcommands.contains(arguments[0]): (file, demo) = (arguments[0], false)
         default: return nil
         }
-        rules = try RuleOptions.parse([])
+        rules = RuleSources()
     }
 
     func run() throws {

@@ -6,13 +6,13 @@ import Foundation
 /// If they cannot be loaded — the XDG rule directory can change after start — the design keeps its
 /// capacity figures and carries an error finding that says why.
 final class LazyDesignBuilder: @unchecked Sendable {
-    private let rules: RuleOptions
+    private let rules: RuleSources
     private let catalogue: Catalogue
     /// Guards `loaded`; `build` may run on any thread.
     private let lock = NSLock()
     private var loaded: Result<DesignBuilder, CommandFailure>?
 
-    init(rules: RuleOptions, catalogue: Catalogue) {
+    init(rules: RuleSources, catalogue: Catalogue) {
         self.rules = rules
         self.catalogue = catalogue
     }

@@ -4,11 +4,23 @@ import BuiltInCatalogue
 import ArgumentParser
 import Foundation
 
-/// `--rules DIR`, shared by every command that derives a design.
+/// `--rules DIR`, shared by every command that derives a design; what it does is `RuleSources`.
 struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp(
         "A directory of extra rule files (*.yaml), loaded after the built-in rules and ~/.config/archtui/rules; repeatable.",
         valueName: "DIR"))
+    var directories: [String] = []
+
+    var sources: RuleSources { RuleSources(directories: directories) }
+
+    func designBuilder() throws(CommandFailure) -> DesignBuilder { try sources.designBuilder() }
+    func catalogue() throws(CommandFailure) -> Catalogue { try sources.catalogue() }
+    func load() throws(CommandFailure) -> (Catalogue, RuleRegistry) { try sources.load() }
+}
+
+/// Where the rules come from: the built-in packs, ~/.config/archtui/rules and the `--rules` directories. A plain
+/// value, so the TUI's usual command lines need no ArgumentParser to make one (`TUILaunch`).
+struct RuleSources: Sendable {
     var directories: [String] = []
 
     /// The design builder over the built-in catalogue and every rule pack.
@@ -22,7 +34,7 @@ struct RuleOptions: ParsableArguments {
         DesignBuilder(catalogue: catalogue, registry: try registry(catalogue: catalogue))
     }
 
-    /// The built-in question catalogue, compiled to Swift values at build time (its YAML is checked then).
+    /// The built-in question catalogue as compiled Swift values (`BuiltInCatalogue`; CompiledCatalogueTests checks them against the YAML).
     func catalogue() throws(CommandFailure) -> Catalogue {
         CompiledCatalogue.catalogue
     }

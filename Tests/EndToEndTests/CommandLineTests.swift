@@ -38,6 +38,25 @@ final class CommandLineTests: ArchtuiTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), [], "nothing may be created")
     }
 
+    /// `archtui`, `archtui --demo` and `archtui FILE` start the TUI without ArgumentParser; every other command line
+    /// still goes through it: subcommands, options, a subcommand's name, an unknown option, several files.
+    func testOnlyPlainCommandLinesSkipTheParser() throws {
+        for plain in [[], ["--demo"], ["new.archtui.yaml"]] {
+            let result = try spawn([binary] + plain, timeout: 10)
+            XCTAssertEqual(result.status, 69, "\(plain): \(result.output)") // no terminal: the TUI's own refusal
+            XCTAssertTrue(result.output.contains("needs a terminal"), result.output)
+        }
+        let render = try spawn([binary, "render"], timeout: 10)
+        XCTAssertEqual(render.status, 64, render.output) // the subcommand, missing its FILE: not a file named "render"
+        XCTAssertTrue(render.output.contains("Missing expected argument"), render.output)
+        for parsed in [["-x"], ["a.yaml", "b.yaml"], ["--rules"]] {
+            let result = try spawn([binary] + parsed, timeout: 10)
+            XCTAssertEqual(result.status, 64, "\(parsed): \(result.output)")
+        }
+        let withRules = try spawn([binary, "--rules", try makeDirectory(), "x.archtui.yaml"], timeout: 10)
+        XCTAssertEqual(withRules.status, 69, withRules.output) // parsed, then the TUI's refusal
+    }
+
     func testDemoAndFileTogetherIsAUsageError() throws {
         let result = try spawn([binary, "--demo", "x.archtui.yaml"], timeout: 10)
         XCTAssertEqual(result.status, 64, result.output) // ArgumentParser's validation failure (EX_USAGE)
