@@ -36,7 +36,11 @@ public enum Screen: Hashable, Sendable {
 
 /// Everything the TUI shows; changed only by `reduce`.
 public struct AppState: Sendable {
-    public var catalogue: Catalogue
+    public var catalogue: Catalogue {
+        didSet { stepsContentWidth = StepsPaneView.contentWidth(of: catalogue) }
+    }
+    /// The method pane's width for the catalogue (`StepsPaneView.contentWidth`), measured once, not on every frame.
+    private(set) var stepsContentWidth: Int
     /// What the user said. Changed only by `perform` (an edit, recorded for undo), `undo`, `redo` and
     /// `replaceSession` (opening a file); each re-derives `design` once.
     public private(set) var session: Session
@@ -192,6 +196,7 @@ public struct AppState: Sendable {
     public init(catalogue: Catalogue, session: Session, filePath: String, screen: Screen = .method, size: Size,
                 deriveDesign: DesignDeriver = .capacityOnly, derivesInline: Bool = true) {
         self.catalogue = catalogue
+        self.stepsContentWidth = StepsPaneView.contentWidth(of: catalogue)
         self.session = Self.normalized(session)
         self.deriveDesign = deriveDesign
         self.derivesDesignInline = derivesInline

@@ -94,7 +94,7 @@ extension AppState {
     /// The method screen laid out for this state: its size, the pane shown on a small screen, the zoom.
     var methodLayout: MethodLayout {
         MethodLayout(size: size, showsDesign: narrowShowsDesign, zoomed: zoomed ? focus : nil,
-                     stepsContentWidth: StepsPaneView.contentWidth(of: catalogue))
+                     stepsContentWidth: stepsContentWidth)
     }
 
     /// Keeps the keys going to a pane on screen: after a resize the method pane may be gone (the

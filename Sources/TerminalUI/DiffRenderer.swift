@@ -32,21 +32,21 @@ public struct DiffRenderer: Sendable {
         precondition(old.size == new.size, "diffing buffers of different sizes")
         var result: [CellChange] = []
         let width = new.size.width
-        for y in 0..<new.size.height {
-            var x = 0
-            while x < width {
-                let cell = new[x, y]
-                if cell != old[x, y] {
+        // Compared in place (no copy of each cell): most of a frame is the cells of the frame before.
+        new.cells.withUnsafeBufferPointer { newCells in
+            old.cells.withUnsafeBufferPointer { oldCells in
+                for index in 0..<newCells.count where newCells[index] != oldCells[index] {
+                    let (y, x) = index.quotientAndRemainder(dividingBy: width)
+                    let cell = newCells[index]
                     if cell.isContinuation {
                         let alreadySent = result.last.map { $0.x == x - 1 && $0.y == y } ?? false
-                        if x > 0, !alreadySent, new[x - 1, y].width == 2 {
-                            result.append(CellChange(x: x - 1, y: y, cell: new[x - 1, y]))
+                        if x > 0, !alreadySent, newCells[index - 1].width == 2 {
+                            result.append(CellChange(x: x - 1, y: y, cell: newCells[index - 1]))
                         }
                     } else {
                         result.append(CellChange(x: x, y: y, cell: cell))
                     }
                 }
-                x += 1
             }
         }
         return result

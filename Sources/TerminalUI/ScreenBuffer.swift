@@ -75,7 +75,9 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     /// Overwrites the cells from index `start` on with `new` (`PaneImages` putting a pane back).
     mutating func replaceCells(_ start: Int, with new: ArraySlice<Cell>) {
-        cells.replaceSubrange(start..<(start + new.count), with: new)
+        cells.withUnsafeMutableBufferPointer { cells in
+            for (offset, cell) in zip(start..., new) { cells[offset] = cell }
+        }
     }
 
     /// Paints every cell of `rect` with a blank of `style`.
