@@ -72,8 +72,19 @@ public struct AppState: Sendable {
         let before = session
         let inverse = session.apply(edit)
         guard session != before else { return }
+        appliedEdits.append(edit)
         history.record(EditHistory.Step(forward: edit, inverse: inverse, label: label))
         sessionChanged()
+    }
+
+    /// Every edit applied to the session since the runtime last took them (`takeAppliedEdits`), in order; an undo is
+    /// its inverse. Replayed on the session as it was, they give the session as it is (the journal relies on it).
+    public private(set) var appliedEdits: [SessionEdit] = []
+
+    /// The edits applied since the last call, for the journal.
+    public mutating func takeAppliedEdits() -> [SessionEdit] {
+        defer { appliedEdits = [] }
+        return appliedEdits
     }
 
     /// Every element with an identity and every reference that can be resolved, resolved.
@@ -97,6 +108,7 @@ public struct AppState: Sendable {
             return
         }
         let forward = session.apply(step.inverse)
+        appliedEdits.append(step.inverse)
         history.pushRedo(EditHistory.Step(forward: forward, inverse: step.inverse, label: step.label))
         sessionChanged()
         clampQuestionIndex()
@@ -110,6 +122,7 @@ public struct AppState: Sendable {
             return
         }
         let inverse = session.apply(step.forward)
+        appliedEdits.append(step.forward)
         history.pushUndoKeepingRedo(EditHistory.Step(forward: step.forward, inverse: inverse, label: step.label))
         sessionChanged()
         clampQuestionIndex()
@@ -119,6 +132,7 @@ public struct AppState: Sendable {
     /// Starts over on another session (a file just opened): nothing to undo.
     public mutating func replaceSession(_ newSession: Session) {
         session = Self.normalized(newSession)
+        appliedEdits = [] // a new base: the journal starts over from it
         history = EditHistory()
         sessionChanged()
     }

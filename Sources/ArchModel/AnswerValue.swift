@@ -1,7 +1,7 @@
 import Foundation
 
 /// A stored answer. Numbers are stored plain (no unit); the question carries the unit.
-public enum AnswerValue: Hashable, Sendable {
+public enum AnswerValue: Hashable, Sendable, Codable {
     case text(String)
     case number(Double)
     case choice(String)

@@ -1,11 +1,11 @@
 /// What the user changed in the generated API: one generated endpoint hidden or edited, or one endpoint added.
 /// Overrides are applied after the API is generated, so they survive every re-derivation; a change that targets an
 /// endpoint the design no longer makes is kept (and reported), never dropped.
-public struct EndpointOverride: Hashable, Sendable, Identifiable {
+public struct EndpointOverride: Hashable, Sendable, Identifiable, Codable {
     public var id: OverrideID
     public var kind: Kind
 
-    public enum Kind: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable, Codable {
         /// Changes the generated endpoint with this key.
         case change(EndpointKey, EndpointChanges)
         /// An endpoint the generator does not make.
@@ -60,8 +60,8 @@ public struct EndpointOverride: Hashable, Sendable, Identifiable {
 
 /// The identity of a generated endpoint: the entity it serves, the operation, and the owner a nested collection
 /// sits under. Not a position nor a path, so it survives re-derivation, renames and path changes.
-public struct EndpointKey: Hashable, Sendable {
-    public enum Operation: String, Hashable, Sendable, CaseIterable {
+public struct EndpointKey: Hashable, Sendable, Codable {
+    public enum Operation: String, Hashable, Sendable, CaseIterable, Codable {
         case list, create, get, update, delete
     }
 
@@ -78,12 +78,12 @@ public struct EndpointKey: Hashable, Sendable {
 }
 
 /// The HTTP methods an endpoint can be given.
-public enum HTTPMethod: String, Hashable, Sendable, CaseIterable {
+public enum HTTPMethod: String, Hashable, Sendable, CaseIterable, Codable {
     case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
 }
 
 /// What a change does to a generated endpoint; nil leaves the generated value.
-public struct EndpointChanges: Hashable, Sendable {
+public struct EndpointChanges: Hashable, Sendable, Codable {
     /// The endpoint is left out of the design.
     public var hidden: Bool
     public var method: HTTPMethod?
@@ -109,7 +109,7 @@ public struct EndpointChanges: Hashable, Sendable {
 }
 
 /// An endpoint the user added: its route, and the entities it takes and returns (examples come from them).
-public struct CustomEndpoint: Hashable, Sendable {
+public struct CustomEndpoint: Hashable, Sendable, Codable {
     public var method: HTTPMethod
     /// e.g. `/v1/orders/{orderId}/cancel`; `{…}` segments become path parameters.
     public var path: String

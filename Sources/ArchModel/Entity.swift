@@ -1,5 +1,5 @@
 /// A domain entity from step 4: its fields, its relations to other entities, and the service owning it.
-public struct Entity: Hashable, Sendable, Identifiable {
+public struct Entity: Hashable, Sendable, Identifiable, Codable {
     public var id: EntityID
     public var name: String
     /// What one record is, in the user's words; shown in the schema and the API.
@@ -31,7 +31,7 @@ public struct Entity: Hashable, Sendable, Identifiable {
 }
 
 /// The logical type of a field; each SQL dialect and the OpenAPI exporter map it to their own types.
-public enum FieldType: String, Hashable, Sendable, CaseIterable {
+public enum FieldType: String, Hashable, Sendable, CaseIterable, Codable {
     case string, text, integer, bigint, decimal, money, boolean, date, timestamp, uuid, email, json
     /// One of `Field.enumValues`.
     case enumeration = "enum"
@@ -43,7 +43,7 @@ public enum FieldType: String, Hashable, Sendable, CaseIterable {
 }
 
 /// One attribute of an entity.
-public struct Field: Hashable, Sendable, Identifiable {
+public struct Field: Hashable, Sendable, Identifiable, Codable {
     public var id: FieldID
     public var name: String
     public var type: FieldType
@@ -84,7 +84,7 @@ public struct Field: Hashable, Sendable, Identifiable {
 }
 
 /// How one entity relates to another, seen from the entity that declares it.
-public enum RelationKind: String, Hashable, Sendable, CaseIterable {
+public enum RelationKind: String, Hashable, Sendable, CaseIterable, Codable {
     /// This entity holds a reference to the target (a foreign key here): OrderItem belongs-to Order.
     case belongsTo = "belongs-to"
     /// The target holds a reference to this entity, and this entity owns them: Order has-many OrderItem.
@@ -96,13 +96,13 @@ public enum RelationKind: String, Hashable, Sendable, CaseIterable {
 }
 
 /// What happens to rows that reference a deleted row.
-public enum DeleteRule: String, Hashable, Sendable, CaseIterable {
+public enum DeleteRule: String, Hashable, Sendable, CaseIterable, Codable {
     case cascade, restrict
     case setNull = "set-null"
 }
 
 /// A relation from the declaring entity to `target`.
-public struct Relation: Hashable, Sendable, Identifiable {
+public struct Relation: Hashable, Sendable, Identifiable, Codable {
     public var id: RelationID
     public var kind: RelationKind
     public var target: Reference<Entity>
@@ -129,7 +129,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
 }
 
 /// A service (bounded context) the user defined.
-public struct Service: Hashable, Sendable, Identifiable {
+public struct Service: Hashable, Sendable, Identifiable, Codable {
     public var id: ServiceID
     public var name: String
     public var responsibilities: String
@@ -145,8 +145,8 @@ public struct Service: Hashable, Sendable, Identifiable {
 }
 
 /// One service calling another.
-public struct ServiceCall: Hashable, Sendable, Identifiable {
-    public enum Style: String, Hashable, Sendable, CaseIterable { case sync, async }
+public struct ServiceCall: Hashable, Sendable, Identifiable, Codable {
+    public enum Style: String, Hashable, Sendable, CaseIterable, Codable { case sync, async }
 
     public var id: CallID
     public var target: Reference<Service>

@@ -1,6 +1,6 @@
 /// A use case the user spelled out step by step ("Checkout": the shopper places an order, ordering charges the
 /// card, …). The design draws each flow as a sequence diagram, before the ones it generates.
-public struct Flow: Hashable, Sendable, Identifiable {
+public struct Flow: Hashable, Sendable, Identifiable, Codable {
     public var id: FlowID
     public var name: String
     public var steps: [FlowStep]
@@ -16,7 +16,7 @@ public struct Flow: Hashable, Sendable, Identifiable {
 }
 
 /// One arrow of a flow: who asks whom to do what, synchronously or not, and what happens when it fails.
-public struct FlowStep: Hashable, Sendable, Identifiable {
+public struct FlowStep: Hashable, Sendable, Identifiable, Codable {
     public var id: FlowStepID
     public var from: FlowParticipant
     public var to: FlowParticipant
@@ -42,7 +42,7 @@ public struct FlowStep: Hashable, Sendable, Identifiable {
 
 /// Who takes part in a flow: a person or client, one of the services (or a bounded context, by name), or a system
 /// outside the design.
-public enum FlowParticipant: Hashable, Sendable {
+public enum FlowParticipant: Hashable, Sendable, Codable {
     /// A person or a client program: `Shopper`, `Mobile app`.
     case actor(String)
     /// A defined service, or a bounded context / module by name when no service has that name.

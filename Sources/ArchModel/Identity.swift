@@ -2,7 +2,7 @@
 /// is renamed, so a reference to it never dangles after a rename. Identities live in memory only; the
 /// session file spells references as names (unique in their scope) and they are resolved once, on reading.
 /// `0` means "not assigned yet": `Session` gives every such element a fresh identity.
-public struct ModelID<Tag>: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct ModelID<Tag>: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     public let raw: Int
 
     public init(_ raw: Int) { self.raw = raw }
@@ -27,7 +27,7 @@ public typealias OverrideID = ModelID<EndpointOverride>
 /// A reference to a model element: its identity, or a name that matches no element (a relation to an
 /// entity not written yet, an owner that is a bounded context rather than a defined service). A named
 /// reference is kept as it is, and the design reports it when it should have matched.
-public enum Reference<Tag>: Hashable, Sendable {
+public enum Reference<Tag>: Hashable, Sendable, Codable {
     case id(ModelID<Tag>)
     case named(String)
 
@@ -72,7 +72,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
 
 /// Hands out identities. Compares equal to every other allocator, so two sessions with the same content
 /// and identities are equal however many identities each has handed out (undo leaves the counter ahead).
-public struct IdentityAllocator: Hashable, Sendable {
+public struct IdentityAllocator: Hashable, Sendable, Codable {
     public private(set) var last = 0
 
     public init() {}

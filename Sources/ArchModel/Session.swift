@@ -4,7 +4,7 @@
 ///
 /// Every model element has an identity (`ModelID`) and references point at identities, so renaming an
 /// entity or a service never leaves a reference behind. Change a session through `SessionEdit`.
-public struct Session: Hashable, Sendable {
+public struct Session: Hashable, Sendable, Codable {
     /// The session file format this build writes and reads.
     public static let currentSchemaVersion = 2
 

@@ -6,7 +6,7 @@
 /// the inverse brings all of it back where it was. Endpoint overrides are the exception: removing the entity
 /// they target keeps them, pointing at the entity's name (the design reports them; a new entity of that name
 /// picks them up on the next load). An edit whose target does not exist changes nothing.
-public indirect enum SessionEdit: Hashable, Sendable {
+public indirect enum SessionEdit: Hashable, Sendable, Codable {
     case setProjectName(String)
     /// Sets (or, with nil, clears) the answer to a question.
     case setAnswer(question: String, AnswerValue?)

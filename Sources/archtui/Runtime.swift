@@ -64,7 +64,7 @@ final class Runtime {
         defer { terminal.stop() }
         // Leaving with the file holding everything (or by choice without saving): the journal goes. A signal that
         // could not save keeps it, for the next archtui to offer.
-        defer { if !keepJournal { journal.finish() } }
+        defer { if keepJournal { journal.flush() } else { journal.finish() } }
         adoptJournal()
         state.size = terminal.size
         draw()
@@ -117,8 +117,8 @@ final class Runtime {
         // The revision counts session changes: no deep comparison of a large session on every key.
         let before = state.designRevision
         let effects = state.reduce(event)
+        journal.record(state.takeAppliedEdits(), session: state.session)
         if state.designRevision != before {
-            journal.changed(state.session)
             let now = clock.now
             let first = firstUnsavedChange ?? now
             firstUnsavedChange = first
@@ -139,10 +139,10 @@ final class Runtime {
             reload()
         case .openReadOnly:
             readOnly = .keepingJournal
-            journal.use(nil)
+            journal.use(nil, from: state.session)
             state.statusMessage = "Read-only: nothing is saved; the journal keeps the unsaved edits for the next archtui (W saves as another file)"
         case .discardJournal:
-            journal.changed(state.session)
+            journal.rebase(state.session)
             state.statusMessage = "Discarded the unsaved edits of the journal"
 
         case .quit:
@@ -194,12 +194,12 @@ final class Runtime {
     /// process journals the file, which marks it in use.
     private func adoptJournal() {
         readOnly = nil
-        guard !state.filePath.isEmpty, case .method = state.screen else { journal.use(nil); return }
+        guard !state.filePath.isEmpty, case .method = state.screen else { journal.use(nil, from: state.session); return }
         let file = SessionJournal(sessionPath: state.filePath)
         if let entry = file.read(catalogue: state.catalogue), entry.pid != getpid() {
             if entry.isLive {
                 readOnly = .otherProcess(entry.pid)
-                journal.use(nil)
+                journal.use(nil, from: state.session)
                 state.overlay = .message(title: "Opened read-only", text: """
                     archtui \(entry.pid) has \(state.filePath) open. This window does not save, so neither overwrites the other's \
                     edits; quit it and work in the other, quit the other first, or press W to save this one as another file.
@@ -219,12 +219,11 @@ final class Runtime {
                         .init(key: "d", label: "Discard", outcome: .effect(.discardJournal)),
                         .init(key: "o", label: "Open read-only", outcome: .effect(.openReadOnly)),
                     ]))
-                journal.use(file)  // written from the next change on: until then the old journal stays as it was
+                journal.use(file, from: state.session, startingNow: false)  // until a choice or a change, the old journal stays as it was
                 return
             }
         }
-        journal.use(file)
-        journal.changed(state.session)
+        journal.use(file, from: state.session)
     }
 
     /// Saves when the session differs from the file; true when the file now holds the session.
