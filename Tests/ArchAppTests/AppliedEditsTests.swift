@@ -2,6 +2,7 @@
 import ArchModel
 import ArchRules
 import TerminalUI
+import TestSupport
 import XCTest
 
 /// The journal records the edits `AppState` applied (`takeAppliedEdits`) and replays them on the session it started
@@ -40,18 +41,5 @@ final class AppliedEditsTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(journalled, 100, "the walks edited the session")
-    }
-}
-
-/// SplitMix64, so a failing walk can be replayed.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -2,6 +2,7 @@
 import ArchModel
 import ArchRules
 import TerminalUI
+import TestSupport
 import XCTest
 
 /// Panes whose inputs did not change are copied from the last frame (`PaneImages`), not drawn again. Every frame of
@@ -22,7 +23,7 @@ final class PaneImagesTests: XCTestCase {
     func testEveryFrameDrawnFromTheCacheIsTheFrameDrawnWithout() throws {
         let builder = try XCTUnwrap(Self.builder)
         let session = try Demo.session(catalogue: builder.catalogue)
-        var random = SplitMix(seed: 0xA5C11)
+        var random = SplitMix64(seed: 0xA5C11)
         for walk in 0..<12 {
             var state = AppState(catalogue: builder.catalogue, session: session, filePath: "demo.archtui.yaml",
                                  size: Size(width: walk % 3 == 0 ? 90 : 140, height: 40), deriveDesign: DesignDeriver { builder.build($0) })
@@ -61,18 +62,5 @@ final class PaneImagesTests: XCTestCase {
         }
         XCTAssertEqual(drawn, 2, "the same key copies")
         XCTAssertEqual(buffer.lines[1], "  twelve  ", "a new key draws again")
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing walk can be replayed.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

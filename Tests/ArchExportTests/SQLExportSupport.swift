@@ -2,6 +2,7 @@
 import ArchModel
 import ArchRules
 import Foundation
+import TestSupport
 import XCTest
 
 /// Sessions to export, the SQL and DBML files of a session, and the real validators run on them.
@@ -103,17 +104,5 @@ enum SQLExportSupport {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, contents) in files { try contents.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return folder
-    }
-}
-
-/// A seeded generator (SplitMix64), so a failing property run can be repeated.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

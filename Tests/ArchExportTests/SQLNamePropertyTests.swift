@@ -2,6 +2,7 @@
 import ArchModel
 import ArchRules
 import Foundation
+import TestSupport
 import XCTest
 
 /// The name builder on 10,000 seeded random names (Unicode, reserved words, long names, case twins): no two

@@ -1,5 +1,6 @@
 import ArchModel
 @testable import ArchRules
+import TestSupport
 import XCTest
 
 /// A number a hand-edited file holds out of its question's range is kept in the session but never made into a
@@ -43,7 +44,7 @@ final class AnswerScreenTests: XCTestCase {
             assertFinite(Self.builder.build(all), label + ", every question")
         }
         // One at a time, and a mix driven by a fixed seed.
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for question in numericQuestions {
             for (label, value) in extremes {
                 var one = demo
@@ -71,18 +72,5 @@ final class AnswerScreenTests: XCTestCase {
         for node in design.deployment {
             XCTAssertGreaterThanOrEqual(node.replicas, 0, "\(label): \(node.name)", file: file, line: line)
         }
-    }
-}
-
-/// A small deterministic generator, so a failing mix is the same on every run.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import ArchModel
 @testable import ArchRules
+import TestSupport
 import XCTest
 
 /// Random scripts of edits over the shipped sessions: undoing everything gives the starting file byte for
@@ -7,7 +8,7 @@ import XCTest
 final class SessionEditPropertyTests: XCTestCase {
     func testUndoingAndRedoingRandomScriptsRestoresTheFilesExactly() throws {
         let sessions = try [Demo.session()] + SampleSessions.all().map(\.1)
-        var random = SeededRandom(seed: 0x5EED_ED17)
+        var random = SplitMix64(seed: 0x5EED_ED17)
         for script in 0..<1_000 {
             let start = sessions[script % sessions.count]
             var session = start
@@ -32,24 +33,12 @@ final class SessionEditPropertyTests: XCTestCase {
     }
 }
 
-/// A deterministic generator (SplitMix64), so a failing script can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// One random edit that makes sense for the session as it is (and sometimes one that targets nothing).
 enum RandomEdits {
     static let words = ["Loan", "Member", "Book", "Copy", "Fine", "Branch", "order; DROP TABLE x", "Straße", "yes", "a, b"]
 
-    static func edit(in session: inout Session, _ random: inout SeededRandom) -> SessionEdit {
+    static func edit(in session: inout Session, _ random: inout SplitMix64) -> SessionEdit {
         func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[Int.random(in: 0..<items.count, using: &random)] }
         func name() -> String { (pick(words) ?? "X") + String(Int.random(in: 0..<100, using: &random)) }
         let entity = pick(session.entities)
@@ -124,7 +113,7 @@ enum RandomEdits {
     }
 
     /// Edits of flows, their steps and endpoint overrides (removing entities and services above cascades into them).
-    static func flowOrOverrideEdit(in session: inout Session, _ random: inout SeededRandom) -> SessionEdit {
+    static func flowOrOverrideEdit(in session: inout Session, _ random: inout SplitMix64) -> SessionEdit {
         func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[Int.random(in: 0..<items.count, using: &random)] }
         func name() -> String { (pick(words) ?? "X") + String(Int.random(in: 0..<100, using: &random)) }
         func participant() -> FlowParticipant {

@@ -1,4 +1,5 @@
 @testable import TerminalUI
+import TestSupport
 import XCTest
 
 /// `WrapMeasure` must count exactly the rows `WordWrap.wrap` makes, for any text and width.
