@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sends a terminal only the cells that changed since the last frame.
 public struct DiffRenderer: Sendable {
     /// The last frame sent, or nil when the next one must be drawn in full.
@@ -35,7 +37,13 @@ public struct DiffRenderer: Sendable {
         // Compared in place (no copy of each cell): most of a frame is the cells of the frame before.
         new.cells.withUnsafeBufferPointer { newCells in
             old.cells.withUnsafeBufferPointer { oldCells in
-                for index in 0..<newCells.count where newCells[index] != oldCells[index] {
+                guard let newBase = newCells.baseAddress, let oldBase = oldCells.baseAddress else { return }
+                let stride = MemoryLayout<Cell>.stride
+                for index in 0..<newCells.count {
+                    // The same bytes are the same cell (the same string storage, width and style): no string
+                    // comparison, no copy. Other bytes may still be an equal cell (another string with the same text).
+                    if memcmp(UnsafeRawPointer(newBase + index), UnsafeRawPointer(oldBase + index), stride) == 0 { continue }
+                    if newCells[index] == oldCells[index] { continue }
                     let (y, x) = index.quotientAndRemainder(dividingBy: width)
                     let cell = newCells[index]
                     if cell.isContinuation {
