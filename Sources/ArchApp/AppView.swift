@@ -5,10 +5,17 @@ import TerminalUI
 public enum AppView {
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: state.size)
+        render(state, into: &buffer)
+        return buffer
+    }
+
+    /// Draws the state into `buffer`, which is first made blank at the state's size (its storage reused).
+    public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
+        buffer.reset(size: state.size)
         let mode = LayoutMode(size: state.size)
         if mode == .tooSmall {
             drawTooSmall(state.size, into: &buffer)
-            return buffer
+            return
         }
         switch state.screen {
         case .launcher(let launcher):
@@ -21,7 +28,6 @@ public enum AppView {
         if let overlay = state.overlay {
             OverlayView(overlay: overlay).render(into: &buffer)
         }
-        return buffer
     }
 
     private static func drawMethod(_ state: AppState, into buffer: inout ScreenBuffer) {

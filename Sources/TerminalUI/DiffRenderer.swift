@@ -4,11 +4,19 @@ import Foundation
 public struct DiffRenderer: Sendable {
     /// The last frame sent, or nil when the next one must be drawn in full.
     public private(set) var previous: ScreenBuffer?
+    /// The frame before `previous`, no longer needed: the next frame can be drawn into its storage (`takeSpare`).
+    private var spare: ScreenBuffer?
 
     public init() {}
 
     /// Forgets the last frame, so the next render clears the terminal and draws everything.
     public mutating func invalidate() { previous = nil }
+
+    /// A buffer of the last frame but one, to draw the next frame into without allocating one (nil at first).
+    public mutating func takeSpare() -> ScreenBuffer? {
+        defer { spare = nil }
+        return spare
+    }
 
     /// Draws `next`: only changed cells, or a clear and every non-blank cell after a size change or
     /// `invalidate()`. Then moves the cursor and flushes. Returns the number of cells sent.
@@ -24,6 +32,7 @@ public struct DiffRenderer: Sendable {
         if !changes.isEmpty { backend.draw(changes) }
         backend.setCursor(next.cursor)
         backend.flush()
+        spare = previous
         previous = next
         return changes.count
     }

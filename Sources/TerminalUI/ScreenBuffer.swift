@@ -20,6 +20,14 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     public var bounds: Rect { Rect(size: size) }
 
+    /// Blank again at `size`, reusing the cells' storage when the size is the same (a frame drawn into last frame
+    /// but one's buffer allocates nothing).
+    public mutating func reset(size newSize: Size) {
+        cursor = nil
+        guard newSize == size else { return self = ScreenBuffer(size: newSize) }
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: .blank) }
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * size.width + x] }
         set {

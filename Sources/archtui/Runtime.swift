@@ -415,7 +415,10 @@ final class Runtime {
     }
 
     private func draw() {
-        renderer.render(AppView.render(state), to: terminal)
+        // Drawn into the buffer of the frame before last (no allocation per frame); the renderer keeps this one.
+        var frame = renderer.takeSpare() ?? ScreenBuffer(size: state.size)
+        AppView.render(state, into: &frame)
+        renderer.render(frame, to: terminal)
     }
 }
 

@@ -112,3 +112,24 @@ final class DiffRendererTests: XCTestCase {
         ])
     }
 }
+
+extension DiffRendererTests {
+    /// Frames drawn into the spare buffer (the frame before last) show exactly what fresh buffers would.
+    func testFramesDrawnIntoTheSpareBufferAreTheSame() {
+        let backend = TestBackend(size: size), fresh = TestBackend(size: size)
+        var renderer = DiffRenderer(), reference = DiffRenderer()
+        XCTAssertNil(renderer.takeSpare(), "no spare before two frames")
+        for text in ["h", "he", "hel", "", "漢字", "hello"] {
+            let expected = frame(TextFieldState(text))
+            var reused = renderer.takeSpare() ?? ScreenBuffer(size: size)
+            reused.reset(size: size)
+            for (index, cell) in expected.cells.enumerated() { reused[index % size.width, index / size.width] = cell }
+            reused.cursor = expected.cursor
+            let sent = renderer.render(reused, to: backend)
+            XCTAssertEqual(sent, reference.render(expected, to: fresh), text)
+            XCTAssertEqual(backend.screen, fresh.screen, text)
+        }
+        XCTAssertNotNil(renderer.takeSpare())
+        XCTAssertNil(renderer.takeSpare(), "taken once")
+    }
+}

@@ -111,3 +111,17 @@ extension ScreenBufferTests {
         }
     }
 }
+
+extension ScreenBufferTests {
+    /// A frame drawn into last frame but one's buffer starts exactly as a new one: blank, no cursor, the new size.
+    func testResetIsANewBuffer() {
+        var buffer = ScreenBuffer(size: Size(width: 6, height: 2))
+        buffer.write("漢字ab", x: 0, y: 1, style: Style(bold: true))
+        buffer.cursor = (2, 1)
+        buffer.reset(size: Size(width: 6, height: 2))
+        XCTAssertEqual(buffer, ScreenBuffer(size: Size(width: 6, height: 2)))
+        buffer.write("x", x: 0, y: 0)
+        buffer.reset(size: Size(width: 3, height: 4))
+        XCTAssertEqual(buffer, ScreenBuffer(size: Size(width: 3, height: 4)))
+    }
+}
