@@ -49,11 +49,14 @@ public struct SaveAsState: Hashable, Sendable {
     public var error: String?
     /// Why the dialog opened ("the file is read-only"), shown above the field.
     public var reason: String
+    /// The choice it was opened from, which Esc goes back to (nil: opened with `W`).
+    public var back: ChoiceDialog?
 
-    public init(path: String, reason: String, error: String? = nil) {
+    public init(path: String, reason: String, error: String? = nil, back: ChoiceDialog? = nil) {
         self.field = TextFieldState(path)
         self.reason = reason
         self.error = error
+        self.back = back
     }
 }
 
@@ -86,7 +89,7 @@ extension AppState {
         case .effect(let effect):
             return [effect]
         case .saveAs:
-            overlay = .saveAs(SaveAsState(path: filePath, reason: choice.title))
+            overlay = .saveAs(SaveAsState(path: filePath, reason: choice.title, back: current))
             return []
         case .nothing(let status):
             statusMessage = status
@@ -105,8 +108,9 @@ extension AppState {
         dialog.error = nil
         switch Keymap.action(for: key, in: .saveAs) {
         case .cancel?:
-            overlay = nil
-            statusMessage = "Not saved as another file"
+            // One level back: to the question it was opened from, else to the panes.
+            overlay = dialog.back.map(Overlay.choose)
+            if dialog.back == nil { statusMessage = "Not saved as another file" }
             return []
         case .store?:
             let path = dialog.field.text.trimmingCharacters(in: .whitespaces)

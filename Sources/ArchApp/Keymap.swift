@@ -211,7 +211,7 @@ public enum Keymap {
         ]
         case .saveAs: return [
             Binding([.enter], "Enter", .store, "save to the file typed (a new file; an existing one is never written over)", hint: "save"),
-            Binding([.escape], "Esc", .cancel, "cancel: stay in the file as it is", hint: "cancel"),
+            Binding([.escape], "Esc", .cancel, "cancel: back to the question it came from, else stay in the file as it is", hint: "cancel"),
         ]
         case .overlay: return [
             Binding([.down, .character("j")], "↓ ↑  j k  PgDn PgUp", .down, "scroll", hint: "scroll"),

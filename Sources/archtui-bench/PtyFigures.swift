@@ -44,6 +44,26 @@ struct PtyFigures {
         return (elapsed, usage)
     }
 
+    /// Starts `program`, waits for its first frame and sends `open` (each key waited out); runs `type` on the open
+    /// field, then Esc (nothing to save) and q; returns the peak RSS (KiB) of the run.
+    private func inField(_ program: TerminalProgram, open: [String], _ type: (PtyProcess) throws -> Void) throws -> Double {
+        let process = try terminal.start(program)
+        guard process.waitFor(program.firstFrameMarker) else {
+            _ = process.finish(timeout: .zero)
+            throw PtyError(description: "\(program.name): first frame never came")
+        }
+        process.readUntilQuiet()
+        for key in open {
+            process.send(key)
+            process.readUntilQuiet()
+        }
+        try type(process)
+        process.send("\u{1B}")
+        process.readUntilQuiet(quiet: .milliseconds(100))
+        process.send("q")
+        return process.finish(timeout: .seconds(1)).peakRSSKiB
+    }
+
     /// Bytes written to the terminal per character typed into an answer field, and the peak RSS (KiB)
     /// of those sessions. Each session opens the third question of the first step ("Peak requests per
     /// second", an integer) and types `characters` digits, each once the screen has settled.
@@ -51,26 +71,14 @@ struct PtyFigures {
         var bytes: [Double] = []
         var peaks: [Double] = []
         for _ in 0..<sessions {
-            let process = try terminal.start(program)
-            guard process.waitFor(program.firstFrameMarker) else {
-                _ = process.finish(timeout: .zero)
-                throw PtyError(description: "\(program.name): first frame never came")
-            }
-            process.readUntilQuiet()
-            for key in ["j", "j", "\r"] { // down, down, Enter: edit "Peak requests per second"
-                process.send(key)
-                process.readUntilQuiet()
-            }
-            for _ in 0..<characters {
-                process.send("7")
-                let count = process.readUntilQuiet()
-                guard count > 0 else { throw PtyError(description: "typing into the field showed nothing: is it open?") }
-                bytes.append(Double(count))
-            }
-            process.send("\u{1B}") // Esc: cancel the edit, nothing to save
-            process.readUntilQuiet(quiet: .milliseconds(100))
-            process.send("q")
-            peaks.append(process.finish().peakRSSKiB)
+            peaks.append(try inField(program, open: KeystrokeThroughPty.openAnswer) { process in
+                for _ in 0..<characters {
+                    process.send("7")
+                    let count = process.readUntilQuiet()
+                    guard count > 0 else { throw PtyError(description: "typing into the field showed nothing: is it open?") }
+                    bytes.append(Double(count))
+                }
+            })
         }
         return (bytes, peaks)
     }
@@ -80,26 +88,14 @@ struct PtyFigures {
     func keystrokeToFrame(program: TerminalProgram, open: [String], sessions: Int, characters: Int) throws -> [Double] {
         var latencies: [Double] = []
         for _ in 0..<sessions {
-            let process = try terminal.start(program)
-            guard process.waitFor(program.firstFrameMarker) else {
-                _ = process.finish(timeout: .zero)
-                throw PtyError(description: "\(program.name): first frame never came")
+            _ = try inField(program, open: open) { process in
+                for index in 0..<characters {
+                    let sent = clock.now
+                    process.send(String(index % 9 + 1))
+                    guard let frame = process.lastByte(after: sent) else { throw PtyError(description: "\(program.name): typing showed nothing") }
+                    latencies.append(frame.milliseconds)
+                }
             }
-            process.readUntilQuiet()
-            for key in open {
-                process.send(key)
-                process.readUntilQuiet()
-            }
-            for index in 0..<characters {
-                let sent = clock.now
-                process.send(String(index % 9 + 1))
-                guard let frame = process.lastByte(after: sent) else { throw PtyError(description: "\(program.name): typing showed nothing") }
-                latencies.append(frame.milliseconds)
-            }
-            process.send("\u{1B}")
-            process.readUntilQuiet(quiet: .milliseconds(100))
-            process.send("q")
-            _ = process.finish(timeout: .seconds(1))
         }
         return latencies
     }

@@ -144,7 +144,6 @@ final class Runtime {
         case .discardJournal:
             journal.rebase(state.session)
             state.statusMessage = "Discarded the unsaved edits of the journal"
-
         case .quit:
             if quitDespiteFailedSave || saveIfNeeded() { running = false } else { quitDespiteFailedSave = true }
         case .suspend:

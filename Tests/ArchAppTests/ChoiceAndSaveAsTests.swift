@@ -59,6 +59,10 @@ final class ChoiceAndSaveAsTests: XCTestCase {
         guard case .saveAs(let dialog)? = state.overlay else { return XCTFail("save as opens") }
         XCTAssertEqual(dialog.field.text, "bookstore.archtui.yaml")
         XCTAssertEqual(dialog.reason, "Changed on disk")
+        state.press(.escape)
+        XCTAssertEqual(state.overlay, .choose(choice), "Esc goes back to the question it came from")
+        state.press(.escape)
+        XCTAssertNil(state.overlay)
     }
 
     func testSaveAsKeepsEveryLetterTypedAndAsksTheRuntime() {
