@@ -1,6 +1,6 @@
 import Foundation
 
-/// Results filled in by the iterations of a `concurrentPerform`, each its own index.
+/// Results filled in by the iterations of a `concurrentPerform` (or tasks of a group), each its own index.
 final class ConcurrentResults<Value>: @unchecked Sendable {
     private var results: [Result<Value, Error>?]
     private var done = 0

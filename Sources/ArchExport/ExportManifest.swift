@@ -24,10 +24,15 @@ public struct ExportManifest: Codable, Equatable, Sendable {
     public init(project: String, formats: [ExportFormat], files: [(ExportFile, ExportFormat)]) {
         self.project = project
         self.formats = formats.map(\.rawValue)
-        self.files = files.sorted { $0.0.path < $1.0.path }.map { file, format in
-            Entry(path: file.path.description, format: format.rawValue, bytes: file.contents.utf8.count,
-                  fnv1a64: StableHash.hex(file.contents))
+        let sorted = files.sorted { $0.0.path < $1.0.path }
+        // The hashes side by side on every core: a large export is tens of megabytes.
+        let entries = ConcurrentResults<Entry>(count: sorted.count)
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            let (file, format) = sorted[index]
+            entries.set(index, .success(Entry(path: file.path.description, format: format.rawValue, bytes: file.contents.utf8.count,
+                                              fnv1a64: StableHash.hex(file.contents))))
         }
+        self.files = entries.values.map { try! $0.get() }
     }
 
     /// This manifest with the entries of files an earlier export wrote and this one keeps.

@@ -44,10 +44,7 @@ public struct ExportWriter: Sendable {
         if exists {
             let present = try Self.regularFiles(in: target)
             let previous = (try? Data(contentsOf: target.appendingPathComponent(ExportManifest.fileName))).flatMap(ExportManifest.decode)
-            let owned = Set((previous?.files ?? []).filter { entry in
-                guard let data = try? Data(contentsOf: target.appendingPathComponent(entry.path)) else { return false }
-                return StableHash.hex(data) == entry.fnv1a64
-            }.map(\.path)).union(previous == nil ? [] : [ExportManifest.fileName])
+            let owned = Self.unchanged(previous?.files ?? [], in: target).union(previous == nil ? [] : [ExportManifest.fileName])
             let foreign = present.filter { !owned.contains($0) }
             // archtui's files of the formats this export does not write stay, with their manifest entries.
             let written = Set(manifest.formats)
@@ -66,7 +63,7 @@ public struct ExportWriter: Sendable {
         try? fileManager.removeItem(at: retired)
         do {
             try Self.create(staging)
-            for (file, _) in files { try Self.write(file.contents, to: staging, at: file.path.description) }
+            try Self.write(files.map(\.0), to: staging)
             try Self.write(manifest.merging(keptEntries).encoded(), to: staging, at: ExportManifest.fileName)
             for path in carried {
                 try Self.create(staging.appendingPathComponent(path).deletingLastPathComponent())
@@ -143,6 +140,28 @@ public struct ExportWriter: Sendable {
 
     private static func create(_ folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// The paths of the entries whose file is as the manifest says it was written, read and hashed side by side.
+    private static func unchanged(_ entries: [ExportManifest.Entry], in folder: URL) -> Set<String> {
+        let same = ConcurrentResults<Bool>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let data = try? Data(contentsOf: folder.appendingPathComponent(entries[index].path))
+            same.set(index, .success(data.map { StableHash.hex($0) == entries[index].fnv1a64 } ?? false))
+        }
+        return Set(zip(entries, same.values).filter { (try? $0.1.get()) == true }.map(\.0.path))
+    }
+
+    /// `files` into `folder`: their folders first, then the files side by side; the first error (in file order) is thrown.
+    private static func write(_ files: [ExportFile], to folder: URL) throws {
+        for parent in Set(files.map { folder.appendingPathComponent($0.path.description).deletingLastPathComponent() }) {
+            try create(parent)
+        }
+        let results = ConcurrentResults<Void>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, Swift.Result { try Data(files[index].contents.utf8).write(to: folder.appendingPathComponent(files[index].path.description)) })
+        }
+        for result in results.values { try result.get() }
     }
 
     private static func write(_ contents: String, to folder: URL, at path: String) throws {

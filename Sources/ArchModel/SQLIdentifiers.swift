@@ -120,6 +120,7 @@ public struct SQLNamespace: Sendable {
     /// Control characters (NUL ends a name in C APIs; the others break comments and terminals) become `_`;
     /// an empty name becomes `unnamed`.
     static func sanitized(_ name: String) -> String {
+        if !name.isEmpty, name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return name }  // printable ASCII: nothing to do
         guard name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) || name.isEmpty else { return name }
         if name.isEmpty { return "unnamed" }
         return String(String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.generalCategory == .control ? "_" : $0 }))

@@ -1,6 +1,5 @@
-/// A `DocumentNode` as JSON and as YAML, members in the node's order: `sorted` puts keys in the order of their
-/// UTF-8 bytes (as `JSONEncoder`'s `.sortedKeys`), so the two files hold the same document in the same order and a
-/// diff between two exports is small.
+/// A `DocumentNode` as JSON and as YAML, members in the node's order (their keys' UTF-8 bytes, as `JSONEncoder`'s
+/// `.sortedKeys` writes them), so the two files hold the same document in the same order.
 ///
 /// The YAML uses block mappings and sequences; every string that YAML would read as anything but itself (numbers,
 /// `true`, `null`, `yes`, keys such as `200`, text with `:` or `#`) is written as its JSON string literal, which
@@ -19,16 +18,6 @@ enum DocumentText {
         out.bytes.reserveCapacity(1 << 16)
         out.yaml(node, indent: 0, afterKey: false)
         return String(decoding: out.bytes, as: UTF8.self)
-    }
-
-    /// The node with every object's members in key order.
-    static func sorted(_ node: DocumentNode) -> DocumentNode {
-        switch node {
-        case .object(let members):
-            return .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, sorted($0.value)) })
-        case .array(let items): return .array(items.map(sorted))
-        default: return node
-        }
     }
 
     private struct Output {
@@ -76,27 +65,37 @@ enum DocumentText {
         }
 
         /// A JSON string literal: `"` and `\` escaped, control characters as `\n`-style or `\u00XX` escapes, `/` and
-        /// everything else as it is.
+        /// everything else as it is. The runs between escapes are copied whole.
         mutating func quoted(_ string: String) {
             byte(UInt8(ascii: "\""))
-            for unit in string.utf8 {
-                switch unit {
-                case UInt8(ascii: "\""): text("\\\"")
-                case UInt8(ascii: "\\"): text("\\\\")
-                case .newline: text("\\n")
-                case UInt8(ascii: "\r"): text("\\r")
-                case UInt8(ascii: "\t"): text("\\t")
-                case 0x08: text("\\b")
-                case 0x0C: text("\\f")
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    text("\\u00")
-                    byte(hex[Int(unit >> 4)])
-                    byte(hex[Int(unit & 0xF)])
-                default: byte(unit)
+            var string = string
+            string.withUTF8 { units in
+                var run = 0
+                for (index, unit) in units.enumerated() where unit < 0x20 || unit == UInt8(ascii: "\"") || unit == UInt8(ascii: "\\") {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: units[run..<index]))
+                    escape(unit)
+                    run = index + 1
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: units[run...]))
             }
             byte(UInt8(ascii: "\""))
+        }
+
+        private mutating func escape(_ unit: UInt8) {
+            switch unit {
+            case UInt8(ascii: "\""): text("\\\"")
+            case UInt8(ascii: "\\"): text("\\\\")
+            case .newline: text("\\n")
+            case UInt8(ascii: "\r"): text("\\r")
+            case UInt8(ascii: "\t"): text("\\t")
+            case 0x08: text("\\b")
+            case 0x0C: text("\\f")
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                text("\\u00")
+                byte(hex[Int(unit >> 4)])
+                byte(hex[Int(unit & 0xF)])
+            }
         }
 
         // MARK: YAML
@@ -174,8 +173,7 @@ enum DocumentText {
     static func isPlain(_ string: String) -> Bool {
         let utf8 = string.utf8
         guard let first = utf8.first, isLetter(first) || first == UInt8(ascii: "/") || first == UInt8(ascii: "_"),
-              utf8.last != .space,
-              utf8.allSatisfy({ isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || plainPunctuation.contains($0) })
+              utf8.last != .space, utf8.allSatisfy({ plainBytes[Int($0)] })
         else { return false }
         return utf8.count > 5 || !reserved.contains(string.lowercased())
     }
@@ -184,7 +182,11 @@ enum DocumentText {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
-    private static let plainPunctuation: Set<UInt8> = Set(" _.-/{}()".utf8)
+    /// The bytes a plain scalar may hold: ASCII letters, digits and ` _.-/{}()`, as a table (a set was hashed per byte).
+    private static let plainBytes: [Bool] = (0...255).map { (byte: Int) in
+        let unit = UInt8(byte)
+        return isLetter(unit) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(unit) || " _.-/{}()".utf8.contains(unit)
+    }
 
     /// Plain scalars YAML 1.1 readers take for booleans or null.
     private static let reserved: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]

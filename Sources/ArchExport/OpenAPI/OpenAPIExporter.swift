@@ -1,20 +1,21 @@
 import ArchModel
 import Foundation
-import OpenAPIKit
 
-/// `openapi.yaml` and `openapi.json`: the design's REST API as an OpenAPI 3.1 document, built with OpenAPIKit's
-/// typed model from the endpoints' structured values (bodies, security, errors), never from their sentences.
-/// The two files hold the same document, keys sorted, written from one tree (`DocumentTree`, `DocumentText`).
+/// `openapi.yaml` and `openapi.json`: the design's REST API as an OpenAPI 3.1 document, built from the endpoints'
+/// structured values (bodies, security, errors), never from their sentences. The two files hold the same document,
+/// keys sorted, written from one tree (`DocumentNode`, `DocumentText`).
 public struct OpenAPIExporter: Exporter {
     /// The placeholder server; the paths carry the version prefix when the design versions in the URL.
-    public static let serverURL = URL(string: "https://api.example.com")!
+    public static let serverURL = "https://api.example.com"
+    /// The methods an OpenAPI 3.1 path item holds.
+    static let methods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
     public init() {}
     public var format: ExportFormat { .openapi }
 
     public func files(for input: ExportInput) throws -> [ExportFile] {
-        // One tree, keys sorted, written twice (side by side): the two files hold the same document in the same order.
-        let tree = try Self.tree(of: Self.document(for: input.design))
+        // One tree, written twice (side by side): the two files hold the same document in the same order.
+        let tree = Self.document(for: input.design)
         let texts = ConcurrentResults<String>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             texts.set(index, .success(index == 0 ? DocumentText.yaml(tree) : DocumentText.json(tree)))
@@ -23,40 +24,13 @@ public struct OpenAPIExporter: Exporter {
         return [ExportFile("openapi.yaml", files[0]), ExportFile("openapi.json", files[1])]
     }
 
-    /// The document as a tree, keys sorted. The path items, component schemas and examples, most of a large API,
-    /// are encoded side by side on every core; the rest of the document around them.
-    static func tree(of document: OpenAPI.Document) throws -> DocumentNode {
-        var shell = document
-        shell.paths = [:]
-        shell.components.schemas = [:]
-        shell.components.examples = [:]
-        let root = try DocumentTree.encode(shell)
-        // Each part: where it goes (a member of the root, or of components), its key there, and its value.
-        let parts: [(group: String, key: String, value: any Encodable & Sendable)] =
-            document.paths.map { ("paths", $0.key.rawValue, $0.value) }
-            + document.components.schemas.map { ("schemas", $0.key.rawValue, $0.value) }
-            + document.components.examples.map { ("examples", $0.key.rawValue, $0.value) }
-        let results = ConcurrentResults<DocumentNode>(count: parts.count)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            results.set(index, Result { try DocumentTree.encode(parts[index].value) })
-        }
-        var groups: [String: [(key: String, value: DocumentNode)]] = [:]
-        for (part, result) in zip(parts, results.values) { groups[part.group, default: []].append((part.key, try result.get())) }
-        func group(_ name: String) -> DocumentNode {
-            .object((groups[name] ?? []).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
-        }
-        var tree = root.adding("paths", group("paths"))
-        var components = root.member("components") ?? .object([])
-        for name in ["schemas", "examples"] where groups[name] != nil { components = components.adding(name, group(name)) }
-        if groups["schemas"] != nil || groups["examples"] != nil { tree = tree.adding("components", components) }
-        return tree
-    }
-
     /// The document of `design`'s visible endpoints (hidden ones are not part of the API).
-    public static func document(for design: Design) -> OpenAPI.Document {
+    static func document(for design: Design) -> DocumentNode {
         var operations = OpenAPIOperations(endpoints: design.endpoints)
         var ids = OpenAPINames()
-        var paths: OrderedDictionary<String, OpenAPI.PathItem> = [:]
+        /// Each path's operations by method, in the order the paths first appear.
+        var paths: [String: [(String, DocumentNode?)]] = [:]
+        var taken: [String: Set<String>] = [:]
         /// Path templates told apart by their fixed segments only: `/a/{x}` and `/a/{y}` are the same route.
         var templates: [String: String] = [:]
         var tags: [String] = []
@@ -64,33 +38,37 @@ public struct OpenAPIExporter: Exporter {
             let path = OpenAPIPath.normalized(endpoint.path)
             let template = OpenAPIPath.template(path)
             let key = templates[template] ?? path
-            guard let method = OpenAPI.HttpMethod(rawValue: endpoint.method.uppercased()), key == path,
-                  paths[key]?[method] == nil else { continue }  // a second operation on one route: the design reports it
+            let method = endpoint.method.lowercased()
+            guard Self.methods.contains(method), key == path,
+                  taken[key]?.contains(method) != true else { continue }  // a second operation on one route: the design reports it
             templates[template] = path
+            taken[key, default: []].insert(method)
             let tag = endpoint.resource.isEmpty ? nil : endpoint.resource
             if let tag, !tags.contains(tag) { tags.append(tag) }
             let id = ids.operationId(endpoint.operationId, method: endpoint.method, path: path)
-            var item = paths[key] ?? OpenAPI.PathItem()
-            item[method] = operations.operation(endpoint, operationId: id, tag: tag)
-            paths[key] = item
+            paths[key, default: []].append((method, operations.operation(endpoint, operationId: id, tag: tag)))
         }
-        var pathMap: OpenAPI.PathItem.Map = [:]
-        for (path, item) in paths { pathMap[OpenAPI.Path(rawValue: path)] = .b(item) }
         let services = Dictionary(design.endpoints.map { ($0.resource, $0.service) }, uniquingKeysWith: { first, _ in first })
-        return OpenAPI.Document(
-            openAPIVersion: .v3_1_0,  // 3.1.0: the version vacuum 0.8 and every 3.1 tool know
-            info: OpenAPI.Document.Info(title: design.projectName.isEmpty ? "API" : design.projectName,
-                                        description: OpenAPIProse.safe(description(design)), version: "1.0.0"),
-            servers: [OpenAPI.Server(url: serverURL, description: "placeholder; replace with the deployed API's address")],
-            paths: pathMap,
-            components: OpenAPI.Components(schemas: operations.schemas.components, responses: operations.responses.components.mapValues { .b($0) },
-                                           parameters: operations.parameters.components.mapValues { .b($0) },
-                                           examples: operations.examples.components.mapValues { .b($0) },
-                                           headers: operations.responses.headerComponents.mapValues { .b($0) },
-                                           securitySchemes: OpenAPISecuritySchemes.components(for: design.endpoints)),
-            tags: tags.map { tag in
-                OpenAPI.Tag(name: tag, description: OpenAPIProse.safe(services[tag].flatMap { $0.isEmpty ? nil : "Served by \($0)." } ?? "The \(tag) resource."))
-            })
+        let components: [(String, DocumentNode?)] = [
+            ("schemas", operations.schemas.components), ("responses", operations.responses.components),
+            ("parameters", operations.parameters.components), ("examples", operations.examples.components),
+            ("headers", operations.responses.headerComponents),
+            ("securitySchemes", OpenAPISecuritySchemes.components(for: design.endpoints)),
+        ].map { ($0.0, $0.1.isEmpty ? nil : DocumentNode.object($0.1)) }
+        let title = design.projectName.isEmpty ? "API" : design.projectName
+        return .object([
+            ("openapi", .string("3.1.0")),  // 3.1.0: the version vacuum 0.8 and every 3.1 tool know
+            ("info", .object([("title", .string(title)), ("description", .string(OpenAPIProse.safe(description(design)))),
+                              ("version", .string("1.0.0"))])),
+            ("servers", .array([.object([("url", .string(serverURL)),
+                                         ("description", .string("placeholder; replace with the deployed API's address"))])])),
+            ("paths", .object(paths.mapValues { DocumentNode.object($0) })),
+            ("components", components.allSatisfy { $0.1 == nil } ? nil : .object(components)),
+            ("tags", .array(tags.map { tag in
+                let description = services[tag].flatMap { $0.isEmpty ? nil : "Served by \($0)." } ?? "The \(tag) resource."
+                return .object([("name", .string(tag)), ("description", .string(OpenAPIProse.safe(description)))])
+            })),
+        ])
     }
 
     private static func description(_ design: Design) -> String {
@@ -127,12 +105,36 @@ enum OpenAPIPath {
 
     /// The path with a leading `/` and no empty segments, each fixed segment percent-encoded where URLs need it.
     static func normalized(_ path: String) -> String {
+        if isNormalized(path) { return path }  // nearly every generated path: no work to do
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/{}"))
         let segments = path.split(separator: "/").map { segment -> String in
             if segment.hasPrefix("{"), segment.hasSuffix("}") { return "{" + parameterName(String(segment.dropFirst().dropLast())) + "}" }
             return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? "x"
         }
         return "/" + segments.joined(separator: "/")
+    }
+
+    /// Whether `normalized` would give `path` back: it starts with `/`, and every segment is non-empty and either
+    /// unreserved characters (`A-Z a-z 0-9 - . _ ~`) or a `{parameter}` named with ASCII letters, digits and `_`.
+    private static func isNormalized(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/")
+        let utf8 = path.utf8
+        guard utf8.first == slash, utf8.count > 1 else { return false }
+        for segment in utf8.dropFirst().split(separator: slash, omittingEmptySubsequences: false) {
+            guard let first = segment.first else { return false }
+            if first == UInt8(ascii: "{") {
+                guard segment.count > 2, segment.last == UInt8(ascii: "}"),
+                      segment.dropFirst().dropLast().allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "_") }) else { return false }
+            } else if !segment.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "~") }) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// The path with every parameter's name blanked: two paths with one template are one route.

@@ -1,5 +1,4 @@
 import ArchModel
-import OpenAPIKit
 
 /// Turns the design's endpoints into OpenAPI operations: parameters, bodies with their examples, every response
 /// (errors as problem details), and the security each requires.
@@ -18,66 +17,62 @@ struct OpenAPIOperations {
     }
 
     /// The operation of `endpoint`, with `operationId` already made unique; `tag` is its resource's tag.
-    mutating func operation(_ endpoint: Endpoint, operationId: String, tag: String?) -> OpenAPI.Operation {
-        let request = endpoint.requestBody.map { body -> OpenAPI.Request in
-            let type: OpenAPI.ContentType
-            if case .mergePatch = body.schema { type = OpenAPI.ContentType(rawValue: "application/merge-patch+json")! } else { type = .json }
-            return OpenAPI.Request(content: [type: .b(content(body))], required: true)
+    mutating func operation(_ endpoint: Endpoint, operationId: String, tag: String?) -> DocumentNode {
+        let request = endpoint.requestBody.map { body -> DocumentNode in
+            let type: String
+            if case .mergePatch = body.schema { type = "application/merge-patch+json" } else { type = "application/json" }
+            return .object([("content", .object([(type, content(body))])), ("required", .bool(true))])
         }
-        var responseMap: OpenAPI.Response.Map = [:]
-        for response in endpoint.responses {
-            guard let status = OpenAPI.Response.StatusCode(rawValue: String(response.status)) else { continue }
-            responseMap[status] = self.response(response, of: endpoint)
-        }
-        let security: [OpenAPI.SecurityRequirement]? = secured ? endpoint.security.map(Self.requirement) : nil
-        return OpenAPI.Operation(
-            tags: tag.map { [$0] }, summary: endpoint.summary.isEmpty ? nil : endpoint.summary,
-            description: endpoint.authorization.isEmpty ? nil : OpenAPIProse.safe("Authorisation: " + endpoint.authorization),
-            operationId: operationId, parameters: endpoint.parameters.map { parameters.parameter($0) },
-            requestBody: request, responses: responseMap, security: security)
+        // A status given twice keeps its last response, as a map would.
+        let responseMap = endpoint.responses.map { (String($0.status), Optional(self.response($0, of: endpoint))) }
+        let security: DocumentNode? = secured ? .array(endpoint.security.map(Self.requirement)) : nil
+        return .object([
+            ("tags", tag.map { .array([.string($0)]) }), ("summary", .string(endpoint.summary.isEmpty ? nil : endpoint.summary)),
+            ("description", .string(endpoint.authorization.isEmpty ? nil : OpenAPIProse.safe("Authorisation: " + endpoint.authorization))),
+            ("operationId", .string(operationId)),
+            ("parameters", endpoint.parameters.isEmpty ? nil : .array(endpoint.parameters.map { parameters.parameter($0) })),
+            ("requestBody", request), ("responses", .object(responseMap)), ("security", security),
+        ])
     }
 
     /// A body's content: a reference to its schema, and its example (a component shared by every body showing it).
-    private mutating func content(_ body: Body) -> OpenAPI.Content {
-        let name = schemas.componentName(body.schema)
-        return examples.content(schema: .reference(.component(named: name)), schemaName: name, example: body.example)
+    private mutating func content(_ body: Body) -> DocumentNode {
+        examples.content(schemaName: schemas.componentName(body.schema), example: body.example)
     }
 
     // MARK: - Responses
 
-    private mutating func response(_ response: Endpoint.Response, of endpoint: Endpoint) -> Either<OpenAPI.Reference<OpenAPI.Response>, OpenAPI.Response> {
-        if let reference = responses.reference(response, of: endpoint, schemas: &schemas) { return .a(reference) }
+    private mutating func response(_ response: Endpoint.Response, of endpoint: Endpoint) -> DocumentNode {
+        if let reference = responses.reference(response, of: endpoint, schemas: &schemas) { return reference }
         let headers = responses.headers(response, of: endpoint)
+        let description = DocumentNode.string(OpenAPIProse.safe(response.description))
         guard response.status != 204, let body = endpoint.responseBody else {
-            return .b(OpenAPI.Response(description: OpenAPIProse.safe(response.description), headers: headers))
+            return .object([("description", description), ("headers", headers)])
         }
-        return .b(OpenAPI.Response(description: OpenAPIProse.safe(response.description), headers: headers,
-                                   content: [.json: .b(content(body))]))
+        return .object([("description", description), ("headers", headers), ("content", .object([("application/json", content(body))]))])
     }
 
     // MARK: - Parameters and security
 
-    static func parameter(_ parameter: Endpoint.Parameter) -> OpenAPI.Parameter {
-        let schema: JSONSchema
+    static func parameter(_ parameter: Endpoint.Parameter) -> DocumentNode {
+        let schema: SchemaNode
         if parameter.type == .integer || parameter.type == .bigint {
-            schema = .integer(format: parameter.type == .bigint ? .int64 : .int32,
-                              maximum: (parameter.maximum ?? Int(Int32.max), exclusive: false),
-                              minimum: (parameter.minimum ?? Int(Int32.min), exclusive: false),
-                              defaultValue: parameter.defaultValue.map { AnyCodable($0) })
+            schema = .integer(format: parameter.type == .bigint ? "int64" : "int32", minimum: parameter.minimum ?? Int(Int32.min),
+                              maximum: parameter.maximum ?? Int(Int32.max), defaultValue: parameter.defaultValue)
         } else if !parameter.enumValues.isEmpty {
-            schema = .string(maxLength: parameter.enumValues.map(\.count).max(), allowedValues: parameter.enumValues.map { AnyCodable($0) })
+            schema = .string(maxLength: parameter.enumValues.map(\.count).max(), allowed: parameter.enumValues)
         } else {
             schema = OpenAPISchemas.schema(parameter.type, required: true, maxLength: parameter.type == .string ? 255 : nil)
         }
         let description = parameter.description.isEmpty ? nil : OpenAPIProse.safe(parameter.description)
-        switch parameter.location {
-        case .path: return .path(name: OpenAPIPath.parameterName(parameter.name), schema: schema, description: description)
-        case .query: return .query(name: parameter.name, required: parameter.required, schema: schema, description: description)
-        case .header: return .header(name: parameter.name, required: parameter.required, schema: schema, description: description)
-        }
+        let name = parameter.location == .path ? OpenAPIPath.parameterName(parameter.name) : parameter.name
+        // A path parameter is always required; another says so only when it is.
+        let required = parameter.location == .path || parameter.required
+        return .object([("name", .string(name)), ("in", .string(parameter.location.rawValue)), ("description", .string(description)),
+                        ("required", required ? .bool(true) : nil), ("schema", schema.node)])
     }
 
-    static func requirement(_ requirement: SecurityRequirement) -> OpenAPI.SecurityRequirement {
-        [.component(named: OpenAPISecuritySchemes.key(requirement.scheme)): requirement.scopes]
+    static func requirement(_ requirement: SecurityRequirement) -> DocumentNode {
+        .object([(OpenAPISecuritySchemes.key(requirement.scheme), .array(requirement.scopes.map { .string($0) }))])
     }
 }

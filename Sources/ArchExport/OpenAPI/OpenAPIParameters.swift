@@ -1,5 +1,4 @@
 import ArchModel
-import OpenAPIKit
 
 /// The parameters of the document that more than one operation takes (a resource's id in its path, `If-Match`,
 /// `Idempotency-Key`, the page's `limit` and `cursor`), as components the operations refer to:
@@ -7,8 +6,8 @@ import OpenAPIKit
 struct OpenAPIParameters {
     /// The component name of each parameter taken more than once, given up front.
     private let names: [Endpoint.Parameter: String]
-    private var made: [Endpoint.Parameter: Either<OpenAPI.Reference<OpenAPI.Parameter>, OpenAPI.Parameter>] = [:]
-    private(set) var components: OrderedDictionary<OpenAPI.ComponentKey, OpenAPI.Parameter> = [:]
+    private var made: [Endpoint.Parameter: DocumentNode] = [:]
+    private(set) var components: [String: DocumentNode] = [:]
 
     init(endpoints: [Endpoint]) {
         var uses: [Endpoint.Parameter: Int] = [:]
@@ -34,12 +33,12 @@ struct OpenAPIParameters {
     }
 
     /// `parameter` as an operation lists it: a reference to its component (made on first use), or itself.
-    mutating func parameter(_ parameter: Endpoint.Parameter) -> Either<OpenAPI.Reference<OpenAPI.Parameter>, OpenAPI.Parameter> {
+    mutating func parameter(_ parameter: Endpoint.Parameter) -> DocumentNode {
         if let done = made[parameter] { return done }
         let definition = OpenAPIOperations.parameter(parameter)
-        guard let name = names[parameter] else { return .b(definition) }
-        components[OpenAPI.ComponentKey(rawValue: name)!] = definition
-        made[parameter] = .a(.component(named: name))
+        guard let name = names[parameter] else { return definition }
+        components[name] = definition
+        made[parameter] = .reference("parameters", name)
         return made[parameter]!
     }
 }

@@ -1,5 +1,4 @@
 import ArchModel
-import OpenAPIKit
 
 /// The error responses and response headers of the document as components, each written once and referred to
 /// by every operation that answers it: `401` → `#/components/responses/Unauthenticated`, `ETag` →
@@ -24,12 +23,12 @@ struct OpenAPIResponses {
     /// Each error response's component name, given up front so that the names can depend on how many ways a kind
     /// of error is answered.
     private let names: [Key: String]
-    private var made: Set<Key> = []
-    private(set) var components: OrderedDictionary<OpenAPI.ComponentKey, OpenAPI.Response> = [:]
-    private(set) var headerComponents: OrderedDictionary<OpenAPI.ComponentKey, OpenAPI.Header> = [:]
-    /// The headers of responses already made, by their names joined: a component key checks its characters with a
-    /// `CharacterSet` each time it is made, which cost a large API a tenth of a second.
-    private var headerMaps: [String: OpenAPI.Header.Map] = [:]
+    /// The reference to each error response made so far.
+    private var made: [Key: DocumentNode] = [:]
+    private(set) var components: [String: DocumentNode] = [:]
+    private(set) var headerComponents: [String: DocumentNode] = [:]
+    /// The headers of responses already made, by their names joined (most responses set one of a few sets).
+    private var headerMaps: [String: DocumentNode] = [:]
 
     init(endpoints: [Endpoint]) {
         var keys: [Key] = []
@@ -75,23 +74,22 @@ struct OpenAPIResponses {
     /// The reference to `response`'s component, made on first use (with the error schema in `schemas`); nil when it
     /// is not an error response.
     mutating func reference(_ response: Endpoint.Response, of endpoint: Endpoint,
-                            schemas: inout OpenAPISchemas) -> OpenAPI.Reference<OpenAPI.Response>? {
+                            schemas: inout OpenAPISchemas) -> DocumentNode? {
         guard let key = Self.key(response, of: endpoint), let name = names[key] else { return nil }
-        if !made.contains(key) {
-            made.insert(key)
-            let componentKey = OpenAPI.ComponentKey(rawValue: name)!
-            let type: OpenAPI.ContentType = key.format == .problemDetails ? OpenAPI.ContentType(rawValue: "application/problem+json")! : .json
-            let example = Self.errorExample(key.kind, status: response.status, format: key.format)
-            components[componentKey] = OpenAPI.Response(
-                description: OpenAPIProse.safe(response.description), headers: headers(response, of: endpoint),
-                content: [type: .b(OpenAPI.Content(schema: schemas.reference(.error(key.format)),
-                                                   example: ExampleJSON.any(example)))])
-        }
-        return .component(named: name)
+        if let reference = made[key] { return reference }
+        let type = key.format == .problemDetails ? "application/problem+json" : "application/json"
+        let example = Self.errorExample(key.kind, status: response.status, format: key.format)
+        let content = DocumentNode.object([("schema", schemas.reference(.error(key.format)).node), ("example", .example(example))])
+        components[name] = .object([
+            ("description", .string(OpenAPIProse.safe(response.description))), ("headers", headers(response, of: endpoint)),
+            ("content", .object([(type, content)])),
+        ])
+        made[key] = .reference("responses", name)
+        return made[key]!
     }
 
     /// The headers `response` sets, as references to their components (made on first use).
-    mutating func headers(_ response: Endpoint.Response, of endpoint: Endpoint) -> OpenAPI.Header.Map? {
+    mutating func headers(_ response: Endpoint.Response, of endpoint: Endpoint) -> DocumentNode? {
         var names = response.headers.map(\.rawValue)
         if Self.isRateLimited(endpoint), (200..<500).contains(response.status), response.status >= 400 || response.status < 300 {
             names += [Self.rateLimitLimit, Self.rateLimitRemaining]
@@ -99,12 +97,8 @@ struct OpenAPIResponses {
         guard !names.isEmpty else { return nil }
         let joined = names.joined(separator: "\n")
         if let map = headerMaps[joined] { return map }
-        var map: OpenAPI.Header.Map = [:]
-        for name in names {
-            let key = OpenAPI.ComponentKey(rawValue: name)!
-            if headerComponents[key] == nil { headerComponents[key] = Self.header(name) }
-            map[name] = .a(.component(named: name))
-        }
+        for name in names where headerComponents[name] == nil { headerComponents[name] = Self.header(name) }
+        let map = DocumentNode.object(names.map { ($0, .reference("headers", $0)) })
         headerMaps[joined] = map
         return map
     }
@@ -122,17 +116,20 @@ struct OpenAPIResponses {
 
     private static let rateLimitLimit = "X-RateLimit-Limit", rateLimitRemaining = "X-RateLimit-Remaining"
 
-    private static func header(_ name: String) -> OpenAPI.Header {
+    private static func header(_ name: String) -> DocumentNode {
+        let schema: SchemaNode, description: String
         switch name {
         case ResponseHeader.location.rawValue:
-            return OpenAPI.Header(schema: .string(format: .uriReference, maxLength: 2048), description: "where the created resource is")
+            (schema, description) = (.string(format: "uri-reference", maxLength: 2048), "where the created resource is")
         case ResponseHeader.etag.rawValue:
-            return OpenAPI.Header(schema: .string(maxLength: 128, pattern: OpenAPISchemas.singleLine), description: "the representation's version; send it as If-Match to change it")
+            (schema, description) = (.string(maxLength: 128, pattern: OpenAPISchemas.singleLine),
+                                     "the representation's version; send it as If-Match to change it")
         case ResponseHeader.retryAfter.rawValue:
-            return OpenAPI.Header(schema: .integer(format: .int32, maximum: (86_400, exclusive: false), minimum: (0, exclusive: false)), description: "seconds to wait before retrying")
+            (schema, description) = (.integer(format: "int32", minimum: 0, maximum: 86_400), "seconds to wait before retrying")
         default:
-            let count = JSONSchema.integer(format: .int32, maximum: (Int(Int32.max), exclusive: false), minimum: (0, exclusive: false))
-            return OpenAPI.Header(schema: count, description: name == rateLimitLimit ? "requests allowed in the current window" : "requests left in the current window")
+            schema = .integer(format: "int32", minimum: 0, maximum: Int(Int32.max))
+            description = name == rateLimitLimit ? "requests allowed in the current window" : "requests left in the current window"
         }
+        return .object([("description", .string(description)), ("schema", schema.node)])
     }
 }

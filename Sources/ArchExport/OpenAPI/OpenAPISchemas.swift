@@ -1,5 +1,4 @@
 import ArchModel
-import OpenAPIKit
 
 /// The component schemas of the document: one per resource and per body shape it is used in (`Order`,
 /// `OrderCreate`, `OrderPatch`, `OrderPage`), plus the shared ones (`Problem`, `Money`, the page objects).
@@ -13,11 +12,11 @@ struct OpenAPISchemas {
     private var bases: [String: String] = [:]
     /// "entity␀variant" → component name.
     private var variants: [String: String] = [:]
-    private(set) var components: OrderedDictionary<OpenAPI.ComponentKey, JSONSchema> = [:]
+    private(set) var components: [String: DocumentNode] = [:]
 
     /// A reference to the component for `body`, made (with what it refers to) on first use.
-    mutating func reference(_ body: BodySchema) -> JSONSchema {
-        .reference(.component(named: componentName(body)))
+    mutating func reference(_ body: BodySchema) -> SchemaNode {
+        .reference(componentName(body))
     }
 
     /// The name of the component for `body`, made (with what it refers to) on first use.
@@ -40,61 +39,57 @@ struct OpenAPISchemas {
     }
 
     /// The component `base + suffix` for `resource`, made by `make` the first time.
-    private mutating func variant(_ resource: ResourceSchema, _ suffix: String, make: (inout OpenAPISchemas) -> JSONSchema) -> String {
+    private mutating func variant(_ resource: ResourceSchema, _ suffix: String, make: (inout OpenAPISchemas) -> SchemaNode) -> String {
         let key = resource.entity + "\u{0}" + suffix
         if let name = variants[key] { return name }
         if bases[resource.entity] == nil { bases[resource.entity] = names.claim(OpenAPINames.pascal(resource.entity, fallback: "Resource"), seed: resource.entity) }
         let name = suffix.isEmpty ? bases[resource.entity]! : names.claim(bases[resource.entity]! + suffix, seed: key)
         variants[key] = name
         let schema = make(&self)
-        components[OpenAPI.ComponentKey(rawValue: name)!] = schema
+        components[name] = schema.node
         return name
     }
 
-    private mutating func shared(_ name: String, _ schema: JSONSchema) -> String {
-        let key = OpenAPI.ComponentKey(rawValue: name)!
-        if components[key] == nil { components[key] = schema }
+    private mutating func shared(_ name: String, _ schema: SchemaNode) -> String {
+        if components[name] == nil { components[name] = schema.node }
         return name
     }
 
     // MARK: - Resources
 
-    private mutating func item(_ resource: ResourceSchema) -> JSONSchema {
+    private mutating func item(_ resource: ResourceSchema) -> SchemaNode {
         if resource.properties.contains(where: { $0.type == .money }) { _ = shared(Self.money, Self.moneySchema) }
         return Self.object(resource.properties, patch: false,
                            description: OpenAPIProse.safe(resource.description.isEmpty ? "A \(resource.entity) as the API returns it." : resource.description))
     }
 
-    private mutating func page(_ resource: ResourceSchema, _ pagination: Pagination) -> JSONSchema {
+    private mutating func page(_ resource: ResourceSchema, _ pagination: Pagination) -> SchemaNode {
         let item = reference(.resource(resource))
-        var properties: OrderedDictionary<String, JSONSchema> = [
-            "data": .array(description: "The items of this page.", maxItems: Pagination.maxLimit, items: item),
+        var properties: [(String, SchemaNode)] = [
+            ("data", .array(description: "The items of this page.", maxItems: Pagination.maxLimit, items: item)),
         ]
         switch pagination {
-        case .cursor: properties["page"] = .reference(.component(named: shared(Self.cursorPage, Self.cursorPageSchema)))
-        case .offset: properties["page"] = .reference(.component(named: shared(Self.offsetPage, Self.offsetPageSchema)))
+        case .cursor: properties.append(("page", .reference(shared(Self.cursorPage, Self.cursorPageSchema))))
+        case .offset: properties.append(("page", .reference(shared(Self.offsetPage, Self.offsetPageSchema))))
         case .none: break
         }
-        return .object(description: OpenAPIProse.safe("A page of \(resource.entity) items."), properties: properties, additionalProperties: .a(false))
+        return .object(description: OpenAPIProse.safe("A page of \(resource.entity) items."), properties: properties, additionalProperties: false)
     }
 
     /// An object of `properties`; a patch requires none of them.
-    static func object(_ properties: [ResourceSchema.Property], patch: Bool, description: String) -> JSONSchema {
-        var members: OrderedDictionary<String, JSONSchema> = [:]
-        for property in properties { members[property.key] = schema(property, required: property.required && !patch) }
-        return .object(description: OpenAPIProse.safe(description), properties: members, additionalProperties: .a(false))
+    static func object(_ properties: [ResourceSchema.Property], patch: Bool, description: String) -> SchemaNode {
+        let members = properties.map { ($0.key, schema($0, required: $0.required && !patch)) }
+        return .object(description: OpenAPIProse.safe(description), properties: members, additionalProperties: false)
     }
 
     /// The schema of one property: its type's format and its limits.
-    static func schema(_ property: ResourceSchema.Property, required: Bool) -> JSONSchema {
+    static func schema(_ property: ResourceSchema.Property, required: Bool) -> SchemaNode {
         let description = property.description.isEmpty ? nil : OpenAPIProse.safe(property.description)
-        let permissions: JSONSchema.Permissions? = property.readOnly ? .readOnly : nil
         switch property.type {
         case .money:
-            return .reference(.component(named: money), required: required, description: description)
+            return .reference(money, required: required, description: description)
         case .enumeration where !property.enumValues.isEmpty:
-            return .string(required: required, permissions: permissions, description: description,
-                           allowedValues: property.enumValues.map { AnyCodable($0) })
+            return .string(required: required, readOnly: property.readOnly, description: description, allowed: property.enumValues)
         default:
             return schema(property.type, required: required, readOnly: property.readOnly, maxLength: property.maxLength,
                           description: description)
@@ -103,29 +98,26 @@ struct OpenAPISchemas {
 
     /// The schema of a value of `type` (properties and parameters share it).
     static func schema(_ type: FieldType, required: Bool, readOnly: Bool = false, maxLength: Int? = nil,
-                       description: String? = nil) -> JSONSchema {
-        let permissions: JSONSchema.Permissions? = readOnly ? .readOnly : nil
+                       description: String? = nil) -> SchemaNode {
         switch type {
         case .string, .enumeration:
-            return .string(required: required, permissions: permissions, description: description, maxLength: maxLength ?? defaultMaxLength,
+            return .string(required: required, readOnly: readOnly, description: description, maxLength: maxLength ?? defaultMaxLength,
                            pattern: singleLine)
         case .text:
-            return .string(required: required, permissions: permissions, description: description, maxLength: textMaxLength, pattern: multiLine)
-        case .email: return .string(format: .email, required: required, permissions: permissions, description: description, maxLength: 254)
-        case .uuid: return .string(format: .uuid, required: required, permissions: permissions, description: description, maxLength: 36)
-        case .date: return .string(format: .date, required: required, permissions: permissions, description: description, maxLength: 10)
+            return .string(required: required, readOnly: readOnly, description: description, maxLength: textMaxLength, pattern: multiLine)
+        case .email: return .string(format: "email", required: required, readOnly: readOnly, description: description, maxLength: 254)
+        case .uuid: return .string(format: "uuid", required: required, readOnly: readOnly, description: description, maxLength: 36)
+        case .date: return .string(format: "date", required: required, readOnly: readOnly, description: description, maxLength: 10)
         case .timestamp:
-            return .string(format: .dateTime, required: required, permissions: permissions, description: description, maxLength: 35)
+            return .string(format: "date-time", required: required, readOnly: readOnly, description: description, maxLength: 35)
         case .integer:
-            return .integer(format: .int32, required: required, description: description,
-                            maximum: (Int(Int32.max), exclusive: false), minimum: (Int(Int32.min), exclusive: false))
+            return .integer(format: "int32", required: required, description: description, minimum: Int(Int32.min), maximum: Int(Int32.max))
         case .bigint:
-            return .integer(format: .int64, required: required, description: description,
-                            maximum: (Int.max, exclusive: false), minimum: (Int.min, exclusive: false))
+            return .integer(format: "int64", required: required, description: description, minimum: Int.min, maximum: Int.max)
         case .decimal: return .number(required: required, description: description)
         case .boolean: return .boolean(required: required, description: description)
-        case .json: return .object(required: required, description: description, additionalProperties: .a(true))
-        case .money: return .reference(.component(named: money), required: required, description: description)
+        case .json: return .object(required: required, description: description, additionalProperties: true)
+        case .money: return .reference(money, required: required, description: description)
         }
     }
 
@@ -141,48 +133,46 @@ struct OpenAPISchemas {
     // MARK: - Shared schemas
 
     /// RFC 9457 problem details; `type` names the kind of problem (see `OpenAPIErrors.problemType`).
-    static let problemSchema = JSONSchema.object(
+    static let problemSchema = SchemaNode.object(
         description: "Problem details (RFC 9457), sent as application/problem+json by every error response.",
         properties: [
-            "type": .string(format: .uriReference, description: "identifies the kind of problem", maxLength: 2048),
-            "title": .string(description: "the kind of problem in words; the same for every occurrence", maxLength: 200, pattern: singleLine),
-            "status": .integer(format: .int32, description: "the HTTP status code", maximum: (599, exclusive: false), minimum: (100, exclusive: false)),
-            "detail": .string(required: false, description: "this occurrence in words", maxLength: 2000, pattern: multiLine),
-            "instance": .string(format: .uriReference, required: false, description: "identifies this occurrence in the logs", maxLength: 2048),
+            ("type", .string(format: "uri-reference", description: "identifies the kind of problem", maxLength: 2048)),
+            ("title", .string(description: "the kind of problem in words; the same for every occurrence", maxLength: 200, pattern: singleLine)),
+            ("status", .integer(format: "int32", description: "the HTTP status code", minimum: 100, maximum: 599)),
+            ("detail", .string(required: false, description: "this occurrence in words", maxLength: 2000, pattern: multiLine)),
+            ("instance", .string(format: "uri-reference", required: false, description: "identifies this occurrence in the logs", maxLength: 2048)),
         ])
 
     /// The custom error envelope answered instead of problem details.
-    static let envelopeSchema = JSONSchema.object(
+    static let envelopeSchema = SchemaNode.object(
         description: "The error envelope every error response sends.",
         properties: [
-            "error": .object(properties: [
-                "code": .string(description: "the kind of error, e.g. not-found", maxLength: 64, pattern: "^[a-z0-9-]+$"),
-                "message": .string(description: "the error in words", maxLength: 2000, pattern: multiLine),
-            ], additionalProperties: .a(false)),
-        ], additionalProperties: .a(false))
+            ("error", .object(properties: [
+                ("code", .string(description: "the kind of error, e.g. not-found", maxLength: 64, pattern: "^[a-z0-9-]+$")),
+                ("message", .string(description: "the error in words", maxLength: 2000, pattern: multiLine)),
+            ], additionalProperties: false)),
+        ], additionalProperties: false)
 
     /// Money as a decimal string and its currency, so no client reads the amount into a binary float.
-    static let moneySchema = JSONSchema.object(
+    static let moneySchema = SchemaNode.object(
         description: "An amount of money: a decimal string and an ISO 4217 currency code.",
         properties: [
-            "amount": .string(description: "decimal amount, e.g. 19.99", maxLength: 32, pattern: "^-?[0-9]+(\\.[0-9]+)?$"),
-            "currency": .string(description: "ISO 4217 code", minLength: 3, maxLength: 3, pattern: "^[A-Z]{3}$"),
-        ], additionalProperties: .a(false))
+            ("amount", .string(description: "decimal amount, e.g. 19.99", maxLength: 32, pattern: "^-?[0-9]+(\\.[0-9]+)?$")),
+            ("currency", .string(description: "ISO 4217 code", minLength: 3, maxLength: 3, pattern: "^[A-Z]{3}$")),
+        ], additionalProperties: false)
 
-    static let cursorPageSchema = JSONSchema.object(
+    static let cursorPageSchema = SchemaNode.object(
         description: "Where a cursor page is; the last page has no nextCursor.",
         properties: [
-            "limit": .integer(format: .int32, description: "the page size asked for",
-                              maximum: (Pagination.maxLimit, exclusive: false), minimum: (1, exclusive: false)),
-            "nextCursor": .string(required: false, description: "pass as cursor to read the next page", maxLength: 512, pattern: "^[A-Za-z0-9_=-]*$"),
-        ], additionalProperties: .a(false))
+            ("limit", .integer(format: "int32", description: "the page size asked for", minimum: 1, maximum: Pagination.maxLimit)),
+            ("nextCursor", .string(required: false, description: "pass as cursor to read the next page", maxLength: 512, pattern: "^[A-Za-z0-9_=-]*$")),
+        ], additionalProperties: false)
 
-    static let offsetPageSchema = JSONSchema.object(
+    static let offsetPageSchema = SchemaNode.object(
         description: "Where an offset page is.",
         properties: [
-            "offset": .integer(format: .int32, description: "items skipped", maximum: (Int(Int32.max), exclusive: false), minimum: (0, exclusive: false)),
-            "limit": .integer(format: .int32, description: "the page size asked for",
-                              maximum: (Pagination.maxLimit, exclusive: false), minimum: (1, exclusive: false)),
-            "total": .integer(format: .int32, description: "items in the whole list", maximum: (Int(Int32.max), exclusive: false), minimum: (0, exclusive: false)),
-        ], additionalProperties: .a(false))
+            ("offset", .integer(format: "int32", description: "items skipped", minimum: 0, maximum: Int(Int32.max))),
+            ("limit", .integer(format: "int32", description: "the page size asked for", minimum: 1, maximum: Pagination.maxLimit)),
+            ("total", .integer(format: "int32", description: "items in the whole list", minimum: 0, maximum: Int(Int32.max))),
+        ], additionalProperties: false)
 }
