@@ -28,7 +28,7 @@ public struct OpenAPIExporter: Exporter {
     static func document(for design: Design) -> DocumentNode {
         var operations = OpenAPIOperations(endpoints: design.endpoints)
         var ids = OpenAPINames()
-        /// Each path's operations by method, in the order the paths first appear.
+        /// Each path's operations, as (method, operation); written in key order like every object.
         var paths: [String: [(String, DocumentNode?)]] = [:]
         var taken: [String: Set<String>] = [:]
         /// Path templates told apart by their fixed segments only: `/a/{x}` and `/a/{y}` are the same route.
