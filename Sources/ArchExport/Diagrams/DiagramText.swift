@@ -6,7 +6,7 @@ enum DiagramText {
     /// `#60;` in Mermaid, `&#60;` in PlantUML.
     static func escaped(_ text: String, keep: String, reference: (UInt32) -> String) -> String {
         // ASCII letters, digits, spaces and `keep` only (most names): nothing to escape.
-        if text.utf8.allSatisfy({ isASCIIAlphanumeric($0) || $0 == UInt8(ascii: " ") || (keep.utf8.contains($0) && $0 < 0x80) }) {
+        if text.utf8.allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: " ") || (keep.utf8.contains($0) && $0 < 0x80) }) {
             return text.trimmingSpaces()
         }
         var result = ""
@@ -30,14 +30,8 @@ enum DiagramText {
 
     /// Whether `name` can be written as it is where a diagram wants a plain identifier.
     static func isPlainIdentifier(_ name: String) -> Bool {
-        guard let first = name.utf8.first, isASCIIAlphanumeric(first) && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "_")
-        else { return false }
-        return name.utf8.allSatisfy { isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "_") }
-    }
-
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        guard let first = name.utf8.first, first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
+        return name.utf8.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "_") }
     }
 }
 

@@ -8,7 +8,7 @@ import ArchModel
 /// The tree is built directly, not encoded from a typed OpenAPI model: encoding OpenAPIKit's model through
 /// `Codable` was most of a large export's time (issue 8's benchmark). The tests read every document back with
 /// OpenAPIKit and with the real validators.
-indirect enum DocumentNode: Equatable {
+indirect enum DocumentNode {
     /// Members in key order: made with `object(_:)`, which sorts them.
     case object(members: [(key: String, value: DocumentNode)])
     case array([DocumentNode])
@@ -17,17 +17,6 @@ indirect enum DocumentNode: Equatable {
     case number(String)
     case bool(Bool)
     case null
-
-    static func == (lhs: DocumentNode, rhs: DocumentNode) -> Bool {
-        switch (lhs, rhs) {
-        case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-        case (.array(let a), .array(let b)): a == b
-        case (.string(let a), .string(let b)), (.number(let a), .number(let b)): a == b
-        case (.bool(let a), .bool(let b)): a == b
-        case (.null, .null): true
-        default: false
-        }
-    }
 
     /// An object of the members whose value is there (a nil value leaves its key out), in key order; a key given
     /// twice keeps its last value.

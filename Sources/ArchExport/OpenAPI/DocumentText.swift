@@ -172,20 +172,16 @@ enum DocumentText {
     /// digits, spaces and `_.-/{}()`, does not end in a space and is not a word YAML 1.1 reads as a boolean or null.
     static func isPlain(_ string: String) -> Bool {
         let utf8 = string.utf8
-        guard let first = utf8.first, isLetter(first) || first == UInt8(ascii: "/") || first == UInt8(ascii: "_"),
+        guard let first = utf8.first, first.isASCIILetter || first == UInt8(ascii: "/") || first == UInt8(ascii: "_"),
               utf8.last != .space, utf8.allSatisfy({ plainBytes[Int($0)] })
         else { return false }
         return utf8.count > 5 || !reserved.contains(string.lowercased())
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-    }
-
     /// The bytes a plain scalar may hold: ASCII letters, digits and ` _.-/{}()`, as a table (a set was hashed per byte).
     private static let plainBytes: [Bool] = (0...255).map { (byte: Int) in
         let unit = UInt8(byte)
-        return isLetter(unit) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(unit) || " _.-/{}()".utf8.contains(unit)
+        return unit.isASCIIAlphanumeric || " _.-/{}()".utf8.contains(unit)
     }
 
     /// Plain scalars YAML 1.1 readers take for booleans or null.

@@ -4,9 +4,7 @@ import ArchModel
 /// read, the create's `201` and the update's `200`, so all three refer to `#/components/examples/Order`. An
 /// example is named after its body's schema; another example of the same schema is numbered (`Order2`).
 struct OpenAPIExamples {
-    /// The component name of each example made so far, by its schema's name and its JSON text.
-    private var names: [String: String] = [:]
-    /// The media type object of each schema and example, made once and shared by every body showing them.
+    /// The media type object of each schema and example (by the schema's name and the example's JSON text), made once and shared by every body showing them.
     private var contents: [String: DocumentNode] = [:]
     private var taken: Set<String> = []
     private(set) var components: [String: DocumentNode] = [:]

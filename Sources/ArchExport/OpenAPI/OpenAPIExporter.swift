@@ -124,17 +124,12 @@ enum OpenAPIPath {
             guard let first = segment.first else { return false }
             if first == UInt8(ascii: "{") {
                 guard segment.count > 2, segment.last == UInt8(ascii: "}"),
-                      segment.dropFirst().dropLast().allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "_") }) else { return false }
-            } else if !segment.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "~") }) {
+                      segment.dropFirst().dropLast().allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "_") }) else { return false }
+            } else if !segment.allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "~") }) {
                 return false
             }
         }
         return true
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// The path with every parameter's name blanked: two paths with one template are one route.
