@@ -31,7 +31,10 @@ public struct Export: Sendable {
         // OpenAPI exporter spreads its own encoding over every core.
         withoutActuallyEscaping(progress) { progress in  // the tasks are waited for here
             let group = DispatchGroup()
-            for (index, exporter) in chosen.enumerated() {
+            // The longest first, so the last one to finish does not start when the others are done.
+            let order = chosen.indices.sorted { Self.rank(chosen[$0].format) < Self.rank(chosen[$1].format) }
+            for index in order {
+                let exporter = chosen[index]
                 DispatchQueue.global().async(group: group) {
                     results.set(index, Result { try exporter.files(for: input) }) { progress(exporter.format, $0, chosen.count) }
                 }
@@ -40,6 +43,11 @@ public struct Export: Sendable {
         }
         return try zip(chosen, results.values).flatMap { exporter, result in try result.get().map { ($0, exporter.format) } }
     }
+
+    /// The formats by the work they take on a large design, most first (issue 8's benchmark); the others after.
+    static let longestFirst: [ExportFormat] = [.openapi, .text, .markdown, .postgres, .mysql, .sqlite, .plantuml, .dbml]
+
+    private static func rank(_ format: ExportFormat) -> Int { longestFirst.firstIndex(of: format) ?? longestFirst.count }
 
     /// Makes the files of `formats` and writes them into `folder` (see `ExportWriter`).
     public func write(_ input: ExportInput, formats: [ExportFormat], to folder: String, force: Bool = false,

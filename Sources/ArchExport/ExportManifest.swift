@@ -11,12 +11,30 @@ public struct ExportManifest: Codable, Equatable, Sendable {
         public var path: String
         public var format: String
         public var bytes: Int
-        /// FNV-1a 64 of the contents, hex: tells whether the file was changed since it was written.
-        public var fnv1a64: String
+        /// XXH64 of the contents, hex (`ContentHash`): tells whether the file was changed since it was written.
+        public var xxh64: String?
+        /// FNV-1a 64 of the contents, hex: what manifests of version 1 hold instead.
+        public var fnv1a64: String?
+
+        public init(path: String, format: String, bytes: Int, xxh64: String) {
+            self.path = path
+            self.format = format
+            self.bytes = bytes
+            self.xxh64 = xxh64
+        }
+
+        /// Whether `data` is the file this entry describes, as it was written.
+        func matches(_ data: Data) -> Bool {
+            guard data.count == bytes else { return false }
+            if let xxh64 { return ContentHash.hex(data) == xxh64 }
+            if let fnv1a64 { return StableHash.hex(data) == fnv1a64 }
+            return false
+        }
     }
 
     public var generator = "archtui"
-    public var manifestVersion = 1
+    /// 2 since the hash is XXH64 (`xxh64`); a version 1 manifest (`fnv1a64`) is still read.
+    public var manifestVersion = 2
     public var project: String
     public var formats: [String]
     public var files: [Entry]
@@ -30,7 +48,7 @@ public struct ExportManifest: Codable, Equatable, Sendable {
         DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
             let (file, format) = sorted[index]
             entries.set(index, .success(Entry(path: file.path.description, format: format.rawValue, bytes: file.contents.utf8.count,
-                                              fnv1a64: StableHash.hex(file.contents))))
+                                              xxh64: ContentHash.hex(file.contents))))
         }
         self.files = entries.values.map { try! $0.get() }
     }

@@ -41,11 +41,17 @@ public struct ExportWriter: Sendable {
         // What is there now, and which of it is archtui's own, unchanged since it was written.
         var carried: [String] = []
         var keptEntries: [ExportManifest.Entry] = []
+        /// archtui's own files that this export writes again byte for byte: linked into the new folder, not rewritten.
+        var reused: Set<String> = []
         if exists {
             let present = try Self.regularFiles(in: target)
             let previous = (try? Data(contentsOf: target.appendingPathComponent(ExportManifest.fileName))).flatMap(ExportManifest.decode)
             let owned = Self.unchanged(previous?.files ?? [], in: target).union(previous == nil ? [] : [ExportManifest.fileName])
             let foreign = present.filter { !owned.contains($0) }
+            let fresh = Dictionary(manifest.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            reused = Set((previous?.files ?? []).filter { old in
+                owned.contains(old.path) && old.xxh64 != nil && fresh[old.path].map { $0.xxh64 == old.xxh64 && $0.bytes == old.bytes } == true
+            }.map(\.path))
             // archtui's files of the formats this export does not write stay, with their manifest entries.
             let written = Set(manifest.formats)
             keptEntries = (previous?.files ?? []).filter { owned.contains($0.path) && !written.contains($0.format) && !paths.contains($0.path) }
@@ -63,7 +69,7 @@ public struct ExportWriter: Sendable {
         try? fileManager.removeItem(at: retired)
         do {
             try Self.create(staging)
-            try Self.write(files.map(\.0), to: staging)
+            try Self.write(files.map(\.0), to: staging, reusing: reused, from: target)
             try Self.write(manifest.merging(keptEntries).encoded(), to: staging, at: ExportManifest.fileName)
             for path in carried {
                 try Self.create(staging.appendingPathComponent(path).deletingLastPathComponent())
@@ -147,19 +153,26 @@ public struct ExportWriter: Sendable {
         let same = ConcurrentResults<Bool>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let data = try? Data(contentsOf: folder.appendingPathComponent(entries[index].path))
-            same.set(index, .success(data.map { StableHash.hex($0) == entries[index].fnv1a64 } ?? false))
+            same.set(index, .success(data.map(entries[index].matches) ?? false))
         }
         return Set(zip(entries, same.values).filter { (try? $0.1.get()) == true }.map(\.0.path))
     }
 
     /// `files` into `folder`: their folders first, then the files side by side; the first error (in file order) is thrown.
-    private static func write(_ files: [ExportFile], to folder: URL) throws {
+    /// A file in `reused` is the same as the one at its path in `previous`: it is hard-linked from there (it keeps
+    /// its modification time, so tools watching the folder see only what changed), or written where links fail.
+    private static func write(_ files: [ExportFile], to folder: URL, reusing reused: Set<String> = [], from previous: URL? = nil) throws {
         for parent in Set(files.map { folder.appendingPathComponent($0.path.description).deletingLastPathComponent() }) {
             try create(parent)
         }
         let results = ConcurrentResults<Void>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, Swift.Result { try Data(files[index].contents.utf8).write(to: folder.appendingPathComponent(files[index].path.description)) })
+            let path = files[index].path.description, url = folder.appendingPathComponent(path)
+            if reused.contains(path), let previous, link(previous.appendingPathComponent(path).path, url.path) == 0 {
+                results.set(index, .success(()))
+                return
+            }
+            results.set(index, Swift.Result { try write(files[index].contents, to: url) })
         }
         for result in results.values { try result.get() }
     }
@@ -167,7 +180,28 @@ public struct ExportWriter: Sendable {
     private static func write(_ contents: String, to folder: URL, at path: String) throws {
         let url = folder.appendingPathComponent(path)
         try create(url.deletingLastPathComponent())
-        try Data(contents.utf8).write(to: url)
+        try write(contents, to: url)
+    }
+
+    /// `contents` as a new file at `url` in the staging folder, straight from the string's UTF-8 (no copy into a
+    /// `Data`: a large export is tens of megabytes). Errors are POSIX errors, which `reason` puts in words.
+    private static func write(_ contents: String, to url: URL) throws {
+        func failure() -> Error { NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure() }
+        var contents = contents
+        let written: Error? = contents.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { return failure() }
+                offset += count
+            }
+            return nil
+        }
+        let closed = close(descriptor) == 0 ? nil : failure()  // some file systems report a full disk only here
+        if let error = written ?? closed { throw error }
     }
 
     private static func reason(_ error: Error) -> String {

@@ -21,10 +21,11 @@ public enum SQLDialect: String, CaseIterable, Hashable, Sendable {
     /// in another case or with a quote or a semicolon stays a name: the quote character is doubled inside,
     /// which is the only escape these dialects read in a quoted identifier.
     public func quoted(_ name: String) -> String {
-        switch self {
-        case .postgres, .sqlite: return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        case .mysql: return "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
-        }
+        let quote: Character = self == .mysql ? "`" : "\""
+        let mark = String(quote)
+        // Nearly every name holds no quote: no search-and-replace for those (it was a tenth of the DDL's time).
+        guard name.utf8.contains(quote.asciiValue!) else { return mark + name + mark }
+        return mark + name.replacingOccurrences(of: mark, with: mark + mark) + mark
     }
 }
 

@@ -33,7 +33,67 @@ final class ExportWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"], "no temporary folder left")
         let manifest = try XCTUnwrap(ExportManifest.decode(Data(contentsOf: root.appendingPathComponent("out/archtui-export.json"))))
         XCTAssertEqual(manifest.files.map(\.path), ["design.txt", "diagrams/er.mmd"])
-        XCTAssertEqual(manifest.files.first?.fnv1a64, StableHash.hex("one\n"))
+        XCTAssertEqual(manifest.files.first?.xxh64, ContentHash.hex("one\n"))
+        XCTAssertNil(manifest.files.first?.fnv1a64, "new manifests hold one hash")
+    }
+
+    func testXXH64GivesTheValuesOfTheReferenceImplementation() {
+        // From Python's xxhash (the reference C library): every branch of the algorithm (under 32 bytes, the
+        // four lanes, the 8-, 4- and 1-byte tails).
+        let cases: [(String, String)] = [
+            ("", "ef46db3751d8e999"), ("a", "d24ec4f1a98c6e5b"), ("abc", "44bc2cf5ad770999"),
+            ("0123456789abcdef0123456789abcde", "1fdfc63febacfde7"),
+            ("0123456789abcdef0123456789abcdef" + String(repeating: "xyz", count: 7), "c16ef2a18ffe53aa"),
+        ]
+        for (text, hex) in cases { XCTAssertEqual(ContentHash.hex(text), hex, "\(text.count) bytes") }
+        XCTAssertEqual(ContentHash.hex(Data((0..<768).map { UInt8($0 % 256) })), "8e03c838c596036f")
+    }
+
+    func testAnExportOverOneWhoseManifestIsVersion1ReplacesItsUnchangedFilesAndKeepsChangedOnes() throws {
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "one\n".write(to: out.appendingPathComponent("design.txt"), atomically: true, encoding: .utf8)
+        try "edited\n".write(to: out.appendingPathComponent("schema.dbml"), atomically: true, encoding: .utf8)
+        // As the first manifests were written: FNV-1a hashes; schema.dbml was changed since.
+        let old = """
+            {"files":[{"bytes":4,"fnv1a64":"\(StableHash.hex("one\n"))","format":"text","path":"design.txt"},
+            {"bytes":7,"fnv1a64":"\(StableHash.hex("before\n"))","format":"dbml","path":"schema.dbml"}],
+            "formats":["text","dbml"],"generator":"archtui","manifestVersion":1,"project":"x"}
+            """
+        try old.write(to: out.appendingPathComponent(ExportManifest.fileName), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try write(["design.txt": "two\n", "schema.dbml": "new\n"], to: out.path), "the edited file is not archtui's now") { error in
+            XCTAssertEqual(error as? ExportError, .foreignFiles(folder: out.path, files: ["schema.dbml"]))
+        }
+        _ = try write(["design.txt": "two\n"], to: out.path)
+        XCTAssertEqual(read("out/design.txt"), "two\n", "the unchanged file of the old manifest is archtui's")
+        XCTAssertEqual(read("out/schema.dbml"), "edited\n")
+    }
+
+    func testAFileWrittenAgainUnchangedKeepsItsModificationTimeAndAChangedOneIsRewritten() throws {
+        let out = root.appendingPathComponent("out")
+        _ = try write(["design.txt": "same\n", "schema.dbml": "one\n"], to: out.path)
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        for name in ["design.txt", "schema.dbml"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: out.appendingPathComponent(name).path)
+        }
+        // The manifest's hashes say the files are as written, whatever their dates.
+        _ = try write(["design.txt": "same\n", "schema.dbml": "two\n"], to: out.path)
+        func modified(_ name: String) throws -> Date? {
+            try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.modificationDate] as? Date
+        }
+        XCTAssertEqual(try modified("design.txt"), old, "the same bytes again: the file is the one written before")
+        XCTAssertNotEqual(try modified("schema.dbml"), old)
+        XCTAssertEqual(read("out/design.txt"), "same\n")
+        XCTAssertEqual(read("out/schema.dbml"), "two\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"], "no temporary folder left")
+    }
+
+    func testAFileEditedSinceIsNotTakenOverEvenWhenTheExportWouldWriteWhatTheManifestSays() throws {
+        let out = root.appendingPathComponent("out")
+        _ = try write(["design.txt": "same\n"], to: out.path)
+        try "mine\n".write(to: out.appendingPathComponent("design.txt"), atomically: false, encoding: .utf8)
+        _ = try write(["design.txt": "same\n"], to: out.path, force: true)
+        XCTAssertEqual(read("out/design.txt"), "same\n", "with --force the export's bytes, never the edited file's")
     }
 
     func testASecondExportReplacesArchtuisFilesAndKeepsEveryoneElses() throws {

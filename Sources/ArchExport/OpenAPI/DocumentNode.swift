@@ -69,6 +69,9 @@ indirect enum DocumentNode {
     }
 
     private static func sortedByKey(_ members: [(key: String, value: DocumentNode)]) -> [(key: String, value: DocumentNode)] {
-        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        guard members.count > 1 else { return members }
+        // Swift's `<` orders ASCII text by its bytes, and quickly; other text goes by its UTF-8 bytes explicitly.
+        if members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) { return members.sorted { $0.key < $1.key } }
+        return members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 }

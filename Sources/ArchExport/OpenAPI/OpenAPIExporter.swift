@@ -134,7 +134,17 @@ enum OpenAPIPath {
 
     /// The path with every parameter's name blanked: two paths with one template are one route.
     static func template(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("{") && $0.hasSuffix("}") ? "{}" : String($0) }.joined(separator: "/")
+        guard path.utf8.contains(UInt8(ascii: "{")) else { return path }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count)
+        for (index, segment) in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "/")) }
+            if segment.first == UInt8(ascii: "{"), segment.last == UInt8(ascii: "}") {
+                bytes += [UInt8(ascii: "{"), UInt8(ascii: "}")]
+            } else {
+                bytes += segment
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

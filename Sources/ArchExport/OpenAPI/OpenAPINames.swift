@@ -11,6 +11,24 @@ struct OpenAPINames {
     /// `Order Item` → `OrderItem`; letters outside ASCII and punctuation are dropped, and a name left empty
     /// becomes `fallback` with a hash of the name.
     static func pascal(_ name: String, fallback: String) -> String {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return pascalOfCharacters(name, fallback: fallback) }
+        // ASCII, on the bytes: only letters and digits are kept, and a word's first letter is upper-cased.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var wordStart = true
+        for unit in name.utf8 {
+            guard unit.isASCIIAlphanumeric else { wordStart = true; continue }
+            bytes.append(wordStart && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(unit) ? unit - 32 : unit)
+            wordStart = false
+        }
+        var result = String(decoding: bytes, as: UTF8.self)
+        if bytes.first?.isASCIIDigit == true { result = fallback + result }
+        if result.isEmpty { result = fallback + StableHash.hex(name, digits: 8) }
+        return String(result.prefix(64))
+    }
+
+    /// `pascal` of text beyond ASCII, Character by Character: an ASCII letter with a combining accent is not ASCII.
+    private static func pascalOfCharacters(_ name: String, fallback: String) -> String {
         let words = name.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
         var result = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         if result.first?.isNumber == true { result = fallback + result }
@@ -34,8 +52,10 @@ struct OpenAPINames {
 
     /// An operation id for `id`: ASCII letters, digits and `_` only (it is used in URLs and generated code).
     mutating func operationId(_ id: String, method: String, path: String) -> String {
-        var base = String(id.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }.prefix(80))
-        if base.isEmpty || base.first?.isNumber == true { base = method.lowercased() + Self.pascal(base, fallback: "Operation") }
+        var base = id.utf8.allSatisfy { $0 < 0x80 }  // bytes, unless an ASCII letter may carry a combining accent
+            ? String(decoding: id.utf8.lazy.filter { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "_") }.prefix(80), as: UTF8.self)
+            : String(id.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }.prefix(80))
+        if base.isEmpty || base.utf8.first?.isASCIIDigit == true { base = method.lowercased() + Self.pascal(base, fallback: "Operation") }
         return claim(base, seed: method + " " + path + " " + id)
     }
 }

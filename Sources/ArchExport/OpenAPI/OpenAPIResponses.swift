@@ -23,8 +23,8 @@ struct OpenAPIResponses {
     /// Each error response's component name, given up front so that the names can depend on how many ways a kind
     /// of error is answered.
     private let names: [Key: String]
-    /// The reference to each error response made so far.
-    private var made: [Key: DocumentNode] = [:]
+    /// The reference to each error response made so far, by its name (shorter to hash than its key).
+    private var made: [String: DocumentNode] = [:]
     private(set) var components: [String: DocumentNode] = [:]
     private(set) var headerComponents: [String: DocumentNode] = [:]
     /// The headers of responses already made, by their names joined (most responses set one of a few sets).
@@ -76,7 +76,7 @@ struct OpenAPIResponses {
     mutating func reference(_ response: Endpoint.Response, of endpoint: Endpoint,
                             schemas: inout OpenAPISchemas) -> DocumentNode? {
         guard let key = Self.key(response, of: endpoint), let name = names[key] else { return nil }
-        if let reference = made[key] { return reference }
+        if let reference = made[name] { return reference }
         let type = key.format == .problemDetails ? "application/problem+json" : "application/json"
         let example = Self.errorExample(key.kind, status: response.status, format: key.format)
         let content = DocumentNode.object([("schema", schemas.reference(.error(key.format)).node), ("example", .example(example))])
@@ -84,8 +84,9 @@ struct OpenAPIResponses {
             ("description", .string(OpenAPIProse.safe(response.description))), ("headers", headers(response, of: endpoint)),
             ("content", .object([(type, content)])),
         ])
-        made[key] = .reference("responses", name)
-        return made[key]!
+        let reference = DocumentNode.reference("responses", name)
+        made[name] = reference
+        return reference
     }
 
     /// The headers `response` sets, as references to their components (made on first use).

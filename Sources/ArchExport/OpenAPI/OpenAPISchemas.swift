@@ -10,9 +10,18 @@ struct OpenAPISchemas {
     private var names = OpenAPINames(reserved: [problem, envelope, money, cursorPage, offsetPage])
     /// Entity name → its resource schema's base name.
     private var bases: [String: String] = [:]
-    /// "entity␀variant" → component name.
-    private var variants: [String: String] = [:]
+    /// Each body shape's component name: looked up for every body of every operation.
+    private var variants: [Variant: String] = [:]
     private(set) var components: [String: DocumentNode] = [:]
+
+    /// A body shape of an entity: what one component schema stands for.
+    private struct Variant: Hashable {
+        enum Shape: Hashable { case item, create, patch, page }
+        let entity: String
+        let shape: Shape
+        /// The fields a create leaves out.
+        var omitting: [String] = []
+    }
 
     /// A reference to the component for `body`, made (with what it refers to) on first use.
     mutating func reference(_ body: BodySchema) -> SchemaNode {
@@ -25,25 +34,27 @@ struct OpenAPISchemas {
         case .error(let format):
             return format == .problemDetails ? shared(Self.problem, Self.problemSchema) : shared(Self.envelope, Self.envelopeSchema)
         case .resource(let resource):
-            return variant(resource, "") { this in this.item(resource) }
+            return variant(resource, Variant(entity: resource.entity, shape: .item), suffix: "") { this in this.item(resource) }
         case .create(let resource, let omitting):
+            let key = Variant(entity: resource.entity, shape: .create, omitting: omitting)
+            if let name = variants[key] { return name }
             let suffix = "Create" + omitting.map { OpenAPINames.pascal($0, fallback: "Field") }.map { "Without" + $0 }.joined()
-            return variant(resource, suffix) { _ in Self.object(resource.writable.filter { !omitting.contains($0.key) }, patch: false,
-                                                                description: "The body of a create: the fields a client sets.") }
+            return variant(resource, key, suffix: suffix) { _ in Self.object(resource.writable.filter { !omitting.contains($0.key) }, patch: false,
+                                                                             description: "The body of a create: the fields a client sets.") }
         case .mergePatch(let resource):
-            return variant(resource, "Patch") { _ in Self.object(resource.writable, patch: true,
-                                                                 description: "A JSON Merge Patch (RFC 7396): only the fields to change.") }
+            return variant(resource, Variant(entity: resource.entity, shape: .patch), suffix: "Patch") { _ in
+                Self.object(resource.writable, patch: true, description: "A JSON Merge Patch (RFC 7396): only the fields to change.")
+            }
         case .page(let resource, let pagination):
-            return variant(resource, "Page") { this in this.page(resource, pagination) }
+            return variant(resource, Variant(entity: resource.entity, shape: .page), suffix: "Page") { this in this.page(resource, pagination) }
         }
     }
 
     /// The component `base + suffix` for `resource`, made by `make` the first time.
-    private mutating func variant(_ resource: ResourceSchema, _ suffix: String, make: (inout OpenAPISchemas) -> SchemaNode) -> String {
-        let key = resource.entity + "\u{0}" + suffix
+    private mutating func variant(_ resource: ResourceSchema, _ key: Variant, suffix: String, make: (inout OpenAPISchemas) -> SchemaNode) -> String {
         if let name = variants[key] { return name }
         if bases[resource.entity] == nil { bases[resource.entity] = names.claim(OpenAPINames.pascal(resource.entity, fallback: "Resource"), seed: resource.entity) }
-        let name = suffix.isEmpty ? bases[resource.entity]! : names.claim(bases[resource.entity]! + suffix, seed: key)
+        let name = suffix.isEmpty ? bases[resource.entity]! : names.claim(bases[resource.entity]! + suffix, seed: resource.entity + "\u{0}" + suffix)
         variants[key] = name
         let schema = make(&self)
         components[name] = schema.node
