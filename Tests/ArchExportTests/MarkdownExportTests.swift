@@ -61,4 +61,16 @@ final class MarkdownExportTests: XCTestCase {
         let files = try export(input, formats: Export(exporters: Export.standardExporters).formats)
         try ExportSessions.golden("demo-shop", "design.md", try XCTUnwrap(files.first { $0.path.description == "design.md" }).contents)
     }
+
+    /// The byte-level escape of printable ASCII gives what the scalar-by-scalar one gives, on random text made of
+    /// the characters that matter (markup, `_` at and inside words, spaces at the edges).
+    func testTheASCIIEscapeIsTheScalarEscape() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab9_ _|<>`*[]~&\\()#-+.!".unicodeScalars)
+        for _ in 0..<5_000 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            XCTAssertEqual(MarkdownEscape.printableASCII(text), MarkdownEscape.scalarByScalar(text), text)
+        }
+        XCTAssertEqual(MarkdownEscape.inline(" order_item _x_ a|b "), "order_item \\_x\\_ a\\|b")
+    }
 }

@@ -12,6 +12,12 @@ enum MarkdownEscape {
            text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " ") {
             return text
         }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return printableASCII(text) }
+        return scalarByScalar(text)
+    }
+
+    /// `inline` of any text, on its Unicode scalars: invisible characters become a space.
+    static func scalarByScalar(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         func isWordCharacter(_ index: Int) -> Bool {
@@ -33,6 +39,25 @@ enum MarkdownEscape {
             }
         }
         return String(result).trimmingSpaces()
+    }
+
+    /// `inline` of printable ASCII (names such as `order_item`, sentences with `<` or `|`), on the bytes: the same
+    /// escapes, with a word's characters being ASCII letters and digits.
+    static func printableASCII(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for (index, byte) in bytes.enumerated() {
+            if markup[Int(byte)], byte != UInt8(ascii: "_")
+                || !(index > 0 && bytes[index - 1].isASCIIAlphanumeric && index + 1 < bytes.count && bytes[index + 1].isASCIIAlphanumeric) {
+                out.append(UInt8(ascii: "\\"))
+            }
+            out.append(byte)
+        }
+        var start = 0, end = out.count
+        while start < end, out[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, out[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return String(decoding: out[start..<end], as: UTF8.self)
     }
 
     /// The ASCII characters escaped (`_` only at a word's edge), by code.

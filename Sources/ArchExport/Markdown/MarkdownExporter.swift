@@ -91,9 +91,8 @@ struct DesignDocument: Sendable {
         var longest = 0, run = 0
         for byte in text.utf8 { run = byte == UInt8(ascii: "`") ? run + 1 : 0; longest = max(longest, run) }
         let fence = String(repeating: "`", count: max(3, longest + 1))
-        // Split by bytes: the lines of a large design's examples are many, and a newline is one byte.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
-        return [fence + language] + lines + [fence]
+        // The text whole, its lines and all: the document's lines are joined with line feeds.
+        return [fence + language, text, fence]
     }
 
     private func schema() -> [String] {
