@@ -51,13 +51,14 @@ final class DesignPaneTests: ArchtuiTestCase {
         XCTAssertFalse(ScreenText.hasSegment(screen, containing: ["Modular monolith (as preferred)"]), screen)
         try waitForFile(file, description: "with the new deployment style") { $0.contains("services.deployment_style: microservices\n") }
 
-        // API tab: the bookstore's endpoints.
+        // API tab: the bookstore's endpoints, without /v1: it answered "no versioning", and an answer is the decision.
         try tmux.sendKeys("Tab")
         try tmux.sendKeys("4")
-        screen = try tmux.waitFor(where: { self.statusShows("API", $0) && $0.contains("/v1/books") },
-                                  description: "API tab with /v1/books")
-        XCTAssertTrue(ScreenText.hasSegment(screen, containing: ["GET", "/v1/books"]), screen)
-        XCTAssertFalse(screen.contains("/v1/shelves"), screen)
+        screen = try tmux.waitFor(where: { self.statusShows("API", $0) && $0.contains("/books") },
+                                  description: "API tab with /books")
+        XCTAssertTrue(ScreenText.hasSegment(screen, containing: ["GET", "/books"]), screen)
+        XCTAssertFalse(screen.contains("/shelves"), screen)
+        XCTAssertFalse(screen.contains("/v1/"), screen)
 
         // Step 4: add the entity Shelf: the list opens on "+ add entity", where typing starts a new item.
         try tmux.sendKeys("BTab")
@@ -74,12 +75,12 @@ final class DesignPaneTests: ArchtuiTestCase {
         try tmux.waitFor(where: { self.statusLine($0).contains("question") }, description: "the list editor closed")
         try waitForFile(file, description: "with Shelf") { $0.contains("- name: Shelf\n") }
 
-        // The design follows: /v1/shelves in the API tab (still selected), shelves in the Schema tab.
+        // The design follows: /shelves in the API tab (still selected), shelves in the Schema tab.
         try tmux.sendKeys("Tab")
         try tmux.waitFor(where: { self.statusShows("API", $0) }, description: "design pane focused on API")
         try tmux.sendKeys("G") // the new resource comes last
-        screen = try tmux.waitFor("/v1/shelves")
-        XCTAssertTrue(ScreenText.hasSegment(screen, containing: ["/v1/shelves"]), screen)
+        screen = try tmux.waitFor("/shelves")
+        XCTAssertTrue(ScreenText.hasSegment(screen, containing: ["/shelves"]), screen)
         try tmux.sendKeys("5")
         screen = try tmux.waitFor(where: { self.statusShows("Schema", $0) }, description: "Schema tab")
         try tmux.sendKeys("G")

@@ -59,7 +59,10 @@ public struct RuleEngine: Sendable {
                 }
             }
         }
-        outcome.decisions = Self.resolve(proposals, facts: facts)
+        // An answered question is the decision on its topic; a rule that recommends otherwise leaves a finding.
+        let honoured = AnsweredTopic.honour(Self.resolve(proposals, facts: facts), session: session, catalogue: catalogue)
+        outcome.decisions = honoured.decisions
+        outcome.findings += honoured.findings
         return outcome
     }
 

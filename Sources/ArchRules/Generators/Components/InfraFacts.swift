@@ -75,7 +75,12 @@ struct InfraFacts: Sendable {
     var broker: String? {
         let raw = choice("messaging.broker") ?? answer("services.messaging")
         guard let raw, raw != "none", !raw.isEmpty else { return nil }
-        return raw == "managed" ? "sqs" : raw
+        // A decision names a kind of broker: the product the components show for it.
+        switch raw {
+        case "managed", "managed-queue": return "sqs"
+        case "self-hosted-queue": return "rabbitmq"
+        default: return raw
+        }
     }
 
     /// Primary datastore technology (`postgresql`, `mysql`, `mongodb`, …).

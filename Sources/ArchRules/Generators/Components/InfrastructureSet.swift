@@ -42,7 +42,8 @@ struct InfrastructureSet: Sendable {
            [nil, "cache-aside-redis"].contains(facts.choice("caching.strategy")) {
             add("Redis", .cache, "Distributed cache for hot reads", "Redis protocol", "nonfunctional.caching")
         }
-        if let broker = facts.broker, facts.communication != .sync {
+        // A broker decided on (answered, or picked by the rules) is there whatever the calls between modules are.
+        if let broker = facts.broker, facts.choice("messaging.broker") != nil || facts.communication != .sync {
             add(InfraNaming.product(broker), .broker, "Carries events between services", "topics / queues", "services.messaging")
         }
         if facts.answer("nonfunctional.cdn") == "yes" {

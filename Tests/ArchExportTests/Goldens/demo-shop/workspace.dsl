@@ -32,7 +32,7 @@ workspace "Northwind Shop" "Exported by archtui" {
                 d3 = deploymentNode "Northwind Shop application" "1200 req/s × 1.3 headroom ÷ 400 req/s per instance = 3.9 → 4" "service" 4 {
                     containerInstance c0
                 }
-                d4 = deploymentNode "message-queue" "Managed queue: no nodes to run; dead-letter queue per consumer" "broker" 1 {
+                d4 = deploymentNode "message-queue" "3 brokers: replication factor 3, min.insync.replicas 2, one per zone" "broker" 3 {
                     containerInstance c2
                 }
                 d5 = deploymentNode "identity-provider" "As provided by the rules: login; MFA; password reset; token issuance; social and enterprise federation" "identity-provider" 1 {
