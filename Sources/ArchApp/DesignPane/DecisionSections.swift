@@ -9,6 +9,7 @@ extension DesignSections {
         for decision in design.decisions {
             var lines: [[Span]] = [[Span(decision.title, .bold), Span("  \(decision.topic) = \(decision.choice)", DesignStyle.note)]]
             lines.append([Span("  " + decision.rationale)])
+            lines += whyLines(decision.trace)
             for alternative in decision.alternatives {
                 lines.append([Span("  ✗ " + alternative.choice, DesignStyle.note), Span(" — " + alternative.reason, DesignStyle.note)])
             }
@@ -23,6 +24,20 @@ extension DesignSections {
             ], trace: recommendation.trace, id: .recommendation(recommendation.id)))
         }
         return items
+    }
+
+    /// What a decision came from, so that `archtui render` shows it without the trace view: the rules that chose
+    /// it and the answers behind it, each with the answer given.
+    private func whyLines(_ trace: Trace) -> [[Span]] {
+        var lines: [[Span]] = []
+        if !trace.rules.isEmpty { lines.append([Span("  rules: ", DesignStyle.note), Span(trace.rules.joined(separator: ", "))]) }
+        if !trace.answers.isEmpty {
+            let answers = trace.answers.map { id in
+                "\(id) = " + (catalogue.question(id: id).flatMap { AnswerText.summary(of: $0, in: session) } ?? "not answered")
+            }
+            lines.append([Span("  answers: ", DesignStyle.note), Span(answers.joined(separator: "; "))])
+        }
+        return lines
     }
 
     /// The component picture, then each component's responsibilities, data and interfaces.
