@@ -123,7 +123,7 @@ final class ExpressionTests: XCTestCase {
                        ExpressionError("cannot compare a duration with a size", at: 30))
         XCTAssertEqual(checkError("services.deployment_style == \"microservice\"")?.offset, 29)
         XCTAssertEqual(checkError("any(fields, secret)")?.message, "unknown property of fields; expected one of pii, unique, indexed, required")
-        XCTAssertEqual(checkError("capacity.peak"), ExpressionError("unknown fact 'capacity.peak'; expected one of capacity.average_rps, capacity.instances, capacity.peak_rps, capacity.read_rps, capacity.record_write_rps, capacity.storage_total, capacity.storage_year1, capacity.write_rps", at: 0))
+        XCTAssertEqual(checkError("capacity.peak"), ExpressionError("unknown fact 'capacity.peak'; expected one of capacity.average_rps, capacity.instances, capacity.peak_factor, capacity.peak_rps, capacity.read_rps, capacity.record_write_rps, capacity.storage_total, capacity.storage_year1, capacity.write_rps", at: 0))
         XCTAssertEqual(checkError("requirements.team_size")?.message, "expected a condition (true or false), found a number")
         XCTAssertEqual(checkError("nonfunctional.compliance == 'gdpr'")?.message, "a list answer cannot be compared with '=='; write \"value\" in …")
         XCTAssertNil(checkError("true"))

@@ -18,6 +18,8 @@ public struct CapacityFacts: Hashable, Sendable {
         return [
             "average_rps": Definition(dimension: .none, inputs: [Input.dailyActiveUsers, Input.requestsPerUser]),
             "peak_rps": Definition(dimension: .none, inputs: rate),
+            /// The answered peak over the average the daily figures give (only when both are answered).
+            "peak_factor": Definition(dimension: .none, inputs: rate),
             "read_rps": Definition(dimension: .none, inputs: rate + [Input.readPercent]),
             "write_rps": Definition(dimension: .none, inputs: rate + [Input.readPercent]),
             "record_write_rps": Definition(dimension: .none, inputs: [Input.recordsFirstYear]),
@@ -43,6 +45,9 @@ public struct CapacityFacts: Hashable, Sendable {
             values["average_rps"] = average
         }
         let peak = number(Input.peakRequests) ?? average.map { $0 * CapacityEstimator.assumedPeakFactor }
+        if let answered = number(Input.peakRequests), let average, average > 0, (answered / average).isFinite, answered >= 0 {
+            values["peak_factor"] = answered / average
+        }
         if let peak {
             values["peak_rps"] = peak
             if let readPercent = number(Input.readPercent) {
@@ -79,6 +84,7 @@ public struct CapacityFacts: Hashable, Sendable {
         switch name {
         case "instances": return NumberFormat.plain(value)
         case "record_write_rps": return CapacityEstimator.recordRate(value)
+        case "peak_factor": return NumberFormat.plain(value.rounded()) + "×"
         default: return CapacityEstimator.rate(value)
         }
     }
