@@ -60,7 +60,8 @@ public struct DesignBuilder: Sendable {
             checker.findings(session: session, design: checked, of: .dataAndPolicy)
         }, {
             (SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions),
-             outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions),
+             outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions,
+                                                           components: components),
              checker.findings(session: session, design: checked, of: .modelAndServices))
         })
         let checks = modelChecks + dataChecks

@@ -55,4 +55,44 @@ final class SecurityGeneratorTests: XCTestCase {
         XCTAssertNil(all.first { $0.topic == "Audit logging" })
         XCTAssertTrue(all.first { $0.topic == "Rate limiting" }!.text.hasPrefix("No rate limiting answered"))
     }
+
+    /// The notes name only components the design has: the gateway where there is one, a cache or a broker only
+    /// when there is one (issue 9: "grounded text").
+    func testNotesNameOnlyTheComponentsThatExist() {
+        let answers: [String: AnswerValue] = ["api.rate_limiting": .choice("per_client"), "nonfunctional.encryption_at_rest": .choice("disk")]
+        func notes(_ kinds: [ComponentKind]) -> [SecurityNote] {
+            SecurityGenerator().notes(session: Session(projectName: "Shop", answers: answers), endpoints: endpoints, tables: tables,
+                                      decisions: [], components: kinds.map { Component(name: $0.rawValue, kind: $0) })
+        }
+        let bare = notes([.service, .database])
+        XCTAssertFalse(bare.contains { $0.text.lowercased().contains("gateway") }, bare.map(\.text).joined(separator: "\n"))
+        XCTAssertTrue(bare.first { $0.topic == "Rate limiting" }!.text.contains("at the application's request middleware"))
+        XCTAssertEqual(bare.first { $0.topic == "Encryption at rest" }!.text, "Storage encryption with KMS-managed keys for databases and backups")
+        let full = notes([.gateway, .service, .database, .cache, .broker])
+        XCTAssertTrue(full.first { $0.topic == "Rate limiting" }!.text.contains("at the API gateway"))
+        XCTAssertTrue(full.first { $0.topic.hasPrefix("OWASP") && $0.owasp.first?.hasPrefix("API2") == true }!.text.contains("at the API gateway"))
+        XCTAssertEqual(full.first { $0.topic == "Encryption at rest" }!.text,
+                       "Storage encryption with KMS-managed keys for databases, backups, caches and broker volumes")
+    }
+
+    /// Unanswered, authorisation is role-based in every operation: the note says so instead of "not answered".
+    func testUnansweredAuthorisationIsTheRoleBasedModelTheOperationsUse() {
+        let note = notes([:]).first { $0.topic == "Authorisation" }!
+        XCTAssertTrue(note.text.hasPrefix("Not answered, so role-based"), note.text)
+        XCTAssertTrue(note.text.contains("Role-based: roles map to scopes"))
+        XCTAssertFalse(notes(["api.authorization": .choice("abac")]).first { $0.topic == "Authorisation" }!.text.contains("Role-based"))
+    }
+
+    /// Over the samples and the demo: no security note mentions a gateway, cache or broker the design lacks.
+    func testNoSampleDesignsNotesMentionAMissingComponent() throws {
+        let builder = try DesignBuilder.standard()
+        for session in try SampleSessions.all().map(\.session) + [try Demo.session()] {
+            let design = builder.build(session)
+            let kinds = Set(design.components.map(\.kind))
+            let text = design.security.map(\.text).joined(separator: "\n").lowercased()
+            if !kinds.contains(.gateway) { XCTAssertFalse(text.contains("gateway"), "\(session.projectName): a gateway it does not have") }
+            if !kinds.contains(.cache) { XCTAssertFalse(text.contains("caches"), "\(session.projectName): caches it does not have") }
+            if !kinds.contains(.broker) { XCTAssertFalse(text.contains("broker"), "\(session.projectName): a broker it does not have") }
+        }
+    }
 }

@@ -38,7 +38,7 @@ struct OWASPChecklist: Sendable {
         let texts: [(String, String)] = [
             ("API1", "Check on every request that the caller may access the object named in the path: "
                 + list(objectPaths, none: "every endpoint that takes an id") + "; load by id and owner together, never by id alone\(tenant)"),
-            ("API2", "Authentication (\(list(context.auth, none: "not answered"))) enforced at the entry point (gateway or middleware) for every route except health checks;"
+            ("API2", "Authentication (\(list(context.auth, none: "not answered"))) enforced at \(context.entryPoint) for every route except health checks;"
                 + " lockout and rate limits on credential endpoints; tokens validated for signature, issuer, audience and expiry"),
             ("API3", "Explicit response and request schemas per operation: return only listed properties, accept only writable ones"
                 + " (no mass assignment of status, role or owner) on " + list(writes, none: "write endpoints")
@@ -54,7 +54,7 @@ struct OWASPChecklist: Sendable {
             ("API8", "Hardened defaults: CORS allow-list, security headers, errors without stack traces, unused methods disabled,"
                 + " TLS configuration tested, infrastructure as code reviewed"),
             ("API9", "OpenAPI document for all \(endpoints.count) operations generated from this design; one documented way in"
-                + " (gateway or load balancer); " + inventory(facts)),
+                + " (\(context.wayIn)); " + inventory(facts)),
             ("API10", "Treat third-party responses as untrusted input: validate schemas, TLS only, timeouts and circuit breakers, no blind redirects — "
                 + list(integrations, none: "no integrations answered; applies to any added later")),
         ]

@@ -5,8 +5,11 @@ import ArchModel
 public struct SecurityGenerator: Sendable {
     public init() {}
 
-    public func notes(session: Session, endpoints: [Endpoint], tables: [Table], decisions: [Decision]) -> [SecurityNote] {
-        let context = SecurityContext(facts: InfraFacts(session: session, decisions: decisions), endpoints: endpoints, tables: tables)
+    /// - Parameter components: the design's components; the notes name only those that exist (a gateway, a cache).
+    public func notes(session: Session, endpoints: [Endpoint], tables: [Table], decisions: [Decision],
+                      components: [Component] = []) -> [SecurityNote] {
+        let context = SecurityContext(facts: InfraFacts(session: session, decisions: decisions), endpoints: endpoints, tables: tables,
+                                      components: components)
         return context.baseline() + OWASPChecklist(context: context).notes()
     }
 }
@@ -18,11 +21,14 @@ struct SecurityContext: Sendable {
     let tables: [Table]
     /// `customers.email`-style names of personal-data columns (or entity fields when no tables are given).
     let piiColumns: [String]
+    /// The kinds of the design's components: a note names a gateway, cache or broker only when there is one.
+    let kinds: Set<ComponentKind>
 
-    init(facts: InfraFacts, endpoints: [Endpoint], tables: [Table]) {
+    init(facts: InfraFacts, endpoints: [Endpoint], tables: [Table], components: [Component] = []) {
         self.facts = facts
         self.endpoints = endpoints
         self.tables = tables
+        kinds = Set(components.map(\.kind))
         let columns = tables.flatMap { table in table.columns.filter(\.pii).map { "\(table.name).\($0.name)" } }
         piiColumns = !columns.isEmpty ? columns
             : facts.session.entities.flatMap { entity in entity.fields.filter(\.pii).map { "\(InfraNaming.snake(entity.name)).\($0.name)" } }
@@ -38,6 +44,12 @@ struct SecurityContext: Sendable {
     }
 
     var auth: [String] { facts.values("api.auth") }
+
+    /// Where requests are checked and limited, as the design has it: its gateway, else the application itself.
+    var entryPoint: String { kinds.contains(.gateway) ? "the API gateway" : "the application's request middleware" }
+
+    /// The one way in: the gateway, else the load balancer every deployment has in front of the services.
+    var wayIn: String { kinds.contains(.gateway) ? "the API gateway" : "the load balancer" }
 
     func note(_ topic: String, _ text: String, owasp: [String] = [], answers: [String] = []) -> SecurityNote {
         SecurityNote(topic: topic, text: text, owasp: owasp.map { OWASPChecklist.titles[$0] ?? $0 },
@@ -62,9 +74,12 @@ struct SecurityContext: Sendable {
             "rebac": "Relationship-based: a relationship store (Zanzibar-style, e.g. OpenFGA) answers who may access which object",
             "owner": "Owner only: every query filters by the caller's id; admins through a separate, audited path",
         ]
-        let model = facts.values("api.authorization").compactMap { models[$0] }
-        notes.append(note("Authorisation", model.isEmpty ? "No authorisation model answered: deny by default, check per operation and per object"
-            : model.joined(separator: ". "), owasp: ["API1", "API5"], answers: ["api.authorization"]))
+        // Unanswered, the operations are written for roles (the question's default): the note says the same.
+        let answered = facts.values("api.authorization")
+        let model = (answered.isEmpty ? ["rbac"] : answered).compactMap { models[$0] }
+        notes.append(note("Authorisation", (answered.isEmpty ? "Not answered, so role-based as every operation assumes. " : "")
+            + (model.isEmpty ? "Deny by default, check per operation and per object" : model.joined(separator: ". ")),
+            owasp: ["API1", "API5"], answers: answered.isEmpty ? [] : ["api.authorization"]))
         var transport = "TLS 1.2+ (prefer 1.3) on every hop, HSTS on public hosts, no plain HTTP listeners"
         if serviceCount > 1 { transport += "; mTLS between services (mesh or platform-issued certificates) so a compromised pod cannot impersonate another" }
         notes.append(note("Encryption in transit", transport, owasp: ["API8"]))
@@ -73,8 +88,8 @@ struct SecurityContext: Sendable {
         notes.append(note("Secrets management", secrets(), owasp: ["API8"], answers: ["services.platform"]))
         let limiting = facts.answer("api.rate_limiting") ?? "none"
         notes.append(note("Rate limiting", limiting == "none"
-            ? "No rate limiting answered: add per-client limits at the gateway (token bucket, 429 with Retry-After)"
-            : "Limits \(limiting == "per_user" ? "per user" : "per client or API key") at the gateway: token bucket, 429 with Retry-After, stricter limits on login and writes",
+            ? "No rate limiting answered: add per-client limits at \(entryPoint) (token bucket, 429 with Retry-After)"
+            : "Limits \(limiting == "per_user" ? "per user" : "per client or API key") at \(entryPoint): token bucket, 429 with Retry-After, stricter limits on login and writes",
             owasp: ["API4"], answers: ["api.rate_limiting"]))
         let regimes = facts.compliance.filter { ["hipaa", "pci_dss", "soc2"].contains($0) }
         if !regimes.isEmpty {
@@ -94,10 +109,20 @@ struct SecurityContext: Sendable {
         switch facts.answer("nonfunctional.encryption_at_rest") {
         case "field": return "Disk encryption with KMS-managed keys, plus field-level (envelope) encryption of "
             + (piiColumns.isEmpty ? "sensitive columns" : piiColumns.joined(separator: ", "))
-        case "disk": return "Storage encryption with KMS-managed keys for databases, backups, caches and broker volumes"
+        case "disk": return "Storage encryption with KMS-managed keys for " + stores
         case "none": return "No encryption at rest answered: turn on storage encryption (it is free on managed databases)"
-        default: return "Encrypt databases, backups and broker volumes with KMS-managed keys"
+        default: return "Encrypt \(stores) with KMS-managed keys"
         }
+    }
+
+    /// What holds data at rest in this design: the databases and their backups, then the stores that exist.
+    private var stores: String {
+        var stores = ["databases", "backups"]
+        if kinds.contains(.cache) { stores.append("caches") }
+        if kinds.contains(.broker) { stores.append("broker volumes") }
+        if kinds.contains(.search) { stores.append("search indexes") }
+        if kinds.contains(.objectStorage) { stores.append("object storage") }
+        return stores.dropLast().joined(separator: ", ") + " and " + stores.last!
     }
 
     private func piiNote() -> SecurityNote {
