@@ -62,4 +62,30 @@ final class DeploymentGeneratorTests: XCTestCase {
         XCTAssertEqual(kafka.replicas, 3)
         XCTAssertEqual(kafka.placement, "2 regions")
     }
+
+    private func backups(_ answers: [String: AnswerValue]) throws -> String {
+        let database = try XCTUnwrap(nodes(answers).first { $0.kind == .database })
+        return try XCTUnwrap(database.notes.first { $0.hasPrefix("Backups: ") }, "\(database.notes)")
+    }
+
+    /// Every design states backup and recovery (issue 9): the answers where given, else derived and said so.
+    func testTheDatabaseStatesItsBackupsRPOAndRTODerivedWhenUnanswered() throws {
+        XCTAssertEqual(try backups([:]), "Backups: daily snapshots, copied to another account and region; RPO 24 h, RTO 4 h"
+            + " (not answered, so derived: RPO and RTO from an unanswered availability (taken as below 99.9%); the frequency from the RPO)"
+            + "; restores tested on a schedule")
+        let critical = try backups(["requirements.availability": .number(99.95)])
+        XCTAssertTrue(critical.hasPrefix("Backups: continuous (write-ahead log archived, point-in-time recovery) plus daily snapshots"), critical)
+        XCTAssertTrue(critical.contains("RPO 5 min, RTO 15 min (not answered, so derived: RPO and RTO from the 99.95% availability target"), critical)
+        let answered = try backups(["nonfunctional.backup_frequency": .choice("hourly"), "nonfunctional.rpo_minutes": .number(60),
+                                    "nonfunctional.rto_minutes": .number(4_320)])
+        XCTAssertEqual(answered, "Backups: hourly snapshots, copied to another account and region; RPO 1 h, RTO 3 days; restores tested on a schedule")
+    }
+
+    func testEverySampleDesignStatesItsBackups() throws {
+        let builder = try DesignBuilder.standard()
+        for session in try SampleSessions.all().map(\.session) + [try Demo.session()] {
+            let notes = builder.build(session).deployment.filter { $0.kind == .database }.flatMap(\.notes)
+            XCTAssertTrue(notes.contains { $0.hasPrefix("Backups: ") && $0.contains("RPO") && $0.contains("RTO") }, session.projectName)
+        }
+    }
 }

@@ -41,9 +41,9 @@ struct StoreNodes: Sendable {
     private func database(_ component: Component,
                           node: (String, ComponentKind, Int, [String], [String]) -> DeploymentNode) -> [DeploymentNode] {
         guard facts.isRelational else {
-            let notes = facts.datastore == "dynamodb"
+            let notes = (facts.datastore == "dynamodb"
                 ? ["Managed: on-demand capacity, replicated across 3 AZs by the service"]
-                : ["Replica set: 1 primary + 2 secondaries in different zones, majority write concern"]
+                : ["Replica set: 1 primary + 2 secondaries in different zones, majority write concern"]) + [BackupPlan(facts: facts).note]
             return [node(component.name, .database, facts.datastore == "dynamodb" ? 1 : 3, notes, [])]
         }
         var extra: [DeploymentNode] = []
@@ -66,6 +66,7 @@ struct StoreNodes: Sendable {
             notes.append("Asynchronous replica in the standby region, promoted on regional failover (data loss up to the replication lag)")
         }
         if !extra.isEmpty { notes.append("Replicates to \(extra.map(\.name).joined(separator: ", "))") }
+        notes.append(BackupPlan(facts: facts).note)
         return [node(component.name, .database, 1, notes, extra.map(\.name))] + extra
     }
 
