@@ -16,6 +16,12 @@ final class ComponentGeneratorTests: XCTestCase {
         XCTAssertEqual(app.dependencies.map(\.target), ["PostgreSQL"])
         XCTAssertEqual(components[1].ownedData, ["customers", "orders", "order_items", "products"])
         XCTAssertTrue(components[1].responsibilities[0].hasPrefix("PostgreSQL (customers, orders, order_items, products)"))
+        // Its trace names the answered contexts it has modules for, not "no bounded contexts answered" (issue 9).
+        XCTAssertTrue(app.trace.sources.contains("one application, a module per bounded context (Orders, Products, Customers)"), "\(app.trace.sources)")
+        var bare = InfraFixtures.shop()
+        bare.answers["services.bounded_contexts"] = nil
+        let alone = generator.components(session: bare, decisions: [], ruleComponents: [])[0]
+        XCTAssertTrue(alone.trace.sources.contains("one application (no bounded contexts answered)"), "\(alone.trace.sources)")
     }
 
     /// Interfaces follow the API style and versioning as answered or decided, not a fixed `REST /v1`.

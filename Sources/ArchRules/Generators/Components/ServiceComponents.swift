@@ -38,8 +38,11 @@ struct ServiceComponents: Sendable {
             var responsibilities = unit.responsibilities.isEmpty ? [] : [unit.responsibilities]
             responsibilities.append(unit.entities.isEmpty ? "No entities assigned yet" : "Owns \(unit.entities.joined(separator: ", "))")
             responsibilities += unit.notes
+            let contexts = facts.values("services.bounded_contexts")
+            let application = contexts.isEmpty ? "one application (no bounded contexts answered)"
+                : "one application, a module per bounded context (\(contexts.joined(separator: ", ")))"
             let origin = facts.session.services.isEmpty
-                ? (unit.context.isEmpty ? "one application (no bounded contexts answered)" : "bounded context \(unit.context)")
+                ? (unit.context.isEmpty ? application : "bounded context \(unit.context)")
                 : "service \(unit.name) defined by the user"
             return Component(
                 name: unit.name, kind: .service, responsibilities: responsibilities, ownedData: unit.entities,
