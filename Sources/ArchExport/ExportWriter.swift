@@ -168,7 +168,8 @@ public struct ExportWriter: Sendable {
         let results = ConcurrentResults<Void>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let path = files[index].path.description, url = folder.appendingPathComponent(path)
-            if reused.contains(path), let previous, link(previous.appendingPathComponent(path).path, url.path) == 0 {
+            if reused.contains(path), let previous, Self.isRegularFile(previous.appendingPathComponent(path).path),
+               link(previous.appendingPathComponent(path).path, url.path) == 0 {
                 results.set(index, .success(()))
                 return
             }
@@ -181,6 +182,12 @@ public struct ExportWriter: Sendable {
         let url = folder.appendingPathComponent(path)
         try create(url.deletingLastPathComponent())
         try write(contents, to: url)
+    }
+
+    /// Whether `path` is a regular file itself, not a symbolic link to one: only those are linked into a new export.
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// `contents` as a new file at `url` in the staging folder, straight from the string's UTF-8 (no copy into a

@@ -88,6 +88,19 @@ final class ExportWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"], "no temporary folder left")
     }
 
+    func testAFileReplacedByASymbolicLinkToTheSameBytesIsWrittenAsAFileNotLinked() throws {
+        let out = root.appendingPathComponent("out")
+        _ = try write(["design.txt": "same\n"], to: out.path)
+        let elsewhere = root.appendingPathComponent("elsewhere.txt")
+        try "same\n".write(to: elsewhere, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: out.appendingPathComponent("design.txt"))
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("design.txt"), withDestinationURL: elsewhere)
+        _ = try write(["design.txt": "same\n"], to: out.path)
+        let type = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("design.txt").path)[.type] as? FileAttributeType
+        XCTAssertEqual(type, .typeRegular, "the export holds its own file, not a link to somewhere else")
+        XCTAssertEqual(read("out/design.txt"), "same\n")
+    }
+
     func testAFileEditedSinceIsNotTakenOverEvenWhenTheExportWouldWriteWhatTheManifestSays() throws {
         let out = root.appendingPathComponent("out")
         _ = try write(["design.txt": "same\n"], to: out.path)
