@@ -25,9 +25,18 @@ final class APIGeneratorTests: XCTestCase {
             Entity(name: $0, fields: [Field(name: "note")])
         }
         let methods = Dictionary(grouping: endpoints(entities: entities), by: \.resource).mapValues { $0.map(\.method) }
-        for name in ["AuditLog", "AuditTrailEvent", "Ledger", "OrderHistory"] {
+        for name in ["Ledger", "OrderHistory"] {
             XCTAssertEqual(methods[name], ["GET", "POST", "GET"], name)
         }
+        // Audit records are the system's own: clients read them, and cannot forge one with a POST (issue 9).
+        for name in ["AuditLog", "AuditTrailEvent"] {
+            XCTAssertEqual(methods[name], ["GET", "GET"], name)
+        }
+        let session = ShopFixture.session([:], entities: entities)
+        let flows = SequenceGenerator().sequences(session: session, components: ComponentGenerator().components(session: session, decisions: [], ruleComponents: []),
+                                                  endpoints: endpoints(entities: entities), decisions: [])
+        XCTAssertFalse(flows.contains { $0.title.hasPrefix("Create Audit") }, "no create flow for what clients cannot create: \(flows.map(\.title))")
+        XCTAssertTrue(flows.contains { $0.title == "Create Ledger" })
         XCTAssertEqual(methods["LedgerEntry"], ["GET", "POST", "GET", "PATCH", "DELETE"])
         // Written once: no update time in the examples, and the table keeps no version or update time.
         let all = endpoints(entities: entities)
@@ -38,6 +47,21 @@ final class APIGeneratorTests: XCTestCase {
         XCTAssertEqual(table?.columns.map(\.name), ["id", "note", "created_at"])
         XCTAssertNotNil(DataModelGenerator().tables(for: ShopFixture.session([:], entities: entities), decisions: [])
             .first { $0.entity == "LedgerEntry" }?.column("lock_version"))
+    }
+
+    /// Money and legal records are never deleted (issue 9): they are changed to cancelled, refunded or void. The
+    /// last word decides, so a saved payment method can still be removed.
+    func testMoneyRecordsGetNoDelete() {
+        let entities = ["Payment", "Invoice", "CardTransaction", "PaymentMethod", "Charger"].map {
+            Entity(name: $0, fields: [Field(name: "note")])
+        }
+        let methods = Dictionary(grouping: endpoints(entities: entities), by: \.resource).mapValues { $0.map(\.method) }
+        for name in ["Payment", "Invoice", "CardTransaction"] {
+            XCTAssertEqual(methods[name], ["GET", "POST", "GET", "PATCH"], name)
+        }
+        for name in ["PaymentMethod", "Charger"] {
+            XCTAssertEqual(methods[name], ["GET", "POST", "GET", "PATCH", "DELETE"], name)
+        }
     }
 
     /// Shared-schema tenancy: the tenant comes from the token, so `tenantId` is no filter and no body member.

@@ -123,6 +123,7 @@ struct RouteBuilder: Hashable {
             errorFormat: vocabulary.errorFormat,
             trace: Trace(answers: traces.list, sources: sources), id: key(inputs, .list, via: via)
         )
+        if own.isAuditRecord { return [list] }  // written by the system, read by clients
         return [list, create(resource, path: path, via: via, parameters: pathParameters, parentErrors: parentErrors,
                              sources: sources, suffix: suffix)]
     }
@@ -194,14 +195,17 @@ struct RouteBuilder: Hashable {
                            [Endpoint.Response(status: 200, description: "the \(display)", headers: etag), notFound],
                            response: resource.item)
         if own.isAppendOnly { return [get] }
+        let update = endpoint("PATCH", .update, "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
+                              [Endpoint.Response(status: 200, description: "the updated \(display)", headers: etag), vocabulary.error(400, "malformed JSON"),
+                               notFound, vocabulary.error(422, "validation failed; the problem lists each invalid field")]
+                                 + uniqueConflict + preconditions,
+                              extra: ifMatch, request: Body(schema: .mergePatch(examples.schema), example: examples.patchBody),
+                              response: resource.item)
+        // A money or legal record is never deleted: it is cancelled, refunded or voided by changing it.
+        if own.isFinancialRecord { return [get, update] }
         return [
             get,
-            endpoint("PATCH", .update, "Update \(article(display)) (JSON Merge Patch, RFC 7396)",
-                     [Endpoint.Response(status: 200, description: "the updated \(display)", headers: etag), vocabulary.error(400, "malformed JSON"),
-                      notFound, vocabulary.error(422, "validation failed; the problem lists each invalid field")]
-                        + uniqueConflict + preconditions,
-                     extra: ifMatch, request: Body(schema: .mergePatch(examples.schema), example: examples.patchBody),
-                     response: resource.item),
+            update,
             endpoint("DELETE", .delete, "Delete \(article(display))",
                      [Endpoint.Response(status: 204, description: "\(display) deleted"), notFound] + deleteConflict + preconditions,
                      extra: ifMatch),

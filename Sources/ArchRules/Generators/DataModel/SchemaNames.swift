@@ -85,6 +85,12 @@ public struct SchemaNames: Sendable {
     /// Last words of entities whose records are never changed or removed once written: `AuditLog`, `Ledger`
     /// (not `LedgerEntry`, whose last word is `entry`). Any entity with `audit` in its name counts too.
     public static let appendOnlyWords: Set = ["log", "ledger", "journal", "history"]
+    /// Whether an entity named with `words` holds audit records (`Names.isAuditRecord`).
+    public static func isAuditRecord(words: [String]) -> Bool { words.contains("audit") }
+
+    /// Words that make an entity a money or legal record (`isFinancialRecord`).
+    public static let financialWords: Set = ["payment", "invoice", "refund", "charge", "chargeback", "payout", "receipt",
+                                             "settlement", "transaction"]
 
     /// The entity called `name` (ignoring case), if it exists.
     public func entity(_ name: String) -> Entity? { entityByKey[Self.key(name)] }
@@ -110,6 +116,15 @@ extension SchemaNames.Names {
     /// Records written once and never changed or removed (see `SchemaNames.appendOnlyWords`): the API offers no
     /// PATCH or DELETE, the table keeps no version or update time, and such tables are partitioned first.
     public var isAppendOnly: Bool {
-        words.contains("audit") || words.last.map(SchemaNames.appendOnlyWords.contains) == true
+        isAuditRecord || words.last.map(SchemaNames.appendOnlyWords.contains) == true
     }
+
+    /// Audit records are written by the system as a side effect of what it does, never by a client: the API only
+    /// reads them (a client that could POST one could forge the audit trail).
+    public var isAuditRecord: Bool { SchemaNames.isAuditRecord(words: words) }
+
+    /// Money and legal records (payments, invoices, refunds…) are kept for the books: the API never deletes them;
+    /// they are cancelled, refunded or voided through their fields instead.
+    /// The name's last word decides (`Payment`, `CardTransaction`), so a `PaymentMethod` a customer removes is not one.
+    public var isFinancialRecord: Bool { words.last.map(SchemaNames.financialWords.contains) == true }
 }

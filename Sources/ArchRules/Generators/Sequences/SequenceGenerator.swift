@@ -51,7 +51,8 @@ struct FlowContext: Sendable {
     }
 
     func createFlow(_ entity: Entity) -> SequenceDiagram? {
-        guard let service = owner(of: entity.name) else { return nil }
+        // Clients never create audit records (the API has no POST for them): the system writes them.
+        guard !SchemaNames.isAuditRecord(words: Naming.words(entity.name)), let service = owner(of: entity.name) else { return nil }
         var flow = FlowBuilder()
         let route = createRoute(entity.name)
         let front = flow.enter(route: route, gateway: gateway, service: service.name)
