@@ -88,7 +88,9 @@ public struct SchemaNames: Sendable {
     /// Whether an entity named with `words` holds audit records (`Names.isAuditRecord`).
     public static func isAuditRecord(words: [String]) -> Bool { words.contains("audit") }
 
-    /// Words that make an entity a money or legal record (`isFinancialRecord`).
+    /// Words that make an entity a money or legal record (`isFinancialRecord`). Narrower than
+    /// `APIGenerator.paymentLikeWords`, the creates worth an idempotency key, which also holds orders and bookings:
+    /// those are retried like payments but may be deleted.
     public static let financialWords: Set = ["payment", "invoice", "refund", "charge", "chargeback", "payout", "receipt",
                                              "settlement", "transaction"]
 
