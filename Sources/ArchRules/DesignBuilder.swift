@@ -71,7 +71,7 @@ public struct DesignBuilder: Sendable {
         design.security = security
         design.capacity = capacity
         design.recommendations = outcome.recommendations
-        design.findings = Self.ordered(unusable + outcome.findings + overrideFindings + checks)
+        design.findings = Self.ordered(unusable + outcome.findings + overrideFindings + checks + CoherenceChecks(design: design).findings())
         design.hiddenEndpoints = hiddenEndpoints
         return design
     }

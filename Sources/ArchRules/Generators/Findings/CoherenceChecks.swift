@@ -1,0 +1,89 @@
+import ArchModel
+
+/// Assertions that the artefacts follow the decisions beside them (issue 9: "the design never argues with itself").
+/// Each violation is a warning finding `coherence.<topic>`. The generators are built to pass them; a violation is a
+/// bug in archtui, or an override the user made that goes against a decision. The tests run them on every sample
+/// and random sessions (0 violations); `archtui check` lists any.
+struct CoherenceChecks: Sendable {
+    let design: Design
+
+    func findings() -> [Finding] {
+        versioning() + broker() + cache() + gateway() + recordKinds()
+    }
+
+    private func choice(_ topic: String) -> String? { design.decisions.first { $0.topic == topic }?.choice }
+
+    private func has(_ kind: ComponentKind) -> Bool { design.components.contains { $0.kind == kind } }
+
+    private func violation(_ topic: String, _ title: String, fix: String, about: FindingSubject = .none, subject: String = "") -> Finding {
+        Finding(id: "coherence." + topic, severity: .warning, title: "The design contradicts itself: " + title, fix: fix,
+                subject: subject.isEmpty ? "decision " + topic : subject, about: about,
+                trace: Trace(sources: ["CoherenceChecks"]))
+    }
+
+    /// URL versions ⇒ every generated path starts with `/v1`; other versioning ⇒ none does.
+    private func versioning() -> [Finding] {
+        guard let versioning = choice("api.versioning") else { return [] }
+        let generated = design.endpoints.filter { $0.origin == .generated }
+        let wrong = generated.filter { ($0.path == "/v1" || $0.path.hasPrefix("/v1/")) != (versioning == "url") }
+        guard let first = wrong.first else { return [] }
+        return [violation("api.versioning", "versioning is \(versioning), but \(wrong.count) paths disagree (\(first.method) \(first.path))",
+                          fix: "Report it: the generated paths should follow the versioning decision.", about: .endpoint(first.id))]
+    }
+
+    /// A broker decided ⇒ a broker component; no broker decided ⇒ none.
+    private func broker() -> [Finding] {
+        guard let broker = choice("messaging.broker") else { return [] }
+        if broker == "none", has(.broker) {
+            return [violation("messaging.broker", "no broker was decided, yet a broker is a component",
+                              fix: "Remove the broker, or answer the messaging question for one.")]
+        }
+        if broker != "none", !has(.broker) {
+            return [violation("messaging.broker", "\(broker) was decided, but no broker is a component",
+                              fix: "Report it: the components should include the decided broker.")]
+        }
+        return []
+    }
+
+    /// Cache-aside with Redis ⇒ a cache component; no cache ⇒ none.
+    private func cache() -> [Finding] {
+        switch choice("caching.strategy") {
+        case "cache-aside-redis" where !has(.cache):
+            return [violation("caching.strategy", "a shared cache was decided, but no cache is a component",
+                              fix: "Report it: the components should include the cache.")]
+        case "none" where has(.cache):
+            return [violation("caching.strategy", "no cache was decided, yet a cache is a component",
+                              fix: "Remove the cache, or answer the caching question for one.")]
+        default: return []
+        }
+    }
+
+    /// No gateway ⇒ no security note places anything at one.
+    private func gateway() -> [Finding] {
+        guard !has(.gateway), let note = design.security.first(where: { $0.text.lowercased().contains("gateway") }) else { return [] }
+        return [violation("gateway", "the \(note.topic) note names a gateway the design does not have",
+                          fix: "Report it: the notes should name only components that exist.")]
+    }
+
+    /// Audit records have no client writes; append-only records no PATCH or DELETE; money records no DELETE.
+    private func recordKinds() -> [Finding] {
+        var findings: [Finding] = []
+        for endpoint in design.endpoints {
+            let words = Naming.words(endpoint.resource)
+            let audit = SchemaNames.isAuditRecord(words: words)
+            let appendOnly = audit || words.last.map(SchemaNames.appendOnlyWords.contains) == true
+            let money = words.last.map(SchemaNames.financialWords.contains) == true
+            let method = endpoint.method.uppercased()
+            let why: String?
+            if audit, method != "GET" { why = "audit records are written by the system, but \(method) \(endpoint.path) lets a client write one" }
+            else if appendOnly, ["PATCH", "PUT", "DELETE"].contains(method) { why = "\(endpoint.resource) is append-only, but \(method) \(endpoint.path) changes one" }
+            else if money, method == "DELETE" { why = "\(endpoint.resource) is a money record, kept for the books, but \(method) \(endpoint.path) deletes one" }
+            else { why = nil }
+            if let why {
+                findings.append(violation("records", why, fix: "Hide the endpoint, or cancel, refund or void through a change instead.",
+                                          about: .endpoint(endpoint.id), subject: "endpoint \(method) \(endpoint.path)"))
+            }
+        }
+        return findings
+    }
+}
