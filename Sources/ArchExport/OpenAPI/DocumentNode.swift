@@ -69,9 +69,6 @@ indirect enum DocumentNode {
     }
 
     private static func sortedByKey(_ members: [(key: String, value: DocumentNode)]) -> [(key: String, value: DocumentNode)] {
-        guard members.count > 1 else { return members }
-        // Swift's `<` orders ASCII text by its bytes, and quickly; other text goes by its UTF-8 bytes explicitly.
-        if members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) { return members.sorted { $0.key < $1.key } }
-        return members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 }

@@ -88,6 +88,14 @@ public struct SchemaNames: Sendable {
     /// Whether an entity named with `words` holds audit records (`Names.isAuditRecord`).
     public static func isAuditRecord(words: [String]) -> Bool { words.contains("audit") }
 
+    /// Whether an entity named with `words` is written once and never changed (`Names.isAppendOnly`).
+    public static func isAppendOnly(words: [String]) -> Bool {
+        isAuditRecord(words: words) || words.last.map(appendOnlyWords.contains) == true
+    }
+
+    /// Whether an entity named with `words` is a money or legal record (`Names.isFinancialRecord`).
+    public static func isFinancialRecord(words: [String]) -> Bool { words.last.map(financialWords.contains) == true }
+
     /// Words that make an entity a money or legal record (`isFinancialRecord`). Narrower than
     /// `APIGenerator.paymentLikeWords`, the creates worth an idempotency key, which also holds orders and bookings:
     /// those are retried like payments but may be deleted.
@@ -117,9 +125,7 @@ public struct SchemaNames: Sendable {
 extension SchemaNames.Names {
     /// Records written once and never changed or removed (see `SchemaNames.appendOnlyWords`): the API offers no
     /// PATCH or DELETE, the table keeps no version or update time, and such tables are partitioned first.
-    public var isAppendOnly: Bool {
-        isAuditRecord || words.last.map(SchemaNames.appendOnlyWords.contains) == true
-    }
+    public var isAppendOnly: Bool { SchemaNames.isAppendOnly(words: words) }
 
     /// Audit records are written by the system as a side effect of what it does, never by a client: the API only
     /// reads them (a client that could POST one could forge the audit trail).
@@ -128,5 +134,5 @@ extension SchemaNames.Names {
     /// Money and legal records (payments, invoices, refunds…) are kept for the books: the API never deletes them;
     /// they are cancelled, refunded or voided through their fields instead.
     /// The name's last word decides (`Payment`, `CardTransaction`), so a `PaymentMethod` a customer removes is not one.
-    public var isFinancialRecord: Bool { words.last.map(SchemaNames.financialWords.contains) == true }
+    public var isFinancialRecord: Bool { SchemaNames.isFinancialRecord(words: words) }
 }

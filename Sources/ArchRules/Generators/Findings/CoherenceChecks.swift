@@ -68,11 +68,15 @@ struct CoherenceChecks: Sendable {
     /// Audit records have no client writes; append-only records no PATCH or DELETE; money records no DELETE.
     private func recordKinds() -> [Finding] {
         var findings: [Finding] = []
+        /// Per resource, worked out once: (audit, append-only, money).
+        var kinds: [String: (audit: Bool, appendOnly: Bool, money: Bool)] = [:]
         for endpoint in design.endpoints {
-            let words = Naming.words(endpoint.resource)
-            let audit = SchemaNames.isAuditRecord(words: words)
-            let appendOnly = audit || words.last.map(SchemaNames.appendOnlyWords.contains) == true
-            let money = words.last.map(SchemaNames.financialWords.contains) == true
+            if kinds[endpoint.resource] == nil {
+                let words = Naming.words(endpoint.resource)
+                kinds[endpoint.resource] = (SchemaNames.isAuditRecord(words: words), SchemaNames.isAppendOnly(words: words),
+                                            SchemaNames.isFinancialRecord(words: words))
+            }
+            let (audit, appendOnly, money) = kinds[endpoint.resource]!
             let method = endpoint.method.uppercased()
             let why: String?
             if audit, method != "GET" { why = "audit records are written by the system, but \(method) \(endpoint.path) lets a client write one" }
