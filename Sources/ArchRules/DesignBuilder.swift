@@ -59,7 +59,8 @@ public struct DesignBuilder: Sendable {
         let (dataChecks, (sequences, security, modelChecks)) = ForkJoin.both(inParallel: parallel, {
             checker.findings(session: session, design: checked, of: .dataAndPolicy)
         }, {
-            (SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions),
+            (SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions,
+                                           tables: tables),
              outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions,
                                                            components: components),
              checker.findings(session: session, design: checked, of: .modelAndServices))

@@ -230,9 +230,20 @@ extension Table {
             lines.add(index.reason.isEmpty ? "" : " — " + index.reason, DesignStyle.note)
             lines.endLine()
         }
+        if primaryKey.count > 1, entity != nil {  // the flags show the columns, not the order of a composite key
+            lines.add("  PRIMARY KEY ", DesignStyle.note)
+            lines.add("(" + primaryKey.joined(separator: ", ") + ")")
+            lines.endLine()
+        }
         if let partitioning = partitioning {
             lines.add("  PARTITION ", DesignStyle.note)
             lines.add(partitioning.display)
+            lines.endLine()
+        }
+        if let stream {
+            lines.add("  STREAM ", DesignStyle.note)
+            lines.add("append-only: written in batches, never updated or deleted by row; old \(partitioning?.interval?.rawValue ?? "time") chunks are dropped whole", DesignStyle.note)
+            lines.add(" — \(stream.decision)", DesignStyle.note)
             lines.endLine()
         }
         lines.endLine()

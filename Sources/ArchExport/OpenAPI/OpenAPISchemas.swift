@@ -5,9 +5,10 @@ import ArchModel
 /// Made as the operations ask for them, so only shapes in use appear, in the order of first use.
 struct OpenAPISchemas {
     /// Names of the shared schemas; resource names that would take one are told apart.
-    static let problem = "Problem", envelope = "Error", money = "Money", cursorPage = "CursorPage", offsetPage = "OffsetPage"
+    static let problem = "Problem", envelope = "Error", money = "Money", cursorPage = "CursorPage", offsetPage = "OffsetPage",
+               batchAccepted = "BatchAccepted"
 
-    private var names = OpenAPINames(reserved: [problem, envelope, money, cursorPage, offsetPage])
+    private var names = OpenAPINames(reserved: [problem, envelope, money, cursorPage, offsetPage, batchAccepted])
     /// Entity name → its resource schema's base name.
     private var bases: [String: String] = [:]
     /// Each body shape's component name: looked up for every body of every operation.
@@ -16,7 +17,7 @@ struct OpenAPISchemas {
 
     /// A body shape of an entity: what one component schema stands for.
     private struct Variant: Hashable {
-        enum Shape: Hashable { case item, create, patch, page }
+        enum Shape: Hashable { case item, create, patch, page, batch }
         let entity: String
         let shape: Shape
         /// The fields a create leaves out.
@@ -47,6 +48,18 @@ struct OpenAPISchemas {
             }
         case .page(let resource, let pagination):
             return variant(resource, Variant(entity: resource.entity, shape: .page), suffix: "Page") { this in this.page(resource, pagination) }
+        case .batch(let resource, let omitting):
+            let key = Variant(entity: resource.entity, shape: .batch, omitting: omitting)
+            if let name = variants[key] { return name }
+            return variant(resource, key, suffix: "Batch") { this in
+                let item = this.reference(.create(resource, omitting: omitting))
+                return .object(description: OpenAPIProse.safe("A batch of \(resource.entity) records, ingested together."),
+                               properties: [("items", .array(description: "The records, in time order.", minItems: 1,
+                                                             maxItems: BodySchema.maxBatchItems, items: item))],
+                               additionalProperties: false)
+            }
+        case .batchAccepted:
+            return shared(Self.batchAccepted, Self.batchAcceptedSchema)
         }
     }
 
@@ -170,6 +183,12 @@ struct OpenAPISchemas {
         properties: [
             ("amount", .string(description: "decimal amount, e.g. 19.99", maxLength: 32, pattern: "^-?[0-9]+(\\.[0-9]+)?$")),
             ("currency", .string(description: "ISO 4217 code", minLength: 3, maxLength: 3, pattern: "^[A-Z]{3}$")),
+        ], additionalProperties: false)
+
+    static let batchAcceptedSchema = SchemaNode.object(
+        description: "A batch taken for processing: its records are stored shortly after, in the background.",
+        properties: [
+            ("accepted", .integer(format: "int32", description: "the records accepted", minimum: 1, maximum: BodySchema.maxBatchItems)),
         ], additionalProperties: false)
 
     static let cursorPageSchema = SchemaNode.object(

@@ -58,9 +58,10 @@ struct SchemaNode {
         ]), required: required)
     }
 
-    static func array(required: Bool = true, description: String? = nil, maxItems: Int? = nil, items: SchemaNode) -> SchemaNode {
+    static func array(required: Bool = true, description: String? = nil, minItems: Int? = nil, maxItems: Int? = nil,
+                      items: SchemaNode) -> SchemaNode {
         SchemaNode(node: .object([
-            ("type", .string("array")), ("description", .string(description)),
+            ("type", .string("array")), ("description", .string(description)), ("minItems", minItems.map(DocumentNode.integer)),
             ("maxItems", maxItems.map(DocumentNode.integer)), ("items", items.node),
         ]), required: required)
     }

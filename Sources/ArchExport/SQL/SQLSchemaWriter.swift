@@ -39,6 +39,11 @@ struct SQLSchemaWriter<Rules: SQLDialectRules> {
     private func statements(for table: SQLSchemaPlan.Planned) -> [String] {
         let comment = SQLText.describe(table.table)
         var out = [SQLText.comment(table.name + ": " + comment)]
+        if let stream = table.table.stream {
+            let key = table.table.primaryKey.map(table.column).joined(separator: ", ")
+            out.append(SQLText.comment("Append-only stream (\(stream.decision)): written in batches, never updated or deleted by row;"))
+            out.append(SQLText.comment("keyed by (\(key)), so a retried batch is stored once (insert with conflicts ignored)."))
+        }
         out += rules.partitionNote(table).map(SQLText.comment)
         out += table.omittedKeys.map { SQLText.comment("No foreign key \($0.key.name) (\($0.key.columns.joined(separator: ", ")) → \($0.key.referencedTable)): \($0.reason).") }
         var lines: [String] = []

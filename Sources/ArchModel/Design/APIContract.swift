@@ -178,14 +178,21 @@ public enum BodySchema: Hashable, Sendable {
     case create(ResourceSchema, omitting: [String])
     /// A JSON Merge Patch (RFC 7396) of the resource: every writable property, none required.
     case mergePatch(ResourceSchema)
+    /// A batch of creates of a stream's records: `{"items": [...]}`, 1 to `maxBatchItems` create bodies.
+    case batch(ResourceSchema, omitting: [String])
+    /// The answer to an accepted batch: `{"accepted": n}`, the records taken for processing.
+    case batchAccepted
     /// An error in the answered format.
     case error(ErrorFormat)
+
+    /// The most records one batch holds: large enough to amortise a request, small enough to validate in memory.
+    public static let maxBatchItems = 1000
 
     /// The resource it shows or takes, if any.
     public var resource: ResourceSchema? {
         switch self {
-        case .resource(let schema), .page(let schema, _), .create(let schema, _), .mergePatch(let schema): return schema
-        case .error: return nil
+        case .resource(let schema), .page(let schema, _), .create(let schema, _), .mergePatch(let schema), .batch(let schema, _): return schema
+        case .error, .batchAccepted: return nil
         }
     }
 }

@@ -15,11 +15,14 @@ public struct Table: Hashable, Sendable {
     public var partitioning: Partitioning?
     /// Names the schema uses in place of the ones the model gives (too long, taken): each is a finding.
     public var renames: [SQLRename]
+    /// Set when the table holds a decided stream of measurements or positions (see `StreamKey`).
+    public var stream: StreamKey?
     public var trace: Trace
 
     public init(name: String, entity: String? = nil, columns: [Column] = [], primaryKey: [String] = [],
                 foreignKeys: [ForeignKey] = [], uniqueConstraints: [[String]] = [], indexes: [Index] = [],
-                partitioning: Partitioning? = nil, renames: [SQLRename] = [], trace: Trace = Trace(), id: TableID? = nil) {
+                partitioning: Partitioning? = nil, renames: [SQLRename] = [], stream: StreamKey? = nil, trace: Trace = Trace(),
+                id: TableID? = nil) {
         self.id = id ?? .other(name)
         self.name = name
         self.entity = entity
@@ -30,10 +33,47 @@ public struct Table: Hashable, Sendable {
         self.indexes = indexes
         self.partitioning = partitioning
         self.renames = renames
+        self.stream = stream
         self.trace = trace
     }
 
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+}
+
+/// How a stream table is keyed, when a decision made the entity an append-only stream (a time-series store, a
+/// partitioned ingest, a live-position store): rows are never updated or deleted one by one, so the table has no
+/// surrogate `id`, no `lock_version` and no `updated_at`; the primary key is the source, what is measured, and the time.
+public struct StreamKey: Hashable, Sendable {
+    /// Where the stream's records land.
+    public enum Store: String, Hashable, Sendable {
+        /// A time-series store: time-partitioned, compressed, rolled up (`datastore.secondary: time-series-store`).
+        case timeSeries = "time-series-store"
+        /// Latest positions in an in-memory geo index, the history appended here (`datastore.secondary: in-memory-geo-index`).
+        case livePositions = "in-memory-geo-index"
+        /// Only the ingest path was decided (`scaling.strategy: partitioned-stream-ingest`).
+        case partitionedIngest = "partitioned-stream-ingest"
+    }
+
+    /// The foreign key column of the record's source (`device_id`), the first column of the key after a tenant's.
+    public var source: String
+    /// The entity the source column references (`Device`).
+    public var sourceEntity: String
+    /// The event-time column (`measured_at`): the last column of the key and the partition key.
+    public var time: String
+    /// Columns telling apart records of one source at one time (`metric`), between the source and the time.
+    public var discriminators: [String]
+    public var store: Store
+    /// The decision that made it a stream: `datastore.secondary: time-series-store`.
+    public var decision: String
+
+    public init(source: String, sourceEntity: String, time: String, discriminators: [String] = [], store: Store, decision: String) {
+        self.source = source
+        self.sourceEntity = sourceEntity
+        self.time = time
+        self.discriminators = discriminators
+        self.store = store
+        self.decision = decision
+    }
 }
 
 /// The stable identity of a table of the design.

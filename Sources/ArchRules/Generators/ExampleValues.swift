@@ -7,6 +7,8 @@ import ArchModel
 public enum ExampleValues {
     /// The fixed instant every example timestamp uses.
     public static let timestamp = "2026-01-15T09:30:00Z"
+    /// A second after `timestamp`: the next record of a stream.
+    public static let timestampLater = "2026-01-15T09:30:01Z"
 
     /// A UUID fixed by `seed` (an entity name, or `Entity.field`): the same entity always shows the same id.
     public static func uuid(_ seed: String) -> String {

@@ -62,6 +62,8 @@ struct RouteInputs: EntityInputs {
     let versioned: Bool
     /// Whose records these are, for owner-only authorisation.
     let owner: OwnerScope
+    /// A decided stream (see `StreamRecords`): ingested in batches under its source, never changed.
+    let stream: StreamRecords.Shape?
 
     init?(entity: Entity, model: SchemaModel, versioned: Bool, owner: OwnerScope) {
         guard let own = model.names.names(entity.name) else { return nil }
@@ -78,5 +80,6 @@ struct RouteInputs: EntityInputs {
             .compactMap { model.names.names($0.child)?.pluralDisplay }
         self.versioned = versioned
         self.owner = owner
+        stream = model.streams.shape(of: entity.name)
     }
 }

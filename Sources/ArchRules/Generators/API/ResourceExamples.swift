@@ -19,8 +19,9 @@ struct ResourceExamples {
     /// The shape of `item`, for the bodies' schemas.
     let schema: ResourceSchema
 
-    /// `appendOnly`: records written once show no `updatedAt`.
-    init(entity: Entity, links: [RelationGraph.Link], appendOnly: Bool = false) {
+    /// `appendOnly`: records written once show no `updatedAt`. `identified: false`: stream records, keyed by their
+    /// source and time, show no `id`.
+    init(entity: Entity, links: [RelationGraph.Link], appendOnly: Bool = false, identified: Bool = true) {
         self.entity = entity
         self.links = links
         let linkMembers = links.map { (column: $0.column, member: (Naming.camelCase($0.column), JSONValue.string(ExampleValues.uuid($0.parent)))) }
@@ -44,14 +45,15 @@ struct ResourceExamples {
         self.fieldMembers = fieldMembers
         let times: [(String, JSONValue)] = [("createdAt", .string(ExampleValues.timestamp))]
             + (appendOnly ? [] : [("updatedAt", .string(ExampleValues.timestamp))])
-        item = .object([("id", .string(ExampleValues.uuid(entity.name)))] + linkMembers.map(\.member) + fieldMembers + times)
+        let id: [(String, JSONValue)] = identified ? [("id", .string(ExampleValues.uuid(entity.name)))] : []
+        item = .object(id + linkMembers.map(\.member) + fieldMembers + times)
         renderedItem = item.rendered()
-        schema = Self.schema(entity: entity, links: links, fields: fields, times: times.map(\.0))
+        schema = Self.schema(entity: entity, links: links, fields: fields, times: times.map(\.0), identified: identified)
     }
 
     /// The properties in the order of `item`'s members: the id, the parents' ids, the fields, the timestamps.
     private static func schema(entity: Entity, links: [RelationGraph.Link], fields: [(key: String, field: Field)],
-                               times: [String]) -> ResourceSchema {
+                               times: [String], identified: Bool) -> ResourceSchema {
         typealias Property = ResourceSchema.Property
         let id = Property(key: "id", type: .uuid, required: true, readOnly: true, description: "set by the server")
         let parents = links.map {
@@ -62,12 +64,22 @@ struct ResourceExamples {
                      enumValues: field.type == .enumeration ? field.enumValues : [], description: field.description)
         }
         let stamps = times.map { Property(key: $0, type: .timestamp, required: true, readOnly: true, description: "set by the server") }
-        return ResourceSchema(entity: entity.name, description: entity.description, properties: [id] + parents + own + stamps)
+        return ResourceSchema(entity: entity.name, description: entity.description, properties: (identified ? [id] : []) + parents + own + stamps)
     }
 
     /// A create body: every stored field and the parents' ids, except the one in the path (`nestedColumn`).
     func createBody(nestedColumn: String? = nil) -> JSONValue {
         .object(linkMembers.filter { $0.column != nestedColumn }.map(\.member) + fieldMembers)
+    }
+
+    /// A batch of creates, `{"items": [...]}`, for a stream's ingest endpoint: two records a second apart (of the
+    /// field `timeField`), so the example never holds a duplicate key.
+    func batchBody(nestedColumn: String? = nil, timeField: String?) -> JSONValue {
+        let first = createBody(nestedColumn: nestedColumn)
+        let key = fields.first { $0.field.name == timeField }?.key
+        guard case .object(let members) = first, let key else { return .object([("items", .array([first]))]) }
+        let second = JSONValue.object(members.map { $0.0 == key ? (key, .string(ExampleValues.timestampLater)) : $0 })
+        return .object([("items", .array([first, second]))])
     }
 
     /// A JSON Merge Patch body changing the first two fields.

@@ -50,11 +50,15 @@ struct RouteBuilder: Hashable {
         var routes: [Endpoint] = []
         let resource = Resource(inputs: inputs,
                                 examples: ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) },
-                                                           appendOnly: own.isAppendOnly),
+                                                           appendOnly: own.isAppendOnly || inputs.stream != nil,
+                                                           identified: inputs.stream == nil),
                                 readAccess: vocabulary.authorization(inputs, write: false),
                                 writeAccess: vocabulary.authorization(inputs, write: true),
                                 readSecurity: vocabulary.security(inputs, write: false),
                                 writeSecurity: vocabulary.security(inputs, write: true))
+        if let stream = inputs.stream, let source = inputs.parents.first(where: { $0.link.column == stream.source.column }) {
+            return streamRoutes(resource, stream: stream, source: source)
+        }
         if !inputs.parents.contains(where: { $0.link.owned && $0.link.parent != entity.name }) {
             routes += collection(resource, path: "\(prefix)/\(own.segment)", via: nil)
         }
@@ -210,6 +214,70 @@ struct RouteBuilder: Hashable {
                      [Endpoint.Response(status: 204, description: "\(display) deleted"), notFound] + deleteConflict + preconditions,
                      extra: ifMatch),
         ]
+    }
+
+    /// A decided stream's routes (see `StreamRecords`), under its source: a time-range list, and a batch ingest
+    /// answering 202 Accepted (the records are stored asynchronously). No record has an id, none is changed or
+    /// deleted: old records leave by whole time chunks.
+    private func streamRoutes(_ resource: Resource, stream: StreamRecords.Shape, source: RouteInputs.Parent) -> [Endpoint] {
+        let inputs = resource.inputs, examples = resource.examples, own = inputs.own
+        let base = "\(prefix)/\(source.names.segment)/{\(source.names.parameter)}/\(subSegment(source.link, own: own))"
+        let suffix = "Of" + source.names.pascal
+        let pathParameters = [idParameter(source.names.parameter, source.names.display)]
+        let parentErrors = [vocabulary.error(404, "\(source.names.display) not found")]
+        let sources = ["entity \(inputs.entity.name)", "decision \(stream.decision)"] + source.link.sources
+        let timeKey = examples.fields.first { $0.field.name == stream.timeField }?.key ?? "createdAt"
+        let range = [
+            Endpoint.Parameter(name: "from", location: .query, type: .timestamp,
+                               description: "the earliest \(timeKey) to include (inclusive); default: an hour before to"),
+            Endpoint.Parameter(name: "to", location: .query, type: .timestamp,
+                               description: "the latest \(timeKey) to include (exclusive); default: now"),
+        ]
+        let paging = pagination == "none" ? [] : pagingParameters(pagination)
+        var filters = filters(inputs, examples, excluding: source.link.column).filter { $0.name != timeKey }
+        for pair in examples.fields where stream.discriminators.contains(pair.field.name) && !filters.contains(where: { $0.name == pair.key }) {
+            filters.append(Endpoint.Parameter(name: pair.key, location: .query, type: pair.field.type,
+                                              description: "only the records of this \(Naming.words(pair.field.name).joined(separator: " "))",
+                                              enumValues: pair.field.type == .enumeration ? pair.field.enumValues : []))
+        }
+        let list = Endpoint(
+            method: "GET", path: base, operationId: "list\(own.pascalPlural)\(suffix)",
+            summary: "List \(own.pluralDisplay) of \(article(source.names.display)) in a time range",
+            resource: inputs.entity.name, service: inputs.service,
+            parameters: pathParameters + versionHeader + range + paging + filters,
+            responses: vocabulary.errors([Endpoint.Response(status: 200, description: "a page of \(own.pluralDisplay), oldest first"),
+                                          vocabulary.error(400, "malformed time range, filter, limit or cursor")] + parentErrors),
+            responseExample: examples.page(pagination).rendered(),
+            authorization: resource.readAccess, paginated: !paging.isEmpty, security: resource.readSecurity,
+            responseBody: Body(schema: .page(examples.schema, paginationStyle), example: examples.page(pagination, rendered: false)),
+            errorFormat: vocabulary.errorFormat,
+            trace: Trace(answers: traces.list, sources: sources), id: key(inputs, .list, via: source))
+        let keyWords = ([source.names.display] + stream.discriminators.map { Naming.words($0).joined(separator: " ") }
+                        + [Naming.words(stream.timeField ?? "createdAt").joined(separator: " ")])
+        let batch = examples.batchBody(nestedColumn: source.link.column, timeField: stream.timeField)
+        let ingest = Endpoint(
+            method: "POST", path: base + "/batch", operationId: "ingest\(own.pascalPlural)\(suffix)",
+            summary: "Ingest a batch of \(own.pluralDisplay)",
+            resource: inputs.entity.name, service: inputs.service, parameters: pathParameters + versionHeader,
+            requestExample: batch.rendered(),
+            responses: vocabulary.errors([
+                Endpoint.Response(status: 202, description: "batch accepted: its \(own.pluralDisplay) are stored shortly after; "
+                                  + "a retried batch is stored once (records are keyed by \(Self.list(keyWords)))"),
+                vocabulary.error(400, "malformed JSON"),
+                vocabulary.error(422, "validation failed, or more than \(BodySchema.maxBatchItems) records; the problem lists each invalid record and the batch is refused whole"),
+            ] + parentErrors),
+            responseExample: JSONValue.object([("accepted", .number("2"))]).rendered(),
+            authorization: resource.writeAccess, security: resource.writeSecurity,
+            requestBody: Body(schema: .batch(examples.schema, omitting: [Naming.camelCase(source.link.column)]), example: batch),
+            responseBody: Body(schema: .batchAccepted, example: .object([("accepted", .number("2"))])),
+            errorFormat: vocabulary.errorFormat,
+            trace: Trace(answers: traces.create, sources: sources), id: key(inputs, .create, via: source))
+        return [list, ingest]
+    }
+
+    /// `a, b and c`.
+    private static func list(_ words: [String]) -> String {
+        words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }
 
     /// The route's identity: the entity, the operation, and the owner it is nested under.

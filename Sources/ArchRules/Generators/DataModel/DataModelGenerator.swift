@@ -91,8 +91,10 @@ public struct DataModelGenerator: Sendable {
     /// An entity's table, with foreign key and index names not yet claimed (see `claimConstraintNames`).
     private func entityTable(_ inputs: TableInputs, context: TableContext) -> Table {
         let entity = inputs.entity, table = inputs.table, tenant = inputs.tenant
-        var sources = ["entity \(entity.name)"]
-        var columns = [Column(name: "id", type: .uuid, nullable: false)]
+        let stream = inputs.stream
+        var sources = ["entity \(entity.name)"] + (stream.map { ["decision \($0.decision)"] } ?? [])
+        // A stream's rows are keyed by source and time (below), never by a surrogate id.
+        var columns = stream == nil ? [Column(name: "id", type: .uuid, nullable: false)] : []
         if tenant { columns.append(Column(name: "tenant_id", type: .uuid, nullable: false)) }
         var foreignKeys: [ForeignKey] = []
         var renames: [SQLRename] = []
@@ -116,6 +118,10 @@ public struct DataModelGenerator: Sendable {
             }
             if let service = parent.elsewhere {
                 // Another service's database: a reference by id, kept valid by that service's events, not a constraint.
+                if stream?.source.column == link.column {  // the stream's primary key leads with it
+                    sources += link.sources.filter { !sources.contains($0) }
+                    continue
+                }
                 index([link.column], unique: link.unique,
                       reason: "reference to \(link.parent) in \(ComponentGenerator.databaseName(for: service)): no foreign key across databases"
                           + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
@@ -125,19 +131,23 @@ public struct DataModelGenerator: Sendable {
             foreignKeys.append(ForeignKey(name: "fk_\(table)_\(link.column)",
                                           columns: [link.column], referencedTable: parent.table,
                                           referencedColumns: ["id"], onDelete: link.onDelete))
-            if !isTenancyColumn || link.unique {  // otherwise the (tenant_id, …) indexes below lead with it
+            let leadsStreamKey = stream?.source.column == link.column
+            if (!isTenancyColumn || link.unique) && !leadsStreamKey {  // else the (tenant_id, …) indexes or the stream's key lead with it
                 index([link.column], unique: link.unique,
                       reason: "foreign key: joins and ON DELETE checks" + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
             }
             sources += link.sources.filter { !sources.contains($0) }
         }
         let taken = Set(columns.map(\.name) + RelationGraph.systemColumns)
+        var streamTime = "created_at", streamDiscriminators: [String] = []  // without an event time, the ingest time keys it
         var fieldColumns = UniqueNames(reserved: Array(taken))
         for field in entity.fields {
             let wanted = Naming.words(field.name).joined(separator: "_"), base = Naming.limited(wanted)
             guard !taken.contains(base) else { continue }  // the generated column (id, timestamps, a foreign key) stands for it
             let name = fieldColumns.claim(base)
             renamed("column", wanted, name)
+            if field.name == stream?.timeField { streamTime = name }
+            if stream?.discriminators.contains(field.name) == true { streamDiscriminators.append(name) }
             columns.append(Column(name: name, type: field.type, nullable: !field.required,
                                   defaultValue: field.defaultValue.flatMap { ColumnDefaults.parse($0, for: field.type) }, pii: field.pii,
                                   enumValues: field.type == .enumeration ? field.enumValues : [],
@@ -151,11 +161,11 @@ public struct DataModelGenerator: Sendable {
                 index(scoped, reason: "indexed field \(field.name): frequent lookups" + (tenant ? ", always within one tenant" : ""))
             }
         }
-        if tenant {
+        if tenant, stream == nil {  // a stream's key leads with the tenant
             index(["tenant_id", "created_at"], reason: "tenant isolation: every query filters by tenant_id; lists page by created_at")
         }
         let created = Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: .now)
-        columns += inputs.appendOnly ? [created] : [
+        columns += inputs.appendOnly || stream != nil ? [created] : [
             Column(name: "lock_version", type: .integer, nullable: false, defaultValue: .number("0")),
             created,
             Column(name: "updated_at", type: .timestamp, nullable: false, defaultValue: .now),
@@ -164,9 +174,20 @@ public struct DataModelGenerator: Sendable {
         if inputs.partitioned, let answers = context.partitionAnswers {
             trace = trace.merged(with: Trace(answers: answers, sources: ["capacity"]))
         }
-        return Table(name: table, entity: entity.name, columns: columns, primaryKey: ["id"], foreignKeys: foreignKeys,
-                     uniqueConstraints: uniques, indexes: indexes, partitioning: inputs.partitioned ? Self.partitionScheme : nil,
-                     renames: renames, trace: trace, id: .entity(entity.id))
+        guard let stream else {
+            return Table(name: table, entity: entity.name, columns: columns, primaryKey: ["id"], foreignKeys: foreignKeys,
+                         uniqueConstraints: uniques, indexes: indexes, partitioning: inputs.partitioned ? Self.partitionScheme : nil,
+                         renames: renames, trace: trace, id: .entity(entity.id))
+        }
+        // Appends in time order, kept in daily chunks that are compressed and dropped whole (see the decision).
+        let key = StreamKey(source: stream.source.column, sourceEntity: stream.source.parent, time: streamTime,
+                            discriminators: streamDiscriminators, store: stream.store, decision: stream.decision)
+        let primaryKey = (tenant ? ["tenant_id"] : []) + [key.source] + key.discriminators + [key.time]
+        for column in columns.indices where primaryKey.contains(columns[column].name) { columns[column].nullable = false }
+        return Table(name: table, entity: entity.name, columns: columns, primaryKey: primaryKey,
+                     foreignKeys: foreignKeys, uniqueConstraints: uniques, indexes: indexes,
+                     partitioning: Partitioning(method: .range, key: key.time, interval: .daily),
+                     renames: renames, stream: key, trace: trace, id: .entity(entity.id))
     }
 
     /// A join table, names not yet claimed (see `claimConstraintNames`).
@@ -236,6 +257,8 @@ struct TableInputs: EntityInputs {
     let partitioned: Bool
     /// Written once, never changed (see `SchemaNames.Names.isAppendOnly`): no version or update time to keep.
     let appendOnly: Bool
+    /// A decided stream (see `StreamRecords`): keyed by source and time, partitioned by time.
+    let stream: StreamRecords.Shape?
 
     init?(entity: Entity, model: SchemaModel, partitioned: Bool) {
         guard let own = model.names.names(entity.name) else { return nil }
@@ -251,5 +274,6 @@ struct TableInputs: EntityInputs {
         tenant = model.inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]
         self.partitioned = partitioned
         appendOnly = own.isAppendOnly
+        stream = model.streams.shape(of: entity.name)
     }
 }

@@ -10,6 +10,8 @@ struct SchemaModel: Sendable {
     let databases: DatabaseSplit
     /// What entities' owner references are called.
     let owners: ModelNames
+    /// The entities the decisions made into append-only streams (none without such a decision).
+    let streams: StreamRecords
 
     /// With a `memo`, names and relations are reused while no entity's name or relations changed.
     init(session: Session, decisions: [Decision], memo: DerivationMemo? = nil) {
@@ -19,6 +21,7 @@ struct SchemaModel: Sendable {
         guard let memo else {
             names = SchemaNames(session.entities)
             graph = RelationGraph(names)
+            streams = StreamRecords(names: names, graph: graph, decisions: decisions)
             return
         }
         let resolved = memo.schema(for: session.entities.map(EntityShape.init)) {
@@ -27,6 +30,7 @@ struct SchemaModel: Sendable {
         }
         names = resolved.names.replacingEntities(session.entities)
         graph = resolved.graph
+        streams = StreamRecords(names: names, graph: graph, decisions: decisions)
     }
 }
 

@@ -8,7 +8,7 @@ struct CoherenceChecks: Sendable {
     let design: Design
 
     func findings() -> [Finding] {
-        versioning() + broker() + cache() + gateway() + recordKinds()
+        versioning() + broker() + cache() + gateway() + recordKinds() + streams()
     }
 
     private func choice(_ topic: String) -> String? { design.decisions.first { $0.topic == topic }?.choice }
@@ -63,6 +63,55 @@ struct CoherenceChecks: Sendable {
         guard !has(.gateway), let note = design.security.first(where: { $0.text.lowercased().contains("gateway") }) else { return [] }
         return [violation("gateway", "the \(note.topic) note names a gateway the design does not have",
                           fix: "Report it: the notes should name only components that exist.")]
+    }
+
+    /// A decided stream ⇒ its table has no row version, update time or surrogate id and is keyed by source and
+    /// time; its API changes no record and answers its batches with 202; its flows answer 202, never 201.
+    private func streams() -> [Finding] {
+        var findings: [Finding] = []
+        var streamEntities: [String: (table: String, decision: String)] = [:]
+        for table in design.tables {
+            guard let stream = table.stream, let entity = table.entity else { continue }
+            streamEntities[entity] = (table.name, stream.decision)
+            let topic = String(stream.decision.prefix { $0 != ":" })
+            let mutable = ["id", "lock_version", "updated_at"].filter { table.column($0) != nil }
+            if !mutable.isEmpty {
+                findings.append(violation(topic, "\(table.name) holds an append-only stream (\(stream.decision)), but has \(mutable.joined(separator: ", "))",
+                                          fix: "Report it: a stream table is keyed by source and time, with no row version.",
+                                          about: .table(table.id), subject: "table \(table.name)"))
+            }
+            if table.primaryKey.last != stream.time || !table.primaryKey.contains(stream.source) {
+                findings.append(violation(topic, "\(table.name) is a stream, but its primary key (\(table.primaryKey.joined(separator: ", "))) is not its source and time",
+                                          fix: "Report it: the key should be (\(stream.source), …, \(stream.time)).",
+                                          about: .table(table.id), subject: "table \(table.name)"))
+            }
+        }
+        guard !streamEntities.isEmpty else { return [] }
+        for endpoint in design.endpoints {
+            guard let (_, decision) = streamEntities[endpoint.resource] else { continue }
+            let topic = String(decision.prefix { $0 != ":" })
+            let method = endpoint.method.uppercased()
+            var why: String?
+            if ["PATCH", "PUT", "DELETE"].contains(method) {
+                why = "\(endpoint.resource) is an append-only stream (\(decision)), but \(method) \(endpoint.path) changes one record"
+            } else if method == "POST", !endpoint.responses.contains(where: { $0.status == 202 }) {
+                why = "\(endpoint.resource) is ingested in batches (\(decision)), but POST \(endpoint.path) does not answer 202 Accepted"
+            }
+            if let why {
+                findings.append(violation(topic, why, fix: "Hide the endpoint: a stream's records are only appended, in batches.",
+                                          about: .endpoint(endpoint.id), subject: "endpoint \(method) \(endpoint.path)"))
+            }
+        }
+        let streamIDs = Set(design.tables.compactMap { table -> EntityID? in
+            if table.stream != nil, case .entity(let id) = table.id { return id } else { return nil }
+        })
+        for sequence in design.sequences {
+            guard case .create(let id) = sequence.id, streamIDs.contains(id),
+                  sequence.messages.contains(where: { $0.isReply && $0.text.hasPrefix("201") }) else { continue }
+            findings.append(violation("streams", "\(sequence.title) answers 201 for a stream ingested in batches",
+                                      fix: "Report it: the ingest flow answers 202 Accepted.", subject: "sequence \(sequence.title)"))
+        }
+        return findings
     }
 
     /// Audit records have no client writes; append-only records no PATCH or DELETE; money records no DELETE.

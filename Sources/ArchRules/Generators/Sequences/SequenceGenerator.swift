@@ -8,10 +8,20 @@ public struct SequenceGenerator: Sendable {
 
     public init() {}
 
-    public func sequences(session: Session, components: [Component], endpoints: [Endpoint], decisions: [Decision]) -> [SequenceDiagram] {
-        let context = FlowContext(facts: InfraFacts(session: session, decisions: decisions), components: components, endpoints: endpoints)
+    /// `tables` tell which entities are decided streams (`Table.stream`): those get an ingest flow, not a create.
+    public func sequences(session: Session, components: [Component], endpoints: [Endpoint], decisions: [Decision],
+                          tables: [Table] = []) -> [SequenceDiagram] {
+        var streams: [String: StreamKey] = [:]
+        for table in tables { if let stream = table.stream, let entity = table.entity { streams[InfraNaming.key(entity)] = stream } }
+        let context = FlowContext(facts: InfraFacts(session: session, decisions: decisions), components: components, endpoints: endpoints,
+                                  streams: streams)
         let roots = EntityGraph(entities: session.entities).roots.prefix(Self.maxCreateFlows)
         var flows = roots.compactMap { context.createFlow($0) }
+        // Every decided stream shows how it is ingested, owned by another record or not.
+        let rootKeys = Set(roots.map { InfraNaming.key($0.name) })
+        for entity in session.entities where streams[InfraNaming.key(entity.name)] != nil && !rootKeys.contains(InfraNaming.key(entity.name)) {
+            if let flow = context.createFlow(entity) { flows.append(flow) }
+        }
         if let cross = context.crossServiceFlow() { flows.append(cross) }
         return flows
     }
@@ -22,6 +32,8 @@ struct FlowContext: Sendable {
     let facts: InfraFacts
     let components: [Component]
     let endpoints: [Endpoint]
+    /// Stream tables' keys by entity key (`InfraNaming.key`).
+    var streams: [String: StreamKey] = [:]
 
     var services: [Component] { components.filter { $0.kind == .service } }
     var gateway: String? { components.first { $0.kind == .gateway }?.name }
@@ -53,6 +65,7 @@ struct FlowContext: Sendable {
     func createFlow(_ entity: Entity) -> SequenceDiagram? {
         // Clients never create audit records (the API has no POST for them): the system writes them.
         guard !SchemaNames.isAuditRecord(words: Naming.words(entity.name)), let service = owner(of: entity.name) else { return nil }
+        if let stream = streams[InfraNaming.key(entity.name)] { return ingestFlow(entity, stream: stream, service: service) }
         var flow = FlowBuilder()
         let route = createRoute(entity.name)
         let front = flow.enter(route: route, gateway: gateway, service: service.name)
@@ -71,6 +84,48 @@ struct FlowContext: Sendable {
             sources: ["SequenceGenerator", "entity \(entity.name)", "component \(service.name)"]))
     }
 
+    /// A decided stream's batch: the ingest service validates it, appends it to the log (keyed by source, so each
+    /// source stays in order) and answers 202; a consumer writes it to the store in one batch, and other services
+    /// read the same log. Without a log, the service writes the batch itself before answering.
+    func ingestFlow(_ entity: Entity, stream: StreamKey, service: Component) -> SequenceDiagram {
+        var flow = FlowBuilder()
+        let table = InfraNaming.table(entity.name), plural = Naming.pluralWords(words: Naming.words(entity.name)).joined(separator: " ")
+        let front = flow.enter(route: createRoute(entity.name), gateway: gateway, service: service.name)
+        let databases = components.filter { $0.kind == .database }
+        let store: String?
+        switch stream.store {
+        case .timeSeries: store = databases.first { $0.name.lowercased().contains("time-series") }?.name ?? database(of: service)
+        case .livePositions, .partitionedIngest: store = database(of: service)
+        }
+        // The live-position store is a cache or a database, named for what it holds.
+        let positions = stream.store == .livePositions ? components.first { component in
+            [.cache, .database].contains(component.kind)
+                && ["location", "geo", "position"].contains { component.name.lowercased().contains($0) }
+        }?.name : nil
+        let write = "COPY the batch into \(table) (rows already there skipped)"
+        let topic = "\(table) stream"
+        if let broker {
+            flow.call(service.name, broker, "append the batch to \(topic), keyed by \(stream.source)", reply: "acknowledged")
+            flow.leave(front: front, service: service.name, gateway: gateway, status: "202 Accepted")
+            let consumer = components.first { $0.kind == .worker }?.name ?? "\(service.name) consumer"
+            flow.send(broker, consumer, "deliver \(plural) in batches")
+            if let positions { flow.call(consumer, positions, "set the latest position per \(Naming.words(stream.sourceEntity).joined(separator: " "))", reply: "ok") }
+            if let store { flow.call(consumer, store, write, reply: "ok") }
+            for other in services where other.name != service.name && other.interfaces.contains(where: {
+                if case .consumes(let event, _) = $0 { return event == InfraNaming.createdEvent(entity.name) } else { return false }
+            }) {
+                flow.send(broker, other.name, "deliver \(plural)")
+            }
+        } else {
+            if let positions { flow.call(service.name, positions, "set the latest position per \(Naming.words(stream.sourceEntity).joined(separator: " "))", reply: "ok") }
+            if let store { flow.call(service.name, store, write, reply: "ok") }
+            flow.leave(front: front, service: service.name, gateway: gateway, status: "202 Accepted")
+        }
+        return flow.diagram(title: "Ingest a batch of \(plural)", id: .create(entity.id), trace: Trace(
+            answers: ["services.communication"],
+            sources: ["SequenceGenerator", "entity \(entity.name)", "component \(service.name)", "decision \(stream.decision)"]))
+    }
+
     /// The service with the most calls to other services starts the main use case: its first root is created,
     /// sync dependencies are called first, async ones get the event after the reply.
     func crossServiceFlow() -> SequenceDiagram? {
@@ -86,7 +141,10 @@ struct FlowContext: Sendable {
         guard !calls.isEmpty else { return nil }
         let graph = EntityGraph(entities: facts.session.entities)
         let rootKeys = Set(graph.roots.map { InfraNaming.key($0.name) })
-        let entity = start.ownedData.first { rootKeys.contains(InfraNaming.key($0)) } ?? start.ownedData.first ?? start.name
+        // A stream's batch has its own flow (`ingestFlow`), which already reaches the services reading the log.
+        let candidates = start.ownedData.filter { streams[InfraNaming.key($0)] == nil }
+        guard !candidates.isEmpty || start.ownedData.isEmpty else { return nil }
+        let entity = candidates.first { rootKeys.contains(InfraNaming.key($0)) } ?? candidates.first ?? start.name
         var flow = FlowBuilder()
         let front = flow.enter(route: createRoute(entity), gateway: gateway, service: start.name)
         for call in calls where call.style == .sync {
