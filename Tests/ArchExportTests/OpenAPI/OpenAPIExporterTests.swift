@@ -154,4 +154,24 @@ final class OpenAPIExporterTests: XCTestCase {
             }
         }
     }
+
+    /// A decided stream (ridehailing's location pings): a batch of 1 to 1000 create bodies, answered 202 with a count.
+    func testAStreamsBatchIngestIsABoundedArrayAnswered202() throws {
+        let session = try XCTUnwrap(try SampleSessions.all().first { $0.name == "ridehailing" }?.session)
+        let document = try OpenAPIFixtures.document(session)
+        let schemas = try XCTUnwrap((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let batch = try XCTUnwrap(schemas["LocationPingBatch"] as? [String: Any], "\(schemas.keys.sorted())")
+        let items = try XCTUnwrap((batch["properties"] as? [String: Any])?["items"] as? [String: Any])
+        XCTAssertEqual(items["type"] as? String, "array")
+        XCTAssertEqual(items["minItems"] as? Int, 1)
+        XCTAssertEqual(items["maxItems"] as? Int, 1000)
+        XCTAssertEqual(batch["required"] as? [String], ["items"])
+        let paths = try XCTUnwrap(document["paths"] as? [String: Any])
+        let pings = paths.filter { $0.key.contains("location-pings") }
+        XCTAssertEqual(pings.keys.sorted(), ["/drivers/{driverId}/location-pings", "/drivers/{driverId}/location-pings/batch"])
+        let post = try XCTUnwrap((pings["/drivers/{driverId}/location-pings/batch"] as? [String: Any])?["post"] as? [String: Any])
+        let responses = try XCTUnwrap(post["responses"] as? [String: Any])
+        XCTAssertNotNil(responses["202"]); XCTAssertNil(responses["201"])
+        XCTAssertNil((pings["/drivers/{driverId}/location-pings"] as? [String: Any])?["patch"])
+    }
 }
