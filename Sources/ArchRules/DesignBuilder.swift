@@ -41,9 +41,8 @@ public struct DesignBuilder: Sendable {
         let decisions = outcome.decisions
         let capacity = CapacityEstimator().estimate(session)
         let parallel = session.entities.count >= parallelThreshold
-        let ((components, deployment), (tables, endpoints, overrideFindings, hiddenEndpoints)) = ForkJoin.both(inParallel: parallel, {
-            let components = ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
-            return (components, DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions))
+        let (generatedComponents, (entityTables, endpoints, overrideFindings, hiddenEndpoints)) = ForkJoin.both(inParallel: parallel, {
+            ComponentGenerator().components(session: session, decisions: decisions, ruleComponents: outcome.components)
         }, {
             let model = SchemaModel(session: session, decisions: decisions, memo: memo)
             let tables = DataModelGenerator().tables(for: model, memo: memo, parallel: parallel)
@@ -52,6 +51,11 @@ public struct DesignBuilder: Sendable {
             let overridden = EndpointOverrides(overrides: session.endpointOverrides, model: model).apply(to: generated)
             return (tables, overridden.endpoints, overridden.findings, overridden.hidden)
         })
+        // The messaging decision's plumbing (outbox, job queue and its worker) needs both the components and the tables.
+        let machinery = MachineryPlan(components: generatedComponents, tables: entityTables,
+                                      facts: InfraFacts(session: session, decisions: decisions))
+        let components = machinery.components, tables = entityTables + machinery.tables
+        let deployment = DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions)
         // The checks read the decisions, components, endpoints and tables only (see `FindingsChecker`).
         let checked = Design(projectName: session.projectName, decisions: decisions, components: components,
                              endpoints: endpoints, tables: tables)

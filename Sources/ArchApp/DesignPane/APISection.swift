@@ -190,6 +190,8 @@ extension Table {
         if let entity {
             lines.add("  entity ", DesignStyle.note)
             lines.add(entity, DesignStyle.note)
+        } else if let machinery {
+            lines.add("  " + machinery.display, DesignStyle.note)
         } else {
             lines.add("  join table", DesignStyle.note)
         }

@@ -76,6 +76,13 @@ enum SQLText {
     /// What a table holds, in words.
     static func describe(_ table: Table) -> String {
         if let entity = table.entity { return "Rows of the entity \(entity)." }
+        switch table.machinery {
+        case .outbox(let publisher)?:
+            return "Transactional outbox of \(publisher): events written with the change that causes them, published by a relay, then marked published_at."
+        case .jobQueue?:
+            return "Job queue: background jobs claimed with FOR UPDATE SKIP LOCKED, retried with backoff (run_at, attempts), parked when failed_at is set."
+        case nil: break
+        }
         let parents = table.foreignKeys.map(\.referencedTable)
         return "Join table of the many-to-many relation between " + parents.joined(separator: " and ") + "."
     }

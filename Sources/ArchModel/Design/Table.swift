@@ -17,12 +17,14 @@ public struct Table: Hashable, Sendable {
     public var renames: [SQLRename]
     /// Set when the table holds a decided stream of measurements or positions (see `StreamKey`).
     public var stream: StreamKey?
+    /// Set when the table is plumbing the decisions need (an outbox, a job queue) rather than an entity's.
+    public var machinery: TableMachinery?
     public var trace: Trace
 
     public init(name: String, entity: String? = nil, columns: [Column] = [], primaryKey: [String] = [],
                 foreignKeys: [ForeignKey] = [], uniqueConstraints: [[String]] = [], indexes: [Index] = [],
-                partitioning: Partitioning? = nil, renames: [SQLRename] = [], stream: StreamKey? = nil, trace: Trace = Trace(),
-                id: TableID? = nil) {
+                partitioning: Partitioning? = nil, renames: [SQLRename] = [], stream: StreamKey? = nil,
+                machinery: TableMachinery? = nil, trace: Trace = Trace(), id: TableID? = nil) {
         self.id = id ?? .other(name)
         self.name = name
         self.entity = entity
@@ -34,6 +36,7 @@ public struct Table: Hashable, Sendable {
         self.partitioning = partitioning
         self.renames = renames
         self.stream = stream
+        self.machinery = machinery
         self.trace = trace
     }
 
@@ -82,6 +85,8 @@ public enum TableID: Hashable, Sendable {
     case entity(EntityID)
     /// The join table of a many-to-many pair, declared on `left`; `role` tells apart two pairs of one entity with itself.
     case join(left: EntityID, right: EntityID, role: String?)
+    /// A table of the design's own plumbing (`TableMachinery`: an outbox, a job queue), by name.
+    case machinery(String)
     /// Made by hand outside the generator (tests), by name.
     case other(String)
 }
@@ -134,6 +139,23 @@ public enum ColumnDefault: Hashable, Sendable {
         case .bool(let value): return value ? "true" : "false"
         case .number(let value): return value
         case .text(let value): return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+    }
+}
+
+/// What a plumbing table is for.
+public enum TableMachinery: Hashable, Sendable {
+    /// A transactional outbox: `publisher` writes its events here in the same transaction as its change, and a
+    /// relay publishes them to the broker (`messaging.broker`).
+    case outbox(publisher: String)
+    /// A database-backed job queue (`messaging.broker: none`): rows are jobs, claimed by a worker.
+    case jobQueue
+
+    /// `outbox of Trips`, `job queue`: how the design's text names it.
+    public var display: String {
+        switch self {
+        case .outbox(let publisher): "transactional outbox of \(publisher)"
+        case .jobQueue: "job queue"
         }
     }
 }

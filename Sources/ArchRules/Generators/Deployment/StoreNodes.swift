@@ -33,6 +33,13 @@ struct StoreNodes: Sendable {
         case .search:
             return [node(component.name, .search, highlyAvailable ? 3 : 1, [highlyAvailable
                 ? "3 nodes: every shard has a replica on another node" : "Single node; the index can be rebuilt from the database"])]
+        case .worker:
+            // Workers hold no state: as many as the services' minimum, scaled on the backlog rather than on requests.
+            let targets = component.dependencies.map(\.target)
+            return [node(component.name, .worker, sizing.minimum, [
+                "Stateless workers: \(NumberFormat.counted(Double(sizing.minimum), "instance")), scaled on the backlog (due jobs or consumer lag), not on request rate",
+                "A deploy drains them: each finishes or releases its job before it stops",
+            ], targets)]
         default:
             return [node(component.name, component.kind, 1, ["As provided by the rules: \(component.responsibilities.joined(separator: "; "))"])]
         }

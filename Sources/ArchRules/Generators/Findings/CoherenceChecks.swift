@@ -8,7 +8,7 @@ struct CoherenceChecks: Sendable {
     let design: Design
 
     func findings() -> [Finding] {
-        versioning() + broker() + cache() + gateway() + recordKinds() + streams()
+        versioning() + broker() + machinery() + deployed() + cache() + gateway() + recordKinds() + streams()
     }
 
     private func choice(_ topic: String) -> String? { design.decisions.first { $0.topic == topic }?.choice }
@@ -43,6 +43,52 @@ struct CoherenceChecks: Sendable {
                               fix: "Report it: the components should include the decided broker.")]
         }
         return []
+    }
+
+    /// A broker ⇒ every service that publishes and writes a SQL database (other than streams, whose log is their
+    /// source) has an outbox there; a database-backed job queue ⇒ a job table in each SQL database a service
+    /// writes, and a worker that claims it.
+    private func machinery() -> [Finding] {
+        guard let broker = choice("messaging.broker") else { return [] }
+        let databases = Dictionary(design.components.filter { $0.kind == .database && $0.interfaces.contains(.speaks("SQL")) }.map { ($0.name, $0) },
+                                   uniquingKeysWith: { first, _ in first })
+        let streams = Set(design.tables.filter { $0.stream != nil }.map(\.name))
+        let plumbing = Dictionary(design.tables.compactMap { table in table.machinery.map { (table.name, $0) } }, uniquingKeysWith: { first, _ in first })
+        func writes(_ service: Component) -> Component? {
+            service.dependencies.lazy.compactMap { databases[$0.target] }.first
+        }
+        var findings: [Finding] = []
+        let services = design.components.filter { $0.kind == .service }
+        if broker != "none" {
+            for service in services where service.interfaces.contains(where: { if case .publishes = $0 { true } else { false } }) {
+                guard let store = writes(service), store.ownedData.contains(where: { plumbing[$0] == nil && !streams.contains($0) }) else { continue }
+                guard !store.ownedData.contains(where: { plumbing[$0] == .outbox(publisher: service.name) }) else { continue }
+                findings.append(violation("messaging.broker", "\(service.name) writes \(store.name) and publishes events through \(broker), but has no outbox there",
+                                          fix: "Report it: an event must be written with the change that causes it (transactional outbox).",
+                                          subject: "component \(service.name)"))
+            }
+        } else {
+            for store in databases.values.sorted(by: { $0.name < $1.name }) where services.contains(where: { writes($0)?.name == store.name }) {
+                if !store.ownedData.contains(where: { plumbing[$0] == .jobQueue }) {
+                    findings.append(violation("messaging.broker", "background work goes through a database-backed job queue, but \(store.name) has no job table",
+                                              fix: "Report it: the job queue needs its table.", subject: "component \(store.name)"))
+                } else if !design.components.contains(where: { $0.kind == .worker && $0.dependencies.contains { $0.target == store.name } }) {
+                    findings.append(violation("messaging.broker", "\(store.name) holds a job queue, but no worker runs it",
+                                              fix: "Report it: the job queue needs a worker.", subject: "component \(store.name)"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Every component but an external system runs somewhere: it has a deployment node.
+    private func deployed() -> [Finding] {
+        guard !design.deployment.isEmpty else { return [] }
+        let nodes = Set(design.deployment.map(\.name))
+        return design.components.filter { $0.kind != .external && !nodes.contains($0.name) }.map { component in
+            violation("deployment", "\(component.name) is a component, but no deployment node runs it",
+                      fix: "Report it: the deployment should place every component.", subject: "component \(component.name)")
+        }
     }
 
     /// Cache-aside with Redis ⇒ a cache component; no cache ⇒ none.

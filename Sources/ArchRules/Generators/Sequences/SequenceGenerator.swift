@@ -11,10 +11,13 @@ public struct SequenceGenerator: Sendable {
     /// `tables` tell which entities are decided streams (`Table.stream`): those get an ingest flow, not a create.
     public func sequences(session: Session, components: [Component], endpoints: [Endpoint], decisions: [Decision],
                           tables: [Table] = []) -> [SequenceDiagram] {
-        var streams: [String: StreamKey] = [:]
-        for table in tables { if let stream = table.stream, let entity = table.entity { streams[InfraNaming.key(entity)] = stream } }
+        var streams: [String: StreamKey] = [:], outboxes: [String: String] = [:]
+        for table in tables {
+            if let stream = table.stream, let entity = table.entity { streams[InfraNaming.key(entity)] = stream }
+            if case .outbox(let publisher)? = table.machinery { outboxes[publisher] = table.name }
+        }
         let context = FlowContext(facts: InfraFacts(session: session, decisions: decisions), components: components, endpoints: endpoints,
-                                  streams: streams)
+                                  streams: streams, outboxes: outboxes)
         let roots = EntityGraph(entities: session.entities).roots.prefix(Self.maxCreateFlows)
         var flows = roots.compactMap { context.createFlow($0) }
         // Every decided stream shows how it is ingested, owned by another record or not.
@@ -34,6 +37,8 @@ struct FlowContext: Sendable {
     let endpoints: [Endpoint]
     /// Stream tables' keys by entity key (`InfraNaming.key`).
     var streams: [String: StreamKey] = [:]
+    /// The outbox table of each publishing service, by service name (`MachineryPlan`).
+    var outboxes: [String: String] = [:]
 
     var services: [Component] { components.filter { $0.kind == .service } }
     var gateway: String? { components.first { $0.kind == .gateway }?.name }
@@ -69,14 +74,20 @@ struct FlowContext: Sendable {
         var flow = FlowBuilder()
         let route = createRoute(entity.name)
         let front = flow.enter(route: route, gateway: gateway, service: service.name)
+        let event = InfraNaming.createdEvent(entity.name)
+        let outbox = publishesEvents && broker != nil ? outboxes[service.name] : nil
         if let database = database(of: service) {
-            flow.call(service.name, database, "INSERT \(InfraNaming.table(entity.name))", reply: "row id")
+            if let outbox {
+                flow.call(service.name, database, "INSERT \(InfraNaming.table(entity.name)) + \(event) into \(outbox) (one transaction)", reply: "committed")
+            } else {
+                flow.call(service.name, database, "INSERT \(InfraNaming.table(entity.name))", reply: "row id")
+            }
         }
         if let cache { flow.call(service.name, cache, "invalidate \(InfraNaming.table(entity.name)) lists", reply: "ok") }
-        let event = InfraNaming.createdEvent(entity.name)
-        if publishesEvents, let broker { flow.send(service.name, broker, "publish \(event)") }
+        if publishesEvents, let broker, outbox == nil { flow.send(service.name, broker, "publish \(event)") }
         flow.leave(front: front, service: service.name, gateway: gateway, status: "201 Created")
         if publishesEvents, let broker {
+            if let outbox { flow.send(service.name, broker, "relay publishes \(event) from \(outbox)") }
             for consumer in consumers(of: event, except: service.name) { flow.send(broker, consumer, "deliver \(event)") }
         }
         return flow.diagram(title: "Create \(entity.name)", id: .create(entity.id), trace: Trace(
@@ -150,12 +161,27 @@ struct FlowContext: Sendable {
         for call in calls where call.style == .sync {
             flow.call(start.name, call.target, call.purpose.isEmpty ? "call \(call.target)" : call.purpose, reply: "ok")
         }
-        if let database = database(of: start) { flow.call(start.name, database, "INSERT \(InfraNaming.table(entity))", reply: "row id") }
         let asyncCalls = calls.filter { $0.style == .async }
         let event = InfraNaming.createdEvent(entity)
-        if !asyncCalls.isEmpty { flow.send(start.name, broker ?? asyncCalls[0].target, "publish \(event)") }
+        let outbox = asyncCalls.isEmpty || broker == nil ? nil : outboxes[start.name]
+        if let database = database(of: start) {
+            if let outbox {
+                flow.call(start.name, database, "INSERT \(InfraNaming.table(entity)) + \(event) into \(outbox) (one transaction)", reply: "committed")
+            } else {
+                flow.call(start.name, database, "INSERT \(InfraNaming.table(entity))", reply: "row id")
+            }
+        }
+        if !asyncCalls.isEmpty, outbox == nil { flow.send(start.name, broker ?? asyncCalls[0].target, "publish \(event)") }
         flow.leave(front: front, service: start.name, gateway: gateway, status: "201 Created")
-        if let broker { for call in asyncCalls { flow.send(broker, call.target, "deliver \(event)") } }
+        if let outbox, let broker { flow.send(start.name, broker, "relay publishes \(event) from \(outbox)") }
+        if let broker {
+            for call in asyncCalls { flow.send(broker, call.target, "deliver \(event)") }
+            // The failure path of a delivery: retried with backoff, parked after the last attempt.
+            if let first = asyncCalls.first {
+                flow.messages.append(.init(from: first.target, to: broker, text: "on failure: redelivered with backoff; "
+                    + "dead-letter queue after \(MachineryPlan.maxAttempts) attempts", isAsync: true, isFailure: true))
+            }
+        }
         let style = asyncCalls.isEmpty ? "sync calls" : calls.count == asyncCalls.count ? "events" : "sync calls and events"
         return flow.diagram(title: "Create \(entity) across services (\(style))", id: .crossService, trace: Trace(
             answers: ["services.communication"],

@@ -188,3 +188,16 @@ CREATE TABLE `product_categories` (
     CONSTRAINT `fk_product_categories_category_id` FOREIGN KEY (`category_id`) REFERENCES `categories` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Join table of the many-to-many relation between products and categories.';
 CREATE INDEX `ix_product_categories_category_id` ON `product_categories` (`category_id`) COMMENT 'foreign key: joins and ON DELETE checks (the primary key covers product_id)';
+
+-- outbox: Transactional outbox of Northwind Shop application: events written with the change that causes them, published by a relay, then marked published_at.
+CREATE TABLE `outbox` (
+    `id` CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    `aggregate_type` VARCHAR(64) NOT NULL,
+    `aggregate_id` CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    `event_type` VARCHAR(128) NOT NULL,
+    `payload` JSON NOT NULL,
+    `created_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+    `published_at` DATETIME(6),
+    PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Transactional outbox of Northwind Shop application: events written with the change that causes them, published by a relay, then marked published_at.';
+CREATE INDEX `ix_outbox_published_at` ON `outbox` (`published_at`, `created_at`) COMMENT 'the relay reads unpublished rows (published_at IS NULL) in the order they were written';

@@ -219,3 +219,20 @@ CREATE TABLE "product_categories" (
 CREATE INDEX "ix_product_categories_category_id" ON "product_categories" ("category_id");
 COMMENT ON TABLE "product_categories" IS 'Join table of the many-to-many relation between products and categories.';
 COMMENT ON INDEX "ix_product_categories_category_id" IS 'foreign key: joins and ON DELETE checks (the primary key covers product_id)';
+
+-- outbox: Transactional outbox of Northwind Shop application: events written with the change that causes them, published by a relay, then marked published_at.
+CREATE TABLE "outbox" (
+    "id" uuid NOT NULL,
+    "aggregate_type" text NOT NULL,
+    "aggregate_id" uuid NOT NULL,
+    "event_type" text NOT NULL,
+    "payload" jsonb NOT NULL,
+    "created_at" timestamptz NOT NULL DEFAULT now(),
+    "published_at" timestamptz,
+    PRIMARY KEY ("id"),
+    CONSTRAINT "ck_outbox_aggregate_type" CHECK (char_length("aggregate_type") <= 64),
+    CONSTRAINT "ck_outbox_event_type" CHECK (char_length("event_type") <= 128)
+);
+CREATE INDEX "ix_outbox_published_at" ON "outbox" ("published_at", "created_at");
+COMMENT ON TABLE "outbox" IS 'Transactional outbox of Northwind Shop application: events written with the change that causes them, published by a relay, then marked published_at.';
+COMMENT ON INDEX "ix_outbox_published_at" IS 'the relay reads unpublished rows (published_at IS NULL) in the order they were written';

@@ -203,3 +203,19 @@ CREATE TABLE "product_categories" (
 );
 CREATE INDEX "ix_product_categories_category_id" ON "product_categories" ("category_id");
 -- ix_product_categories_category_id: foreign key: joins and ON DELETE checks (the primary key covers product_id)
+
+-- outbox: Transactional outbox of Northwind Shop application: events written with the change that causes them, published by a relay, then marked published_at.
+CREATE TABLE "outbox" (
+    "id" TEXT NOT NULL,
+    "aggregate_type" TEXT NOT NULL,
+    "aggregate_id" TEXT NOT NULL,
+    "event_type" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    "published_at" TEXT,
+    PRIMARY KEY ("id"),
+    CONSTRAINT "ck_outbox_aggregate_type" CHECK (length("aggregate_type") <= 64),
+    CONSTRAINT "ck_outbox_event_type" CHECK (length("event_type") <= 128)
+);
+CREATE INDEX "ix_outbox_published_at" ON "outbox" ("published_at", "created_at");
+-- ix_outbox_published_at: the relay reads unpublished rows (published_at IS NULL) in the order they were written
