@@ -55,7 +55,8 @@ public struct DesignBuilder: Sendable {
         let machinery = MachineryPlan(components: generatedComponents, tables: entityTables,
                                       facts: InfraFacts(session: session, decisions: decisions))
         let components = machinery.components, tables = entityTables + machinery.tables
-        let deployment = DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions)
+        let deployment = DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions,
+                                                          tables: tables)
         // The checks read the decisions, components, endpoints and tables only (see `FindingsChecker`).
         let checked = Design(projectName: session.projectName, decisions: decisions, components: components,
                              endpoints: endpoints, tables: tables)

@@ -123,3 +123,38 @@ final class MachineryPlanTests: XCTestCase {
         XCTAssertTrue(ids.allSatisfy { $0 == "coherence.messaging.broker" })
     }
 }
+
+/// A sharded data tier (issue 9) is deployed as shards with a key, and only then.
+final class ShardedDeploymentTests: XCTestCase {
+    private func design(_ answers: [String: AnswerValue]) throws -> Design {
+        try DesignBuilder.standard().build(InfraFixtures.shop(style: "microservices", communication: "async", extra: answers))
+    }
+
+    func testAShardedTierShardsEachServiceDatabaseByItsRootWithChildrenCoLocated() throws {
+        let design = try design(["requirements.peak_rps": .number(25_000), "requirements.read_ratio": .number(60),
+                                 "requirements.team_size": .number(40)])
+        XCTAssertEqual(design.decisions.first { $0.topic == "scaling.strategy" }?.choice, "sharded-data-tier")
+        let sharded = design.deployment.filter { $0.shardKey != nil }
+        XCTAssertFalse(sharded.isEmpty, "\(design.deployment.map(\.name))")
+        for node in sharded {
+            XCTAssertEqual(node.kind, .database)
+            XCTAssertGreaterThanOrEqual(node.replicas, 2)
+            XCTAssertTrue(node.notes[0].hasPrefix("Sharded (scaling.strategy): \(node.replicas) shard primaries"), node.notes[0])
+            XCTAssertTrue(node.notes[0].contains("per shard primary (assumed)"), node.notes[0])
+        }
+        XCTAssertEqual(design.findings.filter { $0.id.hasPrefix("coherence.") }.map(\.title), [])
+        // The order's items live on the order's shard.
+        let orders = try XCTUnwrap(sharded.first { $0.shardKey == "orders.id" }, "\(sharded.map(\.shardKey))")
+        XCTAssertTrue(orders.notes[0].contains("co-located: order_items.order_id"), orders.notes[0])
+
+        var unsharded = design
+        for index in unsharded.deployment.indices { unsharded.deployment[index].shardKey = nil }
+        XCTAssertEqual(CoherenceChecks(design: unsharded).findings().map(\.id), ["coherence.scaling.strategy"])
+    }
+
+    func testBelowTheShardingThresholdNoDatabaseIsSharded() throws {
+        let design = try design(["requirements.peak_rps": .number(9_999), "requirements.read_ratio": .number(50)])
+        XCTAssertNotEqual(design.decisions.first { $0.topic == "scaling.strategy" }?.choice, "sharded-data-tier")
+        XCTAssertTrue(design.deployment.allSatisfy { $0.shardKey == nil })
+    }
+}

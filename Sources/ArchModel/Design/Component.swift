@@ -88,10 +88,13 @@ public struct DeploymentNode: Hashable, Sendable {
     public var notes: [String]
     /// Nodes it connects to, by name.
     public var connectsTo: [String]
+    /// For a sharded database: the shard key (`trips.id`, `tenant_id`); `replicas` is then the shard count.
+    public var shardKey: String?
     public var trace: Trace
 
     public init(name: String, kind: ComponentKind, replicas: Int = 1, placement: String = "", notes: [String] = [],
-                connectsTo: [String] = [], trace: Trace = Trace()) {
+                connectsTo: [String] = [], shardKey: String? = nil, trace: Trace = Trace()) {
+        self.shardKey = shardKey
         self.name = name
         self.kind = kind
         self.replicas = replicas

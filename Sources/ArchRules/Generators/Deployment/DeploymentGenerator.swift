@@ -10,8 +10,9 @@ public struct DeploymentGenerator: Sendable {
 
     public init() {}
 
+    /// `tables` tell a sharded database's key and co-located tables (without them, no shards are planned).
     public func deployment(session: Session, components: [Component], capacity: [CapacityFigure],
-                           decisions: [Decision]) -> [DeploymentNode] {
+                           decisions: [Decision], tables: [Table] = []) -> [DeploymentNode] {
         let facts = InfraFacts(session: session, decisions: decisions)
         let sizing = ReplicaSizing(facts: facts, capacity: capacity)
         let placement = self.placement(facts)
@@ -50,8 +51,11 @@ public struct DeploymentGenerator: Sendable {
                 .map(\.target)
             node(service, replicas: count, notes: notes, connects: unique(targets))
         }
+        let byName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let roots = Set(EntityGraph(entities: session.entities).roots.map { InfraNaming.key($0.name) })
         for component in components where ![.service, .gateway, .loadBalancer, .cdn, .external].contains(component.kind) {
-            nodes += StoreNodes(facts: facts, sizing: sizing, placement: placement, readShare: shares.databaseShare(component.name, components))
+            nodes += StoreNodes(facts: facts, sizing: sizing, placement: placement, readShare: shares.databaseShare(component.name, components),
+                                tables: byName, roots: roots)
                 .nodes(for: component)
         }
         return nodes

@@ -7,6 +7,13 @@ struct StoreNodes: Sendable {
     let placement: String
     /// Requests per second reaching this store (its services' share of the peak).
     let readShare: Double?
+    /// The schema's tables, by name: which a database holds, which are streams, how they reference each other.
+    var tables: [String: Table] = [:]
+    /// Entity keys of the aggregate roots (`EntityGraph`), for the shard key.
+    var roots: Set<String> = []
+
+    /// Writes one shard's primary takes comfortably (an assumption the notes state).
+    static let writesPerShard = 2_500.0
 
     func nodes(for component: Component) -> [DeploymentNode] {
         let trace = Trace(answers: ["requirements.availability"], sources: ["DeploymentGenerator", "component \(component.name)"])
@@ -55,9 +62,11 @@ struct StoreNodes: Sendable {
         }
         var extra: [DeploymentNode] = []
         var notes = ["Primary: all writes" + (component.ownedData.isEmpty ? "" : " (\(component.ownedData.joined(separator: ", ")))")]
+        let shards = shardPlan(component)
+        if let shards { notes[0] = shards.note }
         if (sizing.availability ?? 0) >= 99.95 {
-            extra.append(node("\(component.name) standby", .replica, 1,
-                              ["Synchronous standby in another zone; automatic failover for \(NumberFormat.plain(sizing.availability ?? 0))%"], []))
+            extra.append(node("\(component.name) standby", .replica, shards?.count ?? 1,
+                              [(shards == nil ? "Synchronous standby" : "A synchronous standby per shard") + " in another zone; automatic failover for \(NumberFormat.plain(sizing.availability ?? 0))%"], []))
         } else if (sizing.availability ?? 0) >= 99.9 {
             // The multi-AZ decision promises a standby; a managed multi-AZ instance includes it.
             notes.append("Multi-AZ: the managed instance keeps a synchronous standby in the other zone; automatic failover for \(NumberFormat.plain(sizing.availability ?? 0))%")
@@ -74,7 +83,47 @@ struct StoreNodes: Sendable {
         }
         if !extra.isEmpty { notes.append("Replicates to \(extra.map(\.name).joined(separator: ", "))") }
         notes.append(BackupPlan(facts: facts).note)
-        return [node(component.name, .database, 1, notes, extra.map(\.name))] + extra
+        var primary = node(component.name, .database, shards?.count ?? 1, notes, extra.map(\.name))
+        primary.shardKey = shards?.key
+        return [primary] + extra
+    }
+
+    /// With `scaling.strategy: sharded-data-tier`, a database holding entity tables (not only a stream, which is
+    /// partitioned by time instead) is split into shards: by tenant when tenants share tables, else by its first
+    /// aggregate root's id, its children co-located by their reference to it. Enough shards for its share of the
+    /// writes at `writesPerShard`, at least 2.
+    private func shardPlan(_ component: Component) -> (count: Int, key: String, note: String)? {
+        guard facts.choice("scaling.strategy") == "sharded-data-tier" else { return nil }
+        let held = component.ownedData.compactMap { tables[$0] }.filter { $0.entity != nil && $0.stream == nil }
+        guard !held.isEmpty else { return nil }
+        let key: String, colocated: String
+        if facts.sharesTablesAcrossTenants {
+            key = "tenant_id"
+            colocated = "every tenant-scoped table co-located by tenant_id"
+        } else {
+            let root = held.first { $0.entity.map { roots.contains(InfraNaming.key($0)) } == true } ?? held[0]
+            key = "\(root.name).id"
+            let children = held.filter { $0.name != root.name }.compactMap { table in
+                table.foreignKeys.first { $0.referencedTable == root.name }.map { "\(table.name).\($0.columns.joined(separator: ", "))" }
+            }
+            let others = held.count - 1 - children.count
+            colocated = (children.isEmpty ? "" : "co-located: \(children.joined(separator: ", "))")
+                + (others > 0 ? (children.isEmpty ? "" : "; ") + "the other tables replicated to every shard as reference tables" : "")
+        }
+        let outbox = component.ownedData.contains { name in if case .outbox? = tables[name]?.machinery { true } else { false } }
+        var count = 2, arithmetic = "at least 2"
+        if let load = readShare, let percent = facts.number(CapacityEstimator.Input.readPercent) {
+            let writes = load * (100 - percent) / 100
+            let needed = max(1, min(64, NumberFormat.count((writes / Self.writesPerShard).rounded(.up))))
+            count = max(2, needed)
+            arithmetic = "\(sizing.rate(writes)) writes (\(sizing.rate(load)) × \(NumberFormat.plain(100 - percent))%) ÷ "
+                + "\(sizing.rate(Self.writesPerShard)) per shard primary (assumed) → \(needed)"
+                + (needed < count ? ", raised to 2: a sharded tier starts with two and grows by splitting shards" : "")
+        }
+        let engine = facts.datastore == "mysql" ? "Vitess" : "Citus"
+        return (count, key, "Sharded (scaling.strategy): \(count) shard primaries, \(arithmetic); shard key \(key)"
+            + (colocated.isEmpty ? "" : ", \(colocated)") + (outbox ? "; an outbox and its relay on every shard" : "")
+            + "; \(engine) routes each query by the key, a query without it fans out to every shard")
     }
 
     /// Reads on this database when read-heavy (≥ 70 %) and above the replica threshold.

@@ -8,7 +8,7 @@ struct CoherenceChecks: Sendable {
     let design: Design
 
     func findings() -> [Finding] {
-        versioning() + broker() + machinery() + deployed() + cache() + gateway() + recordKinds() + streams()
+        versioning() + broker() + machinery() + deployed() + sharding() + cache() + gateway() + recordKinds() + streams()
     }
 
     private func choice(_ topic: String) -> String? { design.decisions.first { $0.topic == topic }?.choice }
@@ -89,6 +89,22 @@ struct CoherenceChecks: Sendable {
             violation("deployment", "\(component.name) is a component, but no deployment node runs it",
                       fix: "Report it: the deployment should place every component.", subject: "component \(component.name)")
         }
+    }
+
+    /// A sharded data tier ⇒ some database is deployed as shards, with a key; no sharding ⇒ no shards.
+    private func sharding() -> [Finding] {
+        guard !design.deployment.isEmpty, let strategy = choice("scaling.strategy") else { return [] }
+        let sharded = design.deployment.filter { $0.shardKey != nil }
+        if strategy == "sharded-data-tier", sharded.isEmpty,
+           design.components.contains(where: { $0.kind == .database && $0.interfaces.contains(.speaks("SQL")) }) {
+            return [violation("scaling.strategy", "a sharded data tier was decided, but every database is deployed as one primary",
+                              fix: "Report it: the deployment should shard the databases.")]
+        }
+        if strategy != "sharded-data-tier", let first = sharded.first {
+            return [violation("scaling.strategy", "\(first.name) is deployed as shards, but the scaling decision is \(strategy)",
+                              fix: "Report it: only a sharded data tier shards the databases.", subject: "deployment \(first.name)")]
+        }
+        return []
     }
 
     /// Cache-aside with Redis ⇒ a cache component; no cache ⇒ none.
