@@ -97,6 +97,10 @@ final class DesignPictureTests: XCTestCase {
         XCTAssertFalse(BoxPictureCheck.problems(in: torn).isEmpty)
         XCTAssertEqual(BoxPictureCheck.problems(in: ["┌───┐ ┌──┐", "│ a │ │b │", "└───┘ └──┘"]), [])
         XCTAssertFalse(BoxPictureCheck.problems(in: ["┌───┐", "│ a │", "└──"]).isEmpty, "a clipped bottom")
+        // Cut by the view's last line (it scrolls on): whole as far as it shows.
+        XCTAssertEqual(BoxPictureCheck.problems(in: ["┌───┐ ┌──┐", "│ a │ │b │", "└───┘ └──┘", "┌───┐"]), [])
+        XCTAssertEqual(BoxPictureCheck.problems(in: ["┌───┐", "│ a │"]), [])
+        XCTAssertFalse(BoxPictureCheck.problems(in: ["┌───┐", "│ a  "]).isEmpty, "a side missing above the edge")
     }
 
     func testTheDemoAt120ColumnsShowsWholeBoxesInTheDesignPaneZoomedOrNot() throws {

@@ -3,7 +3,8 @@ import TerminalUI
 /// Finds box pictures drawn wrong in lines of screen text. A box is `┌─…─┐` with `│ … │` below it at the
 /// same columns and `└─…─┘` below that. A corner that belongs to no such box, a box with text in its
 /// border, or two boxes sharing a cell, is a problem: that is what a picture wrapped or clipped by a
-/// narrower pane looks like (`│ load-balancer │ │ CDN │` under a top border that broke elsewhere).
+/// narrower pane looks like (`│ load-balancer │ │ CDN │` under a top border that broke elsewhere). A box cut
+/// by the last line (the view scrolls on) is not a problem.
 public enum BoxPictureCheck {
     /// Each problem as "row y, column x: what is wrong"; empty when every box is whole.
     /// - Parameter columns: only these cell columns of each line are looked at (a pane's inside).
@@ -26,6 +27,14 @@ public enum BoxPictureCheck {
                 while at(right, y) == "─" { right += 1 }
                 guard at(right, y) == "┐", right > x + 1 else {
                     problems.append("row \(y), column \(x): ┌ not closed by ─…┐ (found \(at(right, y)))")
+                    continue
+                }
+                // A box whose lower rows fall below the last line is cut by the view's bottom edge (it scrolls),
+                // not torn: what shows of it must still be whole.
+                if y + 1 == grid.count || (y + 2 == grid.count && at(x, y + 1) == "│" && at(right, y + 1) == "│") {
+                    for dy in 0..<(grid.count - y) {
+                        for dx in x...right where dy == 0 || dx == x || dx == right { claim(dx, y + dy) }
+                    }
                     continue
                 }
                 guard at(x, y + 1) == "│", at(right, y + 1) == "│" else {

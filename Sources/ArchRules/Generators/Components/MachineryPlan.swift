@@ -65,7 +65,7 @@ struct MachineryPlan: Sendable {
             if background {
                 publishers = services
                 update(services[0].name) { service in
-                    let sends = Dependency(target: broker.name, style: .async, purpose: "sends background work and events (via the outbox)")
+                    let sends = Dependency(target: broker.name, style: .async, purpose: "sends background work and events" + (facts.isRelational ? " (via the outbox)" : ""))
                     if let index = service.dependencies.firstIndex(where: { $0.target == broker.name }) {
                         service.dependencies[index] = sends
                     } else {
