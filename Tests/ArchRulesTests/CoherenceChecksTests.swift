@@ -53,4 +53,21 @@ final class CoherenceChecksTests: XCTestCase {
         design.endpoints = [Endpoint(method: "GET", path: "/v1/orders", operationId: "listOrders", summary: "", resource: "Order", service: "Shop")]
         XCTAssertEqual(CoherenceChecks(design: design).findings().map(\.id), ["coherence.api.versioning", "coherence.messaging.broker", "coherence.caching.strategy"])
     }
+
+    /// Shared-schema tenancy: the check fires on a key without the tenant and on a reference that can cross tenants.
+    func testTheTenancyCheckFindsAKeyOrAReferenceWithoutTheTenant() throws {
+        let clinic = try XCTUnwrap(try SampleSessions.all().first { $0.name == "clinic-saas" }?.session)
+        var design = try DesignBuilder.standard().build(clinic)
+        XCTAssertEqual(design.decisions.first { $0.topic == "tenancy.isolation" }?.choice, "shared-schema-rls")
+        XCTAssertEqual(coherence(design).map(\.title), [])
+        let appointments = try XCTUnwrap(design.tables.firstIndex { $0.name == "appointments" })
+        design.tables[appointments].primaryKey = ["id"]
+        let key = try XCTUnwrap(design.tables[appointments].foreignKeys.firstIndex { $0.referencedTable == "clinics" })
+        design.tables[appointments].foreignKeys[key].columns = ["clinic_id"]
+        design.tables[appointments].foreignKeys[key].referencedColumns = ["id"]
+        XCTAssertEqual(CoherenceChecks(design: design).findings().map(\.title), [
+            "The design contradicts itself: tenants share tables, but the key of appointments (id) does not lead with tenant_id",
+            "The design contradicts itself: appointments.clinic_id → clinics can reference another tenant's row",
+        ])
+    }
 }

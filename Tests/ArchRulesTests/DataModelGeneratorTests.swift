@@ -104,18 +104,38 @@ final class DataModelGeneratorTests: XCTestCase {
         XCTAssertEqual(orders.indexes.map(\.name), ["ix_orders_status", "ix_orders_customer_email"])
     }
 
-    func testSharedSchemaTenancyAddsTenantColumnFirstInLookups() throws {
+    /// Shared-schema tenancy: the tenant leads every key, lookup and reference, so no row can point at another
+    /// tenant's (issue 9).
+    func testSharedSchemaTenancyLeadsEveryKeyForeignKeyAndLookupWithTheTenant() throws {
         let all = tables(ShopFixture.session(["data.multi_tenancy": .choice("shared_schema")]))
         let orders = try table("orders", in: all)
         XCTAssertEqual(orders.columns[1], Column(name: "tenant_id", type: .uuid, nullable: false))
+        XCTAssertEqual(orders.primaryKey, ["tenant_id", "id"])
         XCTAssertEqual(orders.uniqueConstraints, [["tenant_id", "number"]])
         XCTAssertEqual(orders.indexes.map(\.columns),
                        [["tenant_id", "status"], ["tenant_id", "customer_email"], ["tenant_id", "created_at"]])
         XCTAssertEqual(orders.trace.answers, ["data.multi_tenancy"])
         let items = try table("order_items", in: all)
-        XCTAssertEqual(items.indexes.first?.columns, ["product_id"], "foreign key indexes lead with the key for ON DELETE")
-        XCTAssertNil(try table("product_categories", in: all).column("tenant_id"))
-        XCTAssertNil(try table("orders", in: tables()).column("tenant_id"))
+        XCTAssertEqual(items.foreignKeys.map(\.columns), [["tenant_id", "product_id"], ["tenant_id", "order_id"]])
+        XCTAssertTrue(items.foreignKeys.allSatisfy { $0.referencedColumns == ["tenant_id", "id"] })
+        XCTAssertEqual(items.indexes.first?.columns, ["tenant_id", "product_id"], "the foreign key's index covers the whole key")
+        let join = try table("product_categories", in: all)
+        XCTAssertEqual(join.primaryKey, ["tenant_id", "product_id", "category_id"])
+        XCTAssertEqual(join.foreignKeys.map(\.columns), [["tenant_id", "product_id"], ["tenant_id", "category_id"]])
+        let plain = tables()
+        XCTAssertNil(try table("orders", in: plain).column("tenant_id"))
+        XCTAssertEqual(try table("orders", in: plain).primaryKey, ["id"])
+        XCTAssertEqual(try table("order_items", in: plain).foreignKeys.map(\.columns), [["product_id"], ["order_id"]])
+    }
+
+    /// A key that sets null on delete cannot carry the tenant (nulling it would null the tenant): it stays alone.
+    func testASetNullReferenceKeepsItsSingleColumnKey() throws {
+        var entities = ShopFixture.entities
+        entities[2].relations.append(Relation(kind: .belongsTo, target: "Category", onDelete: .setNull))  // Product
+        let products = try table("products", in: tables(ShopFixture.session(["data.multi_tenancy": .choice("shared_schema")], entities: entities)))
+        let key = try XCTUnwrap(products.foreignKeys.first { $0.referencedTable == "categories" })
+        XCTAssertEqual(key.columns, ["category_id"])
+        XCTAssertEqual(key.onDelete, .setNull)
     }
 
     /// Without time-stamped tables, the many side of each relation is partitioned.

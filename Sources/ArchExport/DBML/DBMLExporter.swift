@@ -52,9 +52,13 @@ public struct DBMLExporter: Exporter {
             var note = SQLText.describe(table.table)
             if let partitioning = table.table.partitioning { note += " Partitioned " + partitioning.display + "." }
             out += ["", "  Note: " + Self.string(note), "}", ""]
-            for key in table.keys where key.columns.count == 1 && key.referencedColumns.count == 1 {
-                refs.append("Ref \(Self.name(key.name)): \(Self.name(table.name)).\(Self.name(key.columns[0])) > "
-                    + "\(Self.name(key.referencedTable)).\(Self.name(key.referencedColumns[0])) [delete: \(Self.onDelete(key.key.onDelete))]")
+            // One column as `t.c`, several (a tenant-scoped key) as `t.(a, b)`.
+            func columns(_ names: [String]) -> String {
+                names.count == 1 ? Self.name(names[0]) : "(" + names.map(Self.name).joined(separator: ", ") + ")"
+            }
+            for key in table.keys where !key.columns.isEmpty && key.columns.count == key.referencedColumns.count {
+                refs.append("Ref \(Self.name(key.name)): \(Self.name(table.name)).\(columns(key.columns)) > "
+                    + "\(Self.name(key.referencedTable)).\(columns(key.referencedColumns)) [delete: \(Self.onDelete(key.key.onDelete))]")
             }
         }
         out += refs

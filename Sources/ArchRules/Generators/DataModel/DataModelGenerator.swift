@@ -12,8 +12,12 @@ import ArchModel
 ///   `created_at`/`updated_at` (`now` by default); append-only records (audit logs, ledgers), written once, get
 ///   `created_at` alone.
 /// - With `data.multi_tenancy = shared_schema`, every entity table except a `Tenant` entity's gets `tenant_id`,
-///   unique constraints become unique per tenant, and lookup indexes lead with `tenant_id`. Foreign key indexes
-///   lead with the key column, since `ON DELETE` checks do not know the tenant.
+///   which leads its primary key `(tenant_id, id)`; unique constraints become unique per tenant, and lookup
+///   indexes lead with `tenant_id`. A foreign key between two tenant-scoped tables is `(tenant_id, x_id)` →
+///   `(tenant_id, id)`, so a row can never reference another tenant's row, and its index leads with the tenant
+///   too. Except `ON DELETE SET NULL` keys, which stay `(x_id)`: setting the key to null would null the tenant,
+///   and MySQL and SQLite cannot null only some of a key's columns; the application and row-level security keep
+///   those within the tenant.
 /// - Partitioning (`range by created_at, monthly`) is proposed for the big tables (see `PartitionPlan`) when the
 ///   rows expected over the retention period exceed `partitionThreshold`.
 public struct DataModelGenerator: Sendable {
@@ -42,9 +46,20 @@ public struct DataModelGenerator: Sendable {
         let make: @Sendable (TableInputs) -> Table = { entityTable($0, context: context) }
         var tables = memo?.tables(for: entities, context: context, parallel: parallel, make: make)
             ?? ParallelWork.map(entities, parallel: parallel, make)
-        tables += graph.pairs.compactMap { joinTable($0, names: names) }
+        tables += graph.pairs.compactMap { joinTable($0, names: names, tenant: inputs.sharedSchemaTenancy) }
+        if inputs.sharedSchemaTenancy { Self.keepSingleColumnReferencesValid(&tables) }
         Self.claimConstraintNames(&tables)
         return tables
+    }
+
+    /// A key that references `id` alone (an `ON DELETE SET NULL` key, which cannot carry the tenant) needs `id`
+    /// unique on its own in a table keyed `(tenant_id, id)`: every engine requires a referenced key to be unique.
+    static func keepSingleColumnReferencesValid(_ tables: inout [Table]) {
+        let referenced = Set(tables.flatMap { $0.foreignKeys.filter { $0.referencedColumns == ["id"] }.map(\.referencedTable) })
+        for index in tables.indices where referenced.contains(tables[index].name) && tables[index].primaryKey != ["id"]
+            && !tables[index].uniqueConstraints.contains(["id"]) {
+            tables[index].uniqueConstraints.append(["id"])
+        }
     }
 
     /// Foreign key and index names are unique across the schema (MySQL and PostgreSQL require it) and differ from
@@ -116,24 +131,27 @@ public struct DataModelGenerator: Sendable {
                 columns.append(Column(name: link.column, type: .uuid, nullable: link.nullable))
                 renamed("column", link.wantedColumn, link.column)
             }
+            // Both rows belong to a tenant: the key carries it, so no reference crosses tenants.
+            let withinTenant = tenant && !isTenancyColumn && parent.tenantScoped
             if let service = parent.elsewhere {
                 // Another service's database: a reference by id, kept valid by that service's events, not a constraint.
                 if stream?.source.column == link.column {  // the stream's primary key leads with it
                     sources += link.sources.filter { !sources.contains($0) }
                     continue
                 }
-                index([link.column], unique: link.unique,
+                index((withinTenant ? ["tenant_id"] : []) + [link.column], unique: link.unique,
                       reason: "reference to \(link.parent) in \(ComponentGenerator.databaseName(for: service)): no foreign key across databases"
                           + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
                 sources += link.sources.filter { !sources.contains($0) }
                 continue
             }
+            let composite = withinTenant && link.onDelete != .setNull
             foreignKeys.append(ForeignKey(name: "fk_\(table)_\(link.column)",
-                                          columns: [link.column], referencedTable: parent.table,
-                                          referencedColumns: ["id"], onDelete: link.onDelete))
+                                          columns: (composite ? ["tenant_id"] : []) + [link.column], referencedTable: parent.table,
+                                          referencedColumns: (composite ? ["tenant_id"] : []) + ["id"], onDelete: link.onDelete))
             let leadsStreamKey = stream?.source.column == link.column
             if (!isTenancyColumn || link.unique) && !leadsStreamKey {  // else the (tenant_id, …) indexes or the stream's key lead with it
-                index([link.column], unique: link.unique,
+                index(foreignKeys[foreignKeys.count - 1].columns, unique: link.unique,
                       reason: "foreign key: joins and ON DELETE checks" + (link.unique ? "; has-one: at most one per \(link.parent)" : ""))
             }
             sources += link.sources.filter { !sources.contains($0) }
@@ -175,7 +193,7 @@ public struct DataModelGenerator: Sendable {
             trace = trace.merged(with: Trace(answers: answers, sources: ["capacity"]))
         }
         guard let stream else {
-            return Table(name: table, entity: entity.name, columns: columns, primaryKey: ["id"], foreignKeys: foreignKeys,
+            return Table(name: table, entity: entity.name, columns: columns, primaryKey: (tenant ? ["tenant_id"] : []) + ["id"], foreignKeys: foreignKeys,
                          uniqueConstraints: uniques, indexes: indexes, partitioning: inputs.partitioned ? Self.partitionScheme : nil,
                          renames: renames, trace: trace, id: .entity(entity.id))
         }
@@ -190,23 +208,26 @@ public struct DataModelGenerator: Sendable {
                      renames: renames, stream: key, trace: trace, id: .entity(entity.id))
     }
 
-    /// A join table, names not yet claimed (see `claimConstraintNames`).
-    private func joinTable(_ pair: RelationGraph.Pair, names: SchemaNames) -> Table? {
+    /// A join table, names not yet claimed (see `claimConstraintNames`). With shared-schema tenancy, between two
+    /// tenant-scoped tables it carries the tenant too, so a pair never joins two tenants' rows.
+    private func joinTable(_ pair: RelationGraph.Pair, names: SchemaNames, tenant sharedSchema: Bool) -> Table? {
         guard let left = names.names(pair.left), let right = names.names(pair.right),
               let leftID = names.entity(pair.left)?.id, let rightID = names.entity(pair.right)?.id else { return nil }
+        let tenant = sharedSchema && ![left.words, right.words].contains(["tenant"])
+        let scope = tenant ? ["tenant_id"] : []
         let keys = [pair.leftColumn, pair.rightColumn]
         return Table(
             name: pair.table,
-            columns: keys.map { Column(name: $0, type: .uuid, nullable: false) }
+            columns: (scope + keys).map { Column(name: $0, type: .uuid, nullable: false) }
                 + [Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: .now)],
-            primaryKey: keys,
+            primaryKey: scope + keys,
             foreignKeys: [
-                ForeignKey(name: "fk_\(pair.table)_\(pair.leftColumn)", columns: [pair.leftColumn],
-                           referencedTable: left.table, referencedColumns: ["id"], onDelete: .cascade),
-                ForeignKey(name: "fk_\(pair.table)_\(pair.rightColumn)", columns: [pair.rightColumn],
-                           referencedTable: right.table, referencedColumns: ["id"], onDelete: .cascade),
+                ForeignKey(name: "fk_\(pair.table)_\(pair.leftColumn)", columns: scope + [pair.leftColumn],
+                           referencedTable: left.table, referencedColumns: scope + ["id"], onDelete: .cascade),
+                ForeignKey(name: "fk_\(pair.table)_\(pair.rightColumn)", columns: scope + [pair.rightColumn],
+                           referencedTable: right.table, referencedColumns: scope + ["id"], onDelete: .cascade),
             ],
-            indexes: [Index(name: "ix_\(pair.table)_\(pair.rightColumn)", columns: [pair.rightColumn],
+            indexes: [Index(name: "ix_\(pair.table)_" + (scope + [pair.rightColumn]).joined(separator: "_"), columns: scope + [pair.rightColumn],
                             reason: "foreign key: joins and ON DELETE checks (the primary key covers \(pair.leftColumn))")],
             renames: [("table", pair.wantedTable, pair.table), ("column", left.singular + "_id", pair.leftColumn)]
                 .filter { $0.1 != $0.2 }
@@ -243,6 +264,8 @@ struct TableInputs: EntityInputs {
         let table: String
         /// The owning service of the parent's table, when it is in another database (no foreign key then).
         let elsewhere: String?
+        /// The parent's table has a tenant column too (shared-schema tenancy, and the parent is not the tenant).
+        let tenantScoped: Bool
     }
 
     let entity: Entity
@@ -268,7 +291,8 @@ struct TableInputs: EntityInputs {
         parents = model.graph.links(child: entity.name).compactMap { link in
             model.names.names(link.parent).map { names in
                 let elsewhere = model.databases.separates(entity.name, link.parent) ? model.databases.service(of: link.parent) : nil
-                return Parent(link: link, table: names.table, elsewhere: elsewhere)
+                return Parent(link: link, table: names.table, elsewhere: elsewhere,
+                              tenantScoped: model.inputs.sharedSchemaTenancy && names.words != ["tenant"])
             }
         }
         tenant = model.inputs.sharedSchemaTenancy && Naming.words(entity.name) != ["tenant"]

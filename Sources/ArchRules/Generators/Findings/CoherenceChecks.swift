@@ -8,7 +8,7 @@ struct CoherenceChecks: Sendable {
     let design: Design
 
     func findings() -> [Finding] {
-        versioning() + broker() + machinery() + deployed() + sharding() + cache() + gateway() + recordKinds() + streams()
+        versioning() + broker() + machinery() + deployed() + sharding() + tenancy() + cache() + gateway() + recordKinds() + streams()
     }
 
     private func choice(_ topic: String) -> String? { design.decisions.first { $0.topic == topic }?.choice }
@@ -105,6 +105,29 @@ struct CoherenceChecks: Sendable {
                               fix: "Report it: only a sharded data tier shards the databases.", subject: "deployment \(first.name)")]
         }
         return []
+    }
+
+    /// Shared-schema tenancy ⇒ every tenant-scoped table's key leads with tenant_id, and every foreign key between
+    /// two tenant-scoped tables carries it, so no row references another tenant's (ON DELETE SET NULL keys aside:
+    /// nulling the key would null the tenant).
+    private func tenancy() -> [Finding] {
+        guard let isolation = choice("tenancy.isolation"), isolation.contains("shared") || isolation.contains("row") else { return [] }
+        let scoped = design.tables.filter { $0.machinery == nil && $0.column("tenant_id") != nil }
+        let scopedNames = Set(scoped.map(\.name))
+        var findings: [Finding] = []
+        for table in scoped {
+            if table.primaryKey.first != "tenant_id" {
+                findings.append(violation("tenancy.isolation", "tenants share tables, but the key of \(table.name) (\(table.primaryKey.joined(separator: ", "))) does not lead with tenant_id",
+                                          fix: "Report it: a tenant-scoped table is keyed (tenant_id, …).", about: .table(table.id), subject: "table \(table.name)"))
+            }
+            for key in table.foreignKeys where scopedNames.contains(key.referencedTable) && key.onDelete != .setNull
+                && !(key.columns.first == "tenant_id" && key.referencedColumns.first == "tenant_id") {
+                findings.append(violation("tenancy.isolation", "\(table.name).\(key.columns.joined(separator: ", ")) → \(key.referencedTable) can reference another tenant's row",
+                                          fix: "Report it: the foreign key should be (tenant_id, …) → (tenant_id, id).", about: .table(table.id),
+                                          subject: "table \(table.name)"))
+            }
+        }
+        return findings
     }
 
     /// Cache-aside with Redis ⇒ a cache component; no cache ⇒ none.
