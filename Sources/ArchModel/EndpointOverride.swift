@@ -63,17 +63,22 @@ public struct EndpointOverride: Hashable, Sendable, Identifiable, Codable {
 public struct EndpointKey: Hashable, Sendable, Codable {
     public enum Operation: String, Hashable, Sendable, CaseIterable, Codable {
         case list, create, get, update, delete
+        /// A state-transition action (`POST /appointments/{id}/cancel`); `action` names the state it moves to.
+        case transition
     }
 
     public var entity: Reference<Entity>
     public var operation: Operation
     /// The owning entity of a nested route (`/orders/{orderId}/items`, `/users/{userId}/profile`); nil for flat routes.
     public var parent: Reference<Entity>?
+    /// For a transition: the status value it moves to (`cancelled`); nil for the other operations.
+    public var action: String?
 
-    public init(entity: Reference<Entity>, operation: Operation, parent: Reference<Entity>? = nil) {
+    public init(entity: Reference<Entity>, operation: Operation, parent: Reference<Entity>? = nil, action: String? = nil) {
         self.entity = entity
         self.operation = operation
         self.parent = parent
+        self.action = action
     }
 }
 

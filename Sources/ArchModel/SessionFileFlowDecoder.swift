@@ -11,7 +11,7 @@ struct SessionFileFlowDecoder {
     init(reader: YAMLReader) { self.reader = reader }
 
     static let stepKeys = ["from", "to", "action", "style", "failure"]
-    static let overrideKeys = ["entity", "parent", "operation", "hidden", "method", "path", "summary", "authorization",
+    static let overrideKeys = ["entity", "parent", "operation", "action", "hidden", "method", "path", "summary", "authorization",
                                "request", "response"]
 
     mutating func flows(_ node: Node) throws(LocatedError) -> [Flow] {
@@ -78,7 +78,12 @@ struct SessionFileFlowDecoder {
                                    EndpointKey.Operation.self, "operation", of: "the endpoints of \(entity)")
         var parent: String?
         if let node = pairs["parent"], !reader.isNull(node) { parent = try reader.string(node, "the parent of \(what)") }
-        let label = "\(entity) \(operation.rawValue)" + (parent.map { " under \($0)" } ?? "")
+        var action: String?
+        if let node = pairs["action"], !reader.isNull(node) { action = try reader.string(node, "the action of \(what)") }
+        if operation == .transition, action == nil {
+            throw reader.error("a change of a transition names its action (the status it moves to, e.g. action: cancelled)", at: node)
+        }
+        let label = "\(entity) \(operation.rawValue)" + (action.map { " \($0)" } ?? "") + (parent.map { " under \($0)" } ?? "")
         for key in ["request", "response"] {
             if let node = pairs[key] {
                 throw reader.error("\(key) is for custom endpoints; the change of \(label) may set hidden, method, path, summary or authorization", at: node)
@@ -95,7 +100,8 @@ struct SessionFileFlowDecoder {
         changes.summary = try text(pairs["summary"], "the summary of \(label)")
         changes.authorization = try text(pairs["authorization"], "the authorization of \(label)")
         if changes.isEmpty { warn("the change of \(label) changes nothing (set hidden, method, path, summary or authorization)", at: node) }
-        let key = EndpointKey(entity: .named(entity), operation: operation, parent: parent.map { .named($0) })
+        let key = EndpointKey(entity: .named(entity), operation: operation, parent: parent.map { .named($0) },
+                              action: operation == .transition ? action : nil)
         return (EndpointOverride(target: key, changes), label)
     }
 

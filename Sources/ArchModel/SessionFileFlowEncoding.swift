@@ -30,6 +30,7 @@ extension SessionFile {
             add("entity", names.name(key.entity))
             add("parent", key.parent.map(names.name))
             add("operation", key.operation.rawValue)
+            add("action", key.action)
             if changes.hidden { pairs.append((scalar("hidden"), Node("true"))) }
             add("method", changes.method?.rawValue)
             add("path", changes.path)

@@ -56,7 +56,8 @@ final class DesignFilterTests: XCTestCase {
         state.press(.escape)
         XCTAssertNil(state.designPane.filter)
         XCTAssertEqual(text(state).selectable.count, all)
-        XCTAssertFalse(state.screenText.contains(" of \(all)"))
+        XCTAssertFalse(state.screenText.contains("/Order delete"), "the filter line is gone\n" + state.screenText)
+        XCTAssertFalse(state.screenText.contains("\(deletes.count) of \(all)"), state.screenText)
     }
 
     func testABangInvertsAndEscWhileTypingClears() throws {

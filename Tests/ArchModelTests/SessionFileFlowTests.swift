@@ -128,7 +128,7 @@ final class SessionFileFlowTests: XCTestCase {
                        "f.yaml:6:40: unknown step style 'later' in step 1 of F; expected one of sync, async")
         XCTAssertEqual(failure("flows:\n- name: F\n  steps: {from: a}\n"), "f.yaml:5:10: expected the steps of F as a list, found a mapping")
         XCTAssertEqual(failure("endpoints:\n- {entity: Order, operation: remove}\n"),
-                       "f.yaml:4:30: unknown operation 'remove' in the endpoints of Order; expected one of list, create, get, update, delete")
+                       "f.yaml:4:30: unknown operation 'remove' in the endpoints of Order; expected one of list, create, get, update, delete, transition")
         XCTAssertEqual(failure("endpoints:\n- {entity: Order, method: FETCH, operation: get}\n"),
                        "f.yaml:4:27: unknown method 'FETCH' in Order get; expected one of GET, POST, PUT, PATCH, DELETE")
         XCTAssertEqual(failure("endpoints:\n- {operation: get, hidden: true}\n"),
@@ -142,6 +142,6 @@ final class SessionFileFlowTests: XCTestCase {
         XCTAssertEqual(failure("endpoints:\n- {entity: Order, operation: get, hidden: maybe}\n"),
                        "f.yaml:4:43: expected hidden of Order get as true or false, found 'maybe'")
         XCTAssertEqual(failure("endpoints:\n- {entity: Order, operation: get, verb: GET}\n"),
-                       "f.yaml:4:35: unknown key 'verb' in an endpoint; expected one of entity, parent, operation, hidden, method, path, summary, authorization, request, response")
+                       "f.yaml:4:35: unknown key 'verb' in an endpoint; expected one of entity, parent, operation, action, hidden, method, path, summary, authorization, request, response")
     }
 }

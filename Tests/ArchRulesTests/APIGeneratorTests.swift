@@ -99,7 +99,9 @@ final class APIGeneratorTests: XCTestCase {
     func testRoutesPerEntityWithOwnedChildrenNested() {
         XCTAssertEqual(endpoints().map { "\($0.method) \($0.path)" }, [
             "GET /v1/orders", "POST /v1/orders",
-            "GET /v1/orders/{orderId}", "PATCH /v1/orders/{orderId}", "DELETE /v1/orders/{orderId}",
+            "GET /v1/orders/{orderId}", "PATCH /v1/orders/{orderId}",
+            "POST /v1/orders/{orderId}/pay", "POST /v1/orders/{orderId}/ship",  // status: pending → paid, shipped
+            "DELETE /v1/orders/{orderId}",
             "GET /v1/orders/{orderId}/items", "POST /v1/orders/{orderId}/items",
             "GET /v1/order-items/{orderItemId}", "PATCH /v1/order-items/{orderItemId}", "DELETE /v1/order-items/{orderItemId}",
             "GET /v1/products", "POST /v1/products",
@@ -107,8 +109,9 @@ final class APIGeneratorTests: XCTestCase {
             "GET /v1/categories", "POST /v1/categories",
             "GET /v1/categories/{categoryId}", "PATCH /v1/categories/{categoryId}", "DELETE /v1/categories/{categoryId}",
         ])
-        XCTAssertEqual(endpoints().prefix(7).map(\.operationId), [
-            "listOrders", "createOrder", "getOrder", "updateOrder", "deleteOrder", "listOrderItemsOfOrder", "createOrderItemOfOrder",
+        XCTAssertEqual(endpoints().prefix(9).map(\.operationId), [
+            "listOrders", "createOrder", "getOrder", "updateOrder", "payOrder", "shipOrder", "deleteOrder", "listOrderItemsOfOrder",
+            "createOrderItemOfOrder",
         ])
     }
 
@@ -145,7 +148,7 @@ final class APIGeneratorTests: XCTestCase {
 
     func testOnlyForRest() {
         XCTAssertEqual(endpoints(["api.style": .choice("graphql")]), [])
-        XCTAssertEqual(endpoints(["api.style": .choice("rest")]).count, 20)
+        XCTAssertEqual(endpoints(["api.style": .choice("rest")]).count, 22)
     }
 
     func testPaginationParametersAndFilters() throws {

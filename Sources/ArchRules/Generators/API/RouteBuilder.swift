@@ -48,10 +48,14 @@ struct RouteBuilder: Hashable {
     func routes(for inputs: RouteInputs) -> [Endpoint] {
         let entity = inputs.entity, own = inputs.own
         var routes: [Endpoint] = []
+        // A status moves by its actions only; records written once (audit, ledgers, streams) never move.
+        let transitions = own.isAppendOnly || inputs.stream != nil ? nil : StatusTransitions(entity: entity)
         let resource = Resource(inputs: inputs,
                                 examples: ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) },
                                                            appendOnly: own.isAppendOnly || inputs.stream != nil,
-                                                           identified: inputs.stream == nil),
+                                                           identified: inputs.stream == nil,
+                                                           serverSet: transitions.map { [$0.field] } ?? []),
+                                transitions: transitions,
                                 readAccess: vocabulary.authorization(inputs, write: false),
                                 writeAccess: vocabulary.authorization(inputs, write: true),
                                 readSecurity: vocabulary.security(inputs, write: false),
@@ -73,6 +77,8 @@ struct RouteBuilder: Hashable {
     private struct Resource {
         let inputs: RouteInputs
         let examples: ResourceExamples
+        /// The status's actions, when the entity has one (see `StatusTransitions`).
+        let transitions: StatusTransitions?
         /// Who may call the reading and the writing routes.
         let readAccess: String
         let writeAccess: String
@@ -178,16 +184,21 @@ struct RouteBuilder: Hashable {
                                                        description: "the ETag of the last read; optimistic locking")] : []
         let sources = ["entity \(entity.name)"]
         func endpoint(_ method: String, _ verb: EndpointKey.Operation, _ summary: String, _ responses: [Endpoint.Response],
-                      extra: [Endpoint.Parameter] = [], request: Body? = nil, response: Body? = nil) -> Endpoint {
+                      extra: [Endpoint.Parameter] = [], request: Body? = nil, response: Body? = nil,
+                      action: StatusTransitions.Action? = nil) -> Endpoint {
             let read = method == "GET"
-            return Endpoint(method: method, path: path, operationId: verb.rawValue + own.pascal, summary: summary, resource: entity.name,
+            let path = action.map { path + "/" + $0.segment } ?? path
+            let operationId = (action?.operation ?? verb.rawValue) + own.pascal
+            let endpointID: EndpointID = action.map { .generated(EndpointKey(entity: .id(entity.id), operation: .transition, action: $0.state)) }
+                ?? key(inputs, verb, via: nil)
+            return Endpoint(method: method, path: path, operationId: operationId, summary: summary, resource: entity.name,
                      service: resource.inputs.service, parameters: [id] + versionHeader + extra,
                      requestExample: request?.example.rendered(), responses: vocabulary.errors(responses),
-                     responseExample: response == nil ? nil : examples.renderedItem,
+                     responseExample: response.map { action == nil ? examples.renderedItem : $0.example.rendered() },
                      authorization: read ? resource.readAccess : resource.writeAccess,
                      security: read ? resource.readSecurity : resource.writeSecurity,
                      requestBody: request, responseBody: response, errorFormat: vocabulary.errorFormat,
-                     trace: Trace(answers: traces.item, sources: sources), id: key(inputs, verb, via: nil))
+                     trace: Trace(answers: traces.item, sources: sources + (action.map { ["status \($0.state)"] } ?? [])), id: endpointID)
         }
         let etag: [ResponseHeader] = versioned ? [.etag] : []
         let uniqueConflict = entity.fields.contains(where: \.unique)
@@ -205,11 +216,30 @@ struct RouteBuilder: Hashable {
                                  + uniqueConflict + preconditions,
                               extra: ifMatch, request: Body(schema: .mergePatch(examples.schema), example: examples.patchBody),
                               response: resource.item)
+        // Each action moves the status one way, answering 409 when the current status does not allow it.
+        var actions: [Endpoint] = []
+        if let transitions = resource.transitions {
+            actions = transitions.actions.map { action in
+                // `Cancel an appointment`, `Mark an appointment as no show`.
+                let marked = action.verb.hasPrefix("mark ")
+                let named = action.state.unicodeScalars.allSatisfy(\.isASCII) ? String(action.verb.dropFirst(5)) : action.state
+                let phrase = marked ? "Mark \(article(display)) as \(named)"
+                    : action.verb.prefix(1).uppercased() + action.verb.dropFirst() + " " + article(display)
+                return endpoint("POST", .transition, "\(phrase) (\(transitions.field) → \(action.state))",
+                                [Endpoint.Response(status: 200, description: "the \(display), now \(action.state)", headers: etag), notFound,
+                                 vocabulary.error(409, "the \(display)'s \(transitions.field) does not allow \(action.verb)")] + preconditions,
+                                extra: ifMatch,
+                                response: Body(schema: .resource(examples.schema), example: examples.item(with: transitions.field, at: action.state)),
+                                action: action)
+            }
+        }
         // A money or legal record is never deleted: it is cancelled, refunded or voided by changing it.
-        if own.isFinancialRecord { return [get, update] }
+        if own.isFinancialRecord { return [get, update] + actions }
         return [
             get,
             update,
+        ] + actions + [
+
             endpoint("DELETE", .delete, "Delete \(article(display))",
                      [Endpoint.Response(status: 204, description: "\(display) deleted"), notFound] + deleteConflict + preconditions,
                      extra: ifMatch),

@@ -8,7 +8,7 @@ struct CoherenceChecks: Sendable {
     let design: Design
 
     func findings() -> [Finding] {
-        versioning() + broker() + machinery() + deployed() + sharding() + tenancy() + cache() + gateway() + recordKinds() + streams()
+        versioning() + broker() + machinery() + deployed() + sharding() + tenancy() + transitions() + cache() + gateway() + recordKinds() + streams()
     }
 
     private func choice(_ topic: String) -> String? { design.decisions.first { $0.topic == topic }?.choice }
@@ -128,6 +128,27 @@ struct CoherenceChecks: Sendable {
             }
         }
         return findings
+    }
+
+    /// A status moved by actions ⇒ no create or merge-patch body writes it (else a client sets any state).
+    private func transitions() -> [Finding] {
+        var states: [String: Set<String>] = [:]  // resource → the states its actions move to
+        for endpoint in design.endpoints {
+            if let key = endpoint.id.key, key.operation == .transition, let state = key.action { states[endpoint.resource, default: []].insert(state) }
+        }
+        guard !states.isEmpty else { return [] }
+        return design.endpoints.compactMap { endpoint -> Finding? in
+            guard let moved = states[endpoint.resource], let body = endpoint.requestBody else { return nil }
+            let schema: ResourceSchema
+            switch body.schema {
+            case .create(let resource, _), .mergePatch(let resource): schema = resource
+            default: return nil
+            }
+            guard let status = schema.properties.first(where: { !$0.readOnly && moved.isSubset(of: Set($0.enumValues)) }) else { return nil }
+            return violation("api.transitions", "\(endpoint.resource)'s \(status.key) changes through its actions, but \(endpoint.method) \(endpoint.path) writes it",
+                             fix: "Report it: the status should be read-only outside its actions.", about: .endpoint(endpoint.id),
+                             subject: "endpoint \(endpoint.method) \(endpoint.path)")
+        }
     }
 
     /// Cache-aside with Redis ⇒ a cache component; no cache ⇒ none.
