@@ -17,6 +17,9 @@ public struct AnsweredTopic: Sendable {
     /// Whether the answer applies at all in `session`. An answer about the broker means nothing when every call is
     /// synchronous.
     let applies: @Sendable (Session) -> Bool
+    /// Whether the rules' choice already is what the answer asks for (by default, the same choice): "multi-region"
+    /// answered agrees with an active-active region pair as well as with a warm standby.
+    var agrees: @Sendable (_ recommended: String, _ answered: String) -> Bool = { $0 == $1 }
 
     /// The decisions the built-in questions settle.
     public static let builtIn: [AnsweredTopic] = [
@@ -31,6 +34,11 @@ public struct AnsweredTopic: Sendable {
             "nats": ("nats", "NATS: a self-hosted queue"),
             "managed": ("managed-queue", "Managed queue (SQS, Pub/Sub, Service Bus)"),
         ], applies: { session in session["services.communication"]?.values.first != "sync" }),
+        AnsweredTopic(topic: "deployment.topology", question: "nonfunctional.disaster_recovery", category: .reliability, choices: [
+            "single_region": ("single-az", "Single availability zone, managed database with automated backups"),
+            "multi_az": ("multi-az", "Multi-AZ in one region"),
+            "multi_region": ("multi-region-active-passive", "Multi-AZ primary region with a warm standby region"),
+        ], applies: { _ in true }, agrees: { $0 == $1 || ($0.hasPrefix("multi-region") && $1.hasPrefix("multi-region")) }),
         AnsweredTopic(topic: "caching.strategy", question: "nonfunctional.caching", category: .performance, choices: [
             "none": ("none", "No cache: reads go to the database"),
             "in_process": ("in-process-and-http", "In-process caches and HTTP caching"),
@@ -61,14 +69,14 @@ public struct AnsweredTopic: Sendable {
             let why = recommended.rationale.trimmingCharacters(in: .whitespacesAndNewlines)
             var trace = recommended.trace
             if !trace.answers.contains(bound.question) { trace.answers.insert(bound.question, at: 0) }
-            if recommended.choice == answered.choice {
+            if bound.agrees(recommended.choice, answered.choice) {
                 decisions[index].trace = trace
                 continue
             }
             let rules = recommended.trace.rules.joined(separator: ", ")
             let reasons = recommended.trace.answers.filter { $0 != bound.question }
             let because = reasons.isEmpty ? "" : " (answers: " + reasons.joined(separator: ", ") + ")"
-            var alternatives = recommended.alternatives.filter { $0.choice != answered.choice }
+            var alternatives = recommended.alternatives.filter { !bound.agrees($0.choice, answered.choice) }
             alternatives.insert(Alternative(choice: recommended.choice,
                                             reason: "recommended by \(rules), not chosen: the answer is \(label)",
                                             trace: recommended.trace), at: 0)

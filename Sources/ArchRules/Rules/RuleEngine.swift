@@ -63,6 +63,13 @@ public struct RuleEngine: Sendable {
         let honoured = AnsweredTopic.honour(Self.resolve(proposals, facts: facts), session: session, catalogue: catalogue)
         outcome.decisions = honoured.decisions
         outcome.findings += honoured.findings
+        // A rule's component comes with its decision: when another choice won the topic, the component goes too
+        // (a queue that lost to "no broker" is not built).
+        let chosen = Dictionary(outcome.decisions.map { ($0.topic, $0.choice) }, uniquingKeysWith: { first, _ in first })
+        let lost = Set(proposals.filter { chosen[$0.output.topic] != $0.output.choice }.map(\.rule.id))
+        if !lost.isEmpty {
+            outcome.components.removeAll { !$0.trace.rules.isEmpty && $0.trace.rules.allSatisfy(lost.contains) }
+        }
         return outcome
     }
 

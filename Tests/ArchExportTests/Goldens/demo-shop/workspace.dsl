@@ -5,30 +5,30 @@ workspace "Northwind Shop" "Exported by archtui" {
             c0 = container "Northwind Shop application" "Catalogue module: Product, Category" "service"
             c1 = container "background worker" "The image of Northwind Shop application, started as a worker process" "worker"
             c2 = container "api-gateway" "TLS termination" "gateway"
-            c3 = container "message-queue" "work queues between modules or services" "broker"
-            c4 = container "identity-provider" "login" "identity-provider"
-            c5 = container "payment-provider" "card capture in hosted fields or redirect" "external"
-            c6 = container "cache" "hot read models and lookups" "cache"
-            c7 = container "cdn" "static assets and images near users" "cdn"
-            c8 = container "load-balancer" "spread traffic across zones" "load-balancer"
-            c9 = container "observability" "metrics" "observability"
+            c3 = container "identity-provider" "login" "identity-provider"
+            c4 = container "payment-provider" "card capture in hosted fields or redirect" "external"
+            c5 = container "cache" "hot read models and lookups" "cache"
+            c6 = container "cdn" "static assets and images near users" "cdn"
+            c7 = container "load-balancer" "spread traffic across zones" "load-balancer"
+            c8 = container "observability" "metrics" "observability"
+            c9 = container "Kafka" "Carries events between services" "broker"
             c10 = container "PostgreSQL" "PostgreSQL (customers, products, categories, orders, order_items, payments, shipments, reviews, carts, inventory), shared by Catalogue, Cart, Ordering, Payments, Shipping, Reviews, Inventory, Customers" "database"
         }
         user -> c2 "Uses"
         c0 -> c10 "reads and writes its data" "sync"
-        c0 -> c6 "caches hot reads" "sync"
-        c0 -> c3 "sends background work and events (via the outbox)" "async"
-        c1 -> c3 "consumes background work" "async"
+        c0 -> c5 "caches hot reads" "sync"
+        c0 -> c9 "sends background work and events (via the outbox)" "async"
+        c1 -> c9 "consumes background work" "async"
         c1 -> c10 "reads and writes the data a job needs" "sync"
         production = deploymentEnvironment "Production" {
             g0 = deploymentNode "global edge" {
                 d0 = deploymentNode "cdn" "Managed edge network; caches static assets and cacheable GETs" "cdn" 1 {
-                    containerInstance c7
+                    containerInstance c6
                 }
             }
             g1 = deploymentNode "3 AZs" {
                 d1 = deploymentNode "load-balancer" "Managed layer-7 load balancer across the zones; TLS terminates here" "load-balancer" 2 {
-                    containerInstance c8
+                    containerInstance c7
                 }
                 d2 = deploymentNode "api-gateway" "Stateless proxy; scale with CPU, like the services behind it" "gateway" 2 {
                     containerInstance c2
@@ -39,16 +39,16 @@ workspace "Northwind Shop" "Exported by archtui" {
                 d4 = deploymentNode "background worker" "Stateless workers: 2 instances, scaled on the backlog (due jobs or consumer lag), not on request rate" "worker" 2 {
                     containerInstance c1
                 }
-                d5 = deploymentNode "message-queue" "3 brokers: replication factor 3, min.insync.replicas 2, one per zone" "broker" 3 {
+                d5 = deploymentNode "identity-provider" "As provided by the rules: login; MFA; password reset; token issuance; social and enterprise federation" "identity-provider" 1 {
                     containerInstance c3
                 }
-                d6 = deploymentNode "identity-provider" "As provided by the rules: login; MFA; password reset; token issuance; social and enterprise federation" "identity-provider" 1 {
-                    containerInstance c4
+                d6 = deploymentNode "cache" "Primary + replica with automatic failover; data is rebuildable, so no backups" "cache" 2 {
+                    containerInstance c5
                 }
-                d7 = deploymentNode "cache" "Primary + replica with automatic failover; data is rebuildable, so no backups" "cache" 2 {
-                    containerInstance c6
+                d7 = deploymentNode "observability" "As provided by the rules: metrics; centralised structured logs; distributed traces; SLO dashboards and burn-rate alerts" "observability" 1 {
+                    containerInstance c8
                 }
-                d8 = deploymentNode "observability" "As provided by the rules: metrics; centralised structured logs; distributed traces; SLO dashboards and burn-rate alerts" "observability" 1 {
+                d8 = deploymentNode "Kafka" "3 brokers: replication factor 3, min.insync.replicas 2, one per zone" "broker" 3 {
                     containerInstance c9
                 }
                 d9 = deploymentNode "PostgreSQL" "Primary: all writes (customers, products, categories, orders, order_items, payments, shipments, reviews, carts, inventory, outbox)" "database" 1 {
@@ -63,9 +63,9 @@ workspace "Northwind Shop" "Exported by archtui" {
             d1 -> d2 "Connects to"
             d2 -> d3 "Connects to"
             d3 -> d9 "Connects to"
-            d3 -> d7 "Connects to"
-            d3 -> d5 "Connects to"
-            d4 -> d5 "Connects to"
+            d3 -> d6 "Connects to"
+            d3 -> d8 "Connects to"
+            d4 -> d8 "Connects to"
             d4 -> d9 "Connects to"
             d9 -> d10 "Connects to"
             d9 -> d11 "Connects to"
