@@ -19,13 +19,15 @@ final class APIGeneratorTests: XCTestCase {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    /// Audit logs, ledgers, journals and histories are written once: no PATCH or DELETE. `LedgerEntry` is editable.
+    /// Audit logs, ledgers, journals, histories and the lines of a book are written once: no PATCH or DELETE (a
+    /// correction is a reversing entry). A `LogoEntry` or a `PriceLine` is editable.
     func testAppendOnlyRecordsGetNoUpdateOrDelete() {
-        let entities = ["AuditLog", "AuditTrailEvent", "Ledger", "OrderHistory", "LedgerEntry"].map {
+        let entities = ["AuditLog", "AuditTrailEvent", "Ledger", "OrderHistory", "LedgerEntry", "JournalLine", "StockPosting",
+                        "LogoEntry", "PriceLine"].map {
             Entity(name: $0, fields: [Field(name: "note")])
         }
         let methods = Dictionary(grouping: endpoints(entities: entities), by: \.resource).mapValues { $0.map(\.method) }
-        for name in ["Ledger", "OrderHistory"] {
+        for name in ["Ledger", "OrderHistory", "LedgerEntry", "JournalLine", "StockPosting"] {
             XCTAssertEqual(methods[name], ["GET", "POST", "GET"], name)
         }
         // Audit records are the system's own: clients read them, and cannot forge one with a POST (issue 9).
@@ -37,7 +39,8 @@ final class APIGeneratorTests: XCTestCase {
                                                   endpoints: endpoints(entities: entities), decisions: [])
         XCTAssertFalse(flows.contains { $0.title.hasPrefix("Create Audit") }, "no create flow for what clients cannot create: \(flows.map(\.title))")
         XCTAssertTrue(flows.contains { $0.title == "Create Ledger" })
-        XCTAssertEqual(methods["LedgerEntry"], ["GET", "POST", "GET", "PATCH", "DELETE"])
+        XCTAssertEqual(methods["LogoEntry"], ["GET", "POST", "GET", "PATCH", "DELETE"])
+        XCTAssertEqual(methods["PriceLine"], ["GET", "POST", "GET", "PATCH", "DELETE"])
         // Written once: no update time in the examples, and the table keeps no version or update time.
         let all = endpoints(entities: entities)
         let auditLog = try? json(all.first { $0.resource == "AuditLog" && $0.method == "GET" && $0.path.contains("{") }?.responseExample)
@@ -46,6 +49,8 @@ final class APIGeneratorTests: XCTestCase {
         let table = DataModelGenerator().tables(for: ShopFixture.session([:], entities: entities), decisions: []).first { $0.entity == "AuditLog" }
         XCTAssertEqual(table?.columns.map(\.name), ["id", "note", "created_at"])
         XCTAssertNotNil(DataModelGenerator().tables(for: ShopFixture.session([:], entities: entities), decisions: [])
+            .first { $0.entity == "LogoEntry" }?.column("lock_version"))
+        XCTAssertNil(DataModelGenerator().tables(for: ShopFixture.session([:], entities: entities), decisions: [])
             .first { $0.entity == "LedgerEntry" }?.column("lock_version"))
     }
 

@@ -82,15 +82,19 @@ public struct SchemaNames: Sendable {
     /// The names of the entity called `name` (ignoring case), if it exists.
     public func names(_ name: String) -> Names? { byKey[Self.key(name)] }
 
-    /// Last words of entities whose records are never changed or removed once written: `AuditLog`, `Ledger`
-    /// (not `LedgerEntry`, whose last word is `entry`). Any entity with `audit` in its name counts too.
+    /// Last words of entities whose records are never changed or removed once written: `AuditLog`, `Ledger`.
+    /// Any entity with `audit` in its name counts too, and so do the lines of a book (`LedgerEntry`, `JournalLine`,
+    /// any `…Posting`; see `isAppendOnly`).
     public static let appendOnlyWords: Set = ["log", "ledger", "journal", "history"]
     /// Whether an entity named with `words` holds audit records (`Names.isAuditRecord`).
     public static func isAuditRecord(words: [String]) -> Bool { words.contains("audit") }
 
     /// Whether an entity named with `words` is written once and never changed (`Names.isAppendOnly`).
     public static func isAppendOnly(words: [String]) -> Bool {
-        isAuditRecord(words: words) || words.last.map(appendOnlyWords.contains) == true
+        guard let last = words.last else { return false }
+        // `LedgerEntry`, `JournalLine`, `LedgerPosting`: a line of a book is as immutable as the book.
+        let bookLine = ["entry", "line", "posting"].contains(last) && words.dropLast().contains { ["ledger", "journal"].contains($0) }
+        return isAuditRecord(words: words) || appendOnlyWords.contains(last) || bookLine || last == "posting"
     }
 
     /// Whether an entity named with `words` is a money or legal record (`Names.isFinancialRecord`).
