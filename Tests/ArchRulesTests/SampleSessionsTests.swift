@@ -6,10 +6,11 @@ import XCTest
 final class SampleSessionsTests: XCTestCase {
     private var files: [String] { [Demo.resourcePath] + SampleSessions.resourcePaths }
 
-    func testThereAreThreeSamples() {
+    func testThereAreFourSamples() {
         XCTAssertEqual(SampleSessions.resourcePaths,
-                       ["examples/bookstore.archtui.yaml", "examples/clinic-saas.archtui.yaml", "examples/ridehailing.archtui.yaml"])
-        XCTAssertEqual(try SampleSessions.all().map(\.name), ["bookstore", "clinic-saas", "ridehailing"])
+                       ["examples/bookstore.archtui.yaml", "examples/clinic-saas.archtui.yaml", "examples/payments-ledger.archtui.yaml",
+                        "examples/ridehailing.archtui.yaml"])
+        XCTAssertEqual(try SampleSessions.all().map(\.name), ["bookstore", "clinic-saas", "payments-ledger", "ridehailing"])
     }
 
     func testEveryFileDecodesWithoutWarningsAndIsCanonical() throws {

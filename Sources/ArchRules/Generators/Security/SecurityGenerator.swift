@@ -56,6 +56,24 @@ struct SecurityContext: Sendable {
                      trace: Trace(answers: answers, sources: ["SecurityGenerator"]))
     }
 
+    /// Outside the database the tenant is carried by hand: the note names the stores this design has.
+    private func tenantScope() -> SecurityNote? {
+        guard let tenancy = facts.answer("data.multi_tenancy"), tenancy != "none" else { return nil }
+        let stores: [(ComponentKind, String)] = [(.cache, "cache keys"), (.broker, "message and topic names"),
+                                                 (.search, "search documents"), (.objectStorage, "object-storage keys")]
+        let scoped = stores.filter { kinds.contains($0.0) }.map(\.1)
+        let database = facts.sharesTablesAcrossTenants
+            ? "In the database, tenant_id leads every key and foreign key"
+                + (facts.choice("tenancy.isolation")?.contains("rls") == true ? " and row-level security checks it" : "")
+            : "Each tenant's data lives apart in the database"
+        return note("Tenant isolation", database + (scoped.isEmpty ? "" : "; outside it, the tenant prefixes the " + Self.list(scoped)),
+                    owasp: ["API1"], answers: ["data.multi_tenancy"])
+    }
+
+    private static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
     func baseline() -> [SecurityNote] {
         var notes: [SecurityNote] = []
         let schemes: [String: String] = [
@@ -86,6 +104,7 @@ struct SecurityContext: Sendable {
         notes.append(note("Encryption at rest", atRest(), answers: ["nonfunctional.encryption_at_rest"]))
         if !piiColumns.isEmpty || facts.answer("data.pii") == "yes" { notes.append(piiNote()) }
         notes.append(note("Secrets management", secrets(), owasp: ["API8"], answers: ["services.platform"]))
+        if let tenancy = tenantScope() { notes.append(tenancy) }
         let limiting = facts.answer("api.rate_limiting") ?? "none"
         notes.append(note("Rate limiting", limiting == "none"
             ? "No rate limiting answered: add per-client limits at \(entryPoint) (token bucket, 429 with Retry-After)"
