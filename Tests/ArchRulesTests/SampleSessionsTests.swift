@@ -6,11 +6,11 @@ import XCTest
 final class SampleSessionsTests: XCTestCase {
     private var files: [String] { [Demo.resourcePath] + SampleSessions.resourcePaths }
 
-    func testThereAreFourSamples() {
+    func testThereAreFiveSamples() {
         XCTAssertEqual(SampleSessions.resourcePaths,
-                       ["examples/bookstore.archtui.yaml", "examples/clinic-saas.archtui.yaml", "examples/payments-ledger.archtui.yaml",
-                        "examples/ridehailing.archtui.yaml"])
-        XCTAssertEqual(try SampleSessions.all().map(\.name), ["bookstore", "clinic-saas", "payments-ledger", "ridehailing"])
+                       ["examples/bookstore.archtui.yaml", "examples/clinic-saas.archtui.yaml", "examples/media-catalogue.archtui.yaml",
+                        "examples/payments-ledger.archtui.yaml", "examples/ridehailing.archtui.yaml"])
+        XCTAssertEqual(try SampleSessions.all().map(\.name), ["bookstore", "clinic-saas", "media-catalogue", "payments-ledger", "ridehailing"])
     }
 
     func testEveryFileDecodesWithoutWarningsAndIsCanonical() throws {

@@ -36,6 +36,8 @@ struct StatusTransitions: Hashable, Sendable {
         "priced": "price", "captured": "capture", "settled": "settle", "declined": "decline", "voided": "void",
         "lost": "report lost", "won": "win", "visited": "visit", "edited": "edit", "submitted": "submit",
         "cancelled": "cancel", "canceled": "cancel", "refunded": "refund", "shipped": "ship", "planned": "plan",
+        "withdrawn": "withdraw", "written": "write", "taken": "take", "given": "give", "hidden": "hide", "frozen": "freeze",
+        "chosen": "choose", "broken": "report broken", "shown": "show", "drawn": "draw",
     ]
 
     /// Nil unless `entity` has a status enum with at least one state after the first that a client can reach.

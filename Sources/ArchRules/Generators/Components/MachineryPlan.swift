@@ -106,7 +106,7 @@ struct MachineryPlan: Sendable {
                     if !$0.responsibilities.contains(where: { $0.localizedStandardContains("dead-letter") }) { $0.responsibilities.append(duty) }
                 }
             }
-        } else if facts.choice("messaging.broker") == "none", facts.isRelational, !services.isEmpty {
+        } else if Self.usesJobQueue(facts), facts.isRelational, !services.isEmpty {
             var queues: [String] = []
             for store in databases where services.contains(where: { database(of: $0)?.name == store.name }) {
                 let table = free(databases.count > 1 ? Self.prefix(store.name) + "_jobs" : "jobs")
@@ -134,6 +134,16 @@ struct MachineryPlan: Sendable {
         }
         self.items = items
         self.components = result
+    }
+
+    /// No broker, and background work decided to go through a database-backed job queue: `messaging.broker: none`,
+    /// or in-process calls ("background work through a job queue") with no broker decided.
+    static func usesJobQueue(_ facts: InfraFacts) -> Bool {
+        switch facts.choice("messaging.broker") {
+        case "none"?: return true
+        case nil: return facts.broker == nil && facts.choice("communication.style") == "in-process"
+        default: return false
+        }
     }
 
     /// `Trips` → `trips`, `Orders service` → `orders`, `Trips DB` → `trips`.

@@ -49,7 +49,9 @@ struct CoherenceChecks: Sendable {
     /// source) has an outbox there; a database-backed job queue ⇒ a job table in each SQL database a service
     /// writes, and a worker that claims it.
     private func machinery() -> [Finding] {
-        guard let broker = choice("messaging.broker") else { return [] }
+        // In-process calls promise "background work through a job queue" when no broker is decided.
+        let inProcess = choice("communication.style") == "in-process" && !has(.broker)
+        guard let broker = choice("messaging.broker") ?? (inProcess ? "none" : nil) else { return [] }
         let databases = Dictionary(design.components.filter { $0.kind == .database && $0.interfaces.contains(.speaks("SQL")) }.map { ($0.name, $0) },
                                    uniquingKeysWith: { first, _ in first })
         let streams = Set(design.tables.filter { $0.stream != nil }.map(\.name))
