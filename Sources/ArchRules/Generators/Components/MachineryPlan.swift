@@ -103,7 +103,7 @@ struct MachineryPlan: Sendable {
             if !publishers.isEmpty {
                 update(broker.name) {
                     let duty = "dead-letter queue per consumer: messages that failed \(Self.maxAttempts) deliveries, alerted on and replayed by hand"
-                    if !$0.responsibilities.contains(where: { $0.localizedStandardContains("dead-letter") }) { $0.responsibilities.append(duty) }
+                    if !$0.responsibilities.contains(where: { $0.lowercased().contains("dead-letter") }) { $0.responsibilities.append(duty) }
                 }
             }
         } else if Self.usesJobQueue(facts), facts.isRelational, !services.isEmpty {
