@@ -157,7 +157,12 @@ final class LendingLibraryTests: ArchtuiTestCase {
         try tmux.sendKeys("Enter", "a")
         try add("actor Member -> Lending: borrow a copy", shows: "Steps (1)")
         try add("Lending -> Catalogue: reserve the copy async", shows: "Steps (2)")
-        try tmux.sendKeys("Escape", "Escape")
+        // One Escape at a time, each seen on screen: an Escape with the next key right behind it reads as Alt+key.
+        let editing = try tmux.capture()
+        try tmux.sendKeys("Escape")
+        try tmux.waitFor(where: { $0 != editing }, description: "the steps list left")
+        try tmux.sendKeys("Escape")
+        try tmux.waitFor(where: { !$0.contains("─ Flow ") }, description: "the flow form closed")
         try tmux.sendKeys("g")
         screen = try tmux.waitFor(where: { $0.contains("Member borrows a copy") && $0.contains("reserve the copy") && $0.contains("──▷") },
                                   description: "the flow as a sequence diagram")
@@ -173,12 +178,14 @@ final class LendingLibraryTests: ArchtuiTestCase {
         try tmux.sendKeys("y")
         try tmux.waitUntilGone("Delete entity Author?")
         try waitForFile(file, description: "without Author") { !$0.contains("- name: Author\n") }
+        // Each undo and redo is seen in the file: the status line's "undid: …" gives way to "Saved …" as soon as
+        // the debounced save lands, which under load can be before a poll sees it.
         try tmux.sendKeys("u")
-        try tmux.waitFor("undid: delete entity Author")
+        try waitForFile(file, description: "with Author again") { $0.contains("- name: Author\n") }
         try tmux.sendKeys("u")
-        try tmux.waitFor("undid: add a step to Member borrows a copy")
+        try waitForFile(file, description: "without the flow's second step") { !$0.contains("action: reserve the copy") }
         try tmux.sendKeys("C-r")
-        try tmux.waitFor("redid: add a step to Member borrows a copy")
+        try waitForFile(file, description: "with the flow's second step again") { $0.contains("action: reserve the copy, style: async") }
         try tmux.sendKeys("Escape")
         try quit(tmux)
 
