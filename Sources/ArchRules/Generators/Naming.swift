@@ -120,6 +120,11 @@ public enum Naming {
     /// `OrderItem` → `OrderItem`, `order item` → `OrderItem`.
     public static func pascalCase(_ name: String) -> String { words(name).map(capitalized).joined() }
 
+    /// `["a", "b", "c"]` → `a, b and c`: items in a sentence.
+    public static func sentenceList(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
     /// `OrderItem` → `orderItemId`: the path parameter naming one item.
     public static func pathParameter(_ entity: String) -> String { camel(words(entity) + ["id"]) }
 

@@ -292,7 +292,7 @@ struct RouteBuilder: Hashable {
             requestExample: batch.rendered(),
             responses: vocabulary.errors([
                 Endpoint.Response(status: 202, description: "batch accepted: its \(own.pluralDisplay) are stored shortly after; "
-                                  + "a retried batch is stored once (records are keyed by \(Self.list(keyWords)))"),
+                                  + "a retried batch is stored once (records are keyed by \(Naming.sentenceList(keyWords)))"),
                 vocabulary.error(400, "malformed JSON"),
                 vocabulary.error(422, "validation failed, or more than \(BodySchema.maxBatchItems) records; the problem lists each invalid record and the batch is refused whole"),
             ] + parentErrors),
@@ -303,11 +303,6 @@ struct RouteBuilder: Hashable {
             errorFormat: vocabulary.errorFormat,
             trace: Trace(answers: traces.create, sources: sources), id: key(inputs, .create, via: source))
         return [list, ingest]
-    }
-
-    /// `a, b and c`.
-    private static func list(_ words: [String]) -> String {
-        words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }
 
     /// The route's identity: the entity, the operation, and the owner it is nested under.

@@ -27,9 +27,6 @@ struct StreamRecords: Sendable {
 
     private let shapes: [String: Shape]
 
-    /// No streams.
-    static let none = StreamRecords(shapes: [:])
-
     private init(shapes: [String: Shape]) { self.shapes = shapes }
 
     init(names: SchemaNames, graph: RelationGraph, decisions: [Decision]) {
@@ -63,6 +60,4 @@ struct StreamRecords: Sendable {
 
     /// The stream shape of the entity called `name`, when it is one.
     func shape(of name: String) -> Shape? { shapes.isEmpty ? nil : shapes[NameKey.key(name)] }
-
-    var isEmpty: Bool { shapes.isEmpty }
 }

@@ -66,12 +66,8 @@ struct SecurityContext: Sendable {
             ? "In the database, tenant_id leads every key and foreign key"
                 + (facts.choice("tenancy.isolation")?.contains("rls") == true ? " and row-level security checks it" : "")
             : "Each tenant's data lives apart in the database"
-        return note("Tenant isolation", database + (scoped.isEmpty ? "" : "; outside it, the tenant prefixes the " + Self.list(scoped)),
+        return note("Tenant isolation", database + (scoped.isEmpty ? "" : "; outside it, the tenant prefixes the " + Naming.sentenceList(scoped)),
                     owasp: ["API1"], answers: ["data.multi_tenancy"])
-    }
-
-    private static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 
     func baseline() -> [SecurityNote] {
@@ -141,7 +137,7 @@ struct SecurityContext: Sendable {
         if kinds.contains(.broker) { stores.append("broker volumes") }
         if kinds.contains(.search) { stores.append("search indexes") }
         if kinds.contains(.objectStorage) { stores.append("object storage") }
-        return stores.dropLast().joined(separator: ", ") + " and " + stores.last!
+        return Naming.sentenceList(stores)
     }
 
     private func piiNote() -> SecurityNote {

@@ -76,13 +76,7 @@ struct FlowContext: Sendable {
         let front = flow.enter(route: route, gateway: gateway, service: service.name)
         let event = InfraNaming.createdEvent(entity.name)
         let outbox = publishesEvents && broker != nil ? outboxes[service.name] : nil
-        if let database = database(of: service) {
-            if let outbox {
-                flow.call(service.name, database, "INSERT \(InfraNaming.table(entity.name)) + \(event) into \(outbox) (one transaction)", reply: "committed")
-            } else {
-                flow.call(service.name, database, "INSERT \(InfraNaming.table(entity.name))", reply: "row id")
-            }
-        }
+        if let database = database(of: service) { flow.insert(service.name, database, table: InfraNaming.table(entity.name), event: event, outbox: outbox) }
         if let cache { flow.call(service.name, cache, "invalidate \(InfraNaming.table(entity.name)) lists", reply: "ok") }
         if publishesEvents, let broker, outbox == nil { flow.send(service.name, broker, "publish \(event)") }
         flow.leave(front: front, service: service.name, gateway: gateway, status: "201 Created")
@@ -114,13 +108,14 @@ struct FlowContext: Sendable {
                 && ["location", "geo", "position"].contains { component.name.lowercased().contains($0) }
         }?.name : nil
         let write = "COPY the batch into \(table) (rows already there skipped)"
+        let latest = "set the latest position per \(Naming.words(stream.sourceEntity).joined(separator: " "))"
         let topic = "\(table) stream"
         if let broker {
             flow.call(service.name, broker, "append the batch to \(topic), keyed by \(stream.source)", reply: "acknowledged")
             flow.leave(front: front, service: service.name, gateway: gateway, status: "202 Accepted")
             let consumer = components.first { $0.kind == .worker }?.name ?? "\(service.name) consumer"
             flow.send(broker, consumer, "deliver \(plural) in batches")
-            if let positions { flow.call(consumer, positions, "set the latest position per \(Naming.words(stream.sourceEntity).joined(separator: " "))", reply: "ok") }
+            if let positions { flow.call(consumer, positions, latest, reply: "ok") }
             if let store { flow.call(consumer, store, write, reply: "ok") }
             for other in services where other.name != service.name && other.interfaces.contains(where: {
                 if case .consumes(let event, _) = $0 { return event == InfraNaming.createdEvent(entity.name) } else { return false }
@@ -128,7 +123,7 @@ struct FlowContext: Sendable {
                 flow.send(broker, other.name, "deliver \(plural)")
             }
         } else {
-            if let positions { flow.call(service.name, positions, "set the latest position per \(Naming.words(stream.sourceEntity).joined(separator: " "))", reply: "ok") }
+            if let positions { flow.call(service.name, positions, latest, reply: "ok") }
             if let store { flow.call(service.name, store, write, reply: "ok") }
             flow.leave(front: front, service: service.name, gateway: gateway, status: "202 Accepted")
         }
@@ -164,13 +159,7 @@ struct FlowContext: Sendable {
         let asyncCalls = calls.filter { $0.style == .async }
         let event = InfraNaming.createdEvent(entity)
         let outbox = asyncCalls.isEmpty || broker == nil ? nil : outboxes[start.name]
-        if let database = database(of: start) {
-            if let outbox {
-                flow.call(start.name, database, "INSERT \(InfraNaming.table(entity)) + \(event) into \(outbox) (one transaction)", reply: "committed")
-            } else {
-                flow.call(start.name, database, "INSERT \(InfraNaming.table(entity))", reply: "row id")
-            }
-        }
+        if let database = database(of: start) { flow.insert(start.name, database, table: InfraNaming.table(entity), event: event, outbox: outbox) }
         if !asyncCalls.isEmpty, outbox == nil { flow.send(start.name, broker ?? asyncCalls[0].target, "publish \(event)") }
         flow.leave(front: front, service: start.name, gateway: gateway, status: "201 Created")
         if let outbox, let broker { flow.send(start.name, broker, "relay publishes \(event) from \(outbox)") }
@@ -209,6 +198,15 @@ struct FlowBuilder: Sendable {
     mutating func call(_ from: String, _ to: String, _ text: String, reply: String) {
         messages.append(.init(from: from, to: to, text: text))
         messages.append(.init(from: to, to: from, text: reply, isReply: true))
+    }
+
+    /// The write of a new row; with an outbox, its event goes into the same transaction (the relay publishes it).
+    mutating func insert(_ service: String, _ database: String, table: String, event: String, outbox: String?) {
+        if let outbox {
+            call(service, database, "INSERT \(table) + \(event) into \(outbox) (one transaction)", reply: "committed")
+        } else {
+            call(service, database, "INSERT \(table)", reply: "row id")
+        }
     }
 
     mutating func send(_ from: String, _ to: String, _ text: String) {
