@@ -88,6 +88,9 @@ extension AnswerEditor {
         case .services:
             let items = session.services.map(\.name)
             return .list(ListEditorState(items: items, cursor: items.count))
+        case .systems:
+            let items = session.systems.map(\.name)
+            return .list(ListEditorState(items: items, cursor: items.count))
         }
     }
 

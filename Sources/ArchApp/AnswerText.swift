@@ -7,6 +7,9 @@ enum AnswerText {
         if question.kind == .entities {
             return session.entities.isEmpty ? nil : session.entities.map(\.name).joined(separator: ", ")
         }
+        if question.kind == .systems {
+            return session.systems.isEmpty ? nil : session.systems.map(Self.summary(of:)).joined(separator: "; ")
+        }
         if question.kind == .services {
             if !session.services.isEmpty { return session.services.map(\.name).joined(separator: ", ") }
             let contexts = session["services.bounded_contexts"]?.values ?? []
@@ -14,6 +17,14 @@ enum AnswerText {
         }
         guard let answer = session[question.id], !answer.isEmpty else { return nil }
         return format(answer, for: question)
+    }
+
+    /// `Legacy WMS (System of record, SOAP, 20 req/s, strangle)`.
+    static func summary(of system: ExternalSystem) -> String {
+        var facts = [system.kind.label, system.transport.label]
+        if let limit = system.rateLimit { facts.append("\(limit) req/s") }
+        if system.plan != .keep { facts.append(system.plan.rawValue) }
+        return system.name + " (" + facts.joined(separator: ", ") + ")"
     }
 
     static func format(_ answer: AnswerValue, for question: Question) -> String {

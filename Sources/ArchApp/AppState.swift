@@ -299,6 +299,7 @@ extension Session {
     /// Whether the question has a non-empty answer (entities count for the `entities` kind).
     public func hasAnswer(for question: Question) -> Bool {
         if question.kind == .entities { return !entities.isEmpty }
+        if question.kind == .systems { return !systems.isEmpty }
         // Services not defined are derived from the bounded contexts: answering those answers this.
         if question.kind == .services { return !services.isEmpty || !(answers["services.bounded_contexts"]?.isEmpty ?? true) }
         guard let answer = answers[question.id] else { return false }

@@ -40,7 +40,7 @@ struct DetailArea {
             renderChoices(question, state: ChoiceState(mode: .multiple, chosen: chosen, highlighted: cursor),
                           hint: "Space tick · Enter store · Esc cancel", in: body, buffer: &buffer)
         case .list(let list)?:
-            ListEditorView(list: list, error: state.inlineError, addLabel: question.kind == .entities ? "add entity" : question.kind == .services ? "add service" : "add item")
+            ListEditorView(list: list, error: state.inlineError, addLabel: question.kind == .entities ? "add entity" : question.kind == .services ? "add service" : question.kind == .systems ? "add system (a name, or e.g. Legacy WMS (SOAP, stock levels))" : "add item")
                 .render(in: body, buffer: &buffer)
         case nil:
             TextView(lines: Array(helpLines(for: question).dropFirst())).render(in: body, buffer: &buffer)

@@ -58,7 +58,12 @@ extension AppState {
         case .closeList? where list.filter != nil && key == .escape:
             list.filter = nil // Esc first clears the filter, then closes
         case .editItem? where question.kind.isModelList && !list.isAddRow:
-            let target: FormTarget = question.kind == .entities ? .entity(session.entities[list.cursor].id) : .service(session.services[list.cursor].id)
+            let target: FormTarget
+            switch question.kind {
+            case .entities: target = .entity(session.entities[list.cursor].id)
+            case .systems: target = .system(session.systems[list.cursor].id)
+            default: target = .service(session.services[list.cursor].id)
+            }
             openForm(target, from: .questions)
         case .editItem?, .renameItem?:
             list.editingIndex = list.isAddRow ? nil : list.cursor
@@ -110,7 +115,13 @@ extension AppState {
         for (number, line) in lines.enumerated() {
             switch AnswerParser.parseItem(line, for: question) {
             case .success(let item):
-                guard taken.insert(NameKey(item)).inserted else {
+                let name = question.kind == .systems ? ExternalSystem.inferred(from: item).name : item
+                if question.kind.isModelList, let problem = Self.modelNameProblem(name, question) {
+                    inlineError = "Pasted line \(number + 1): \(problem); nothing was added."
+                    method.editor = .list(list)
+                    return
+                }
+                guard taken.insert(NameKey(name)).inserted else {
                     inlineError = "Pasted line \(number + 1), “\(item)”, is already in the list; nothing was added."
                     method.editor = .list(list)
                     return
@@ -135,6 +146,11 @@ extension AppState {
             var edits: [SessionEdit] = []
             for (offset, item) in items.enumerated() { edits.append(.insertService(Service(id: newID(), name: item), at: start + offset)) }
             perform(.batch(edits), label)
+        case .systems:
+            let start = session.systems.count
+            var edits: [SessionEdit] = []
+            for (offset, item) in items.enumerated() { edits.append(.insertSystem(newSystem(item), at: start + offset)) }
+            perform(.batch(edits), label)
         default:
             perform(.setAnswer(question: question.id, .list(listItems(for: question) + items)), label)
         }
@@ -158,6 +174,7 @@ extension AppState {
         switch question.kind {
         case .entities: return session.entities.map(\.name)
         case .services: return session.services.map(\.name)
+        case .systems: return session.systems.map(\.name)
         default: return session[question.id]?.values ?? []
         }
     }
@@ -169,13 +186,14 @@ extension AppState {
             list.editingIndex = nil
             return true
         }
-        let item: String
+        let parsed: String
         switch AnswerParser.parseItem(text, for: question) {
-        case .success(let parsed): item = parsed
+        case .success(let value): parsed = value
         case .failure(let error):
             inlineError = error.message
             return false
         }
+        let item = question.kind == .systems && list.editingIndex == nil ? ExternalSystem.inferred(from: parsed).name : parsed
         if question.kind.isModelList, let problem = Self.modelNameProblem(item, question) {
             inlineError = problem
             return false
@@ -191,7 +209,7 @@ extension AppState {
             list.field = nil
             list.editingIndex = nil
         } else {
-            addListItem(item, question)
+            addListItem(question.kind == .systems ? parsed : item, question)
             list.field = TextFieldState("") // keep adding: Enter on an empty field stops
         }
         list = refreshed(list, question)
@@ -206,6 +224,9 @@ extension AppState {
         } else if question.kind == .services {
             let service = Service(id: newID(), name: item)
             perform(.insertService(service, at: session.services.count), "add service \(item)")
+        } else if question.kind == .systems {
+            let system = newSystem(item)
+            perform(.insertSystem(system, at: session.systems.count), "add system \(system.name)")
         } else {
             perform(.setAnswer(question: question.id, .list(listItems(for: question) + [item])), "add “\(item)”")
         }
@@ -222,6 +243,11 @@ extension AppState {
             let old = service.name
             service.name = item
             perform(.updateService(service), "rename service \(old) to \(item)")
+        } else if question.kind == .systems {
+            var system = session.systems[index]
+            let old = system.name
+            system.name = item
+            perform(.updateSystem(system), "rename system \(old) to \(item)")
         } else {
             var items = listItems(for: question)
             let old = items[index]
@@ -238,6 +264,9 @@ extension AppState {
             requestEntityDeletion(session.entities[index].id)
         } else if question.kind == .services {
             requestServiceDeletion(session.services[index].id)
+        } else if question.kind == .systems {
+            perform(.removeSystem(session.systems[index].id), "remove system \(items[index])")
+            statusMessage = "Removed system \(items[index]) — u undoes"
         } else {
             var remaining = items
             remaining.remove(at: index)
@@ -258,6 +287,12 @@ extension AppState {
             copy.name = name
             for call in copy.calls.indices { copy.calls[call].id = newID() }
             perform(.insertService(copy, at: index + 1), "duplicate service \(items[index]) as \(name)")
+        } else if question.kind == .systems {
+            var copy = session.systems[index]
+            copy.id = newID()
+            copy.name = name
+            copy.owns = [] // an entity has one system of record
+            perform(.insertSystem(copy, at: index + 1), "duplicate system \(items[index]) as \(name)")
         } else {
             var copy = items
             copy.insert(name, at: index + 1)
@@ -273,6 +308,8 @@ extension AppState {
             perform(.moveEntity(session.entities[list.cursor].id, to: target), "move entity \(name)")
         } else if question.kind == .services {
             perform(.moveService(session.services[list.cursor].id, to: target), "move service \(name)")
+        } else if question.kind == .systems {
+            perform(.moveSystem(session.systems[list.cursor].id, to: target), "move system \(name)")
         } else {
             var items = list.items
             items.swapAt(list.cursor, target)
@@ -284,12 +321,19 @@ extension AppState {
 
     /// Why an entity or service name would not make a good identifier in every export, or nil.
     static func modelNameProblem(_ name: String, _ question: Question) -> String? {
-        let what = question.kind == .entities ? "An entity" : "A service"
+        let what = question.kind == .entities ? "An entity" : question.kind == .systems ? "A system" : "A service"
         if NameKey(name).raw.isEmpty { return "\(what) name needs a letter or digit" }
-        if name.contains(":") {
+        if name.contains(":"), question.kind != .systems {
             return "\(what) name has no “:”" + (question.kind == .entities ? "; fields are added in the entity's form (Enter on it): name: type" : "")
         }
         return nil
+    }
+
+    /// A system made from a typed line (`Legacy WMS (SOAP, stock)`): kind and protocol guessed, editable in its form.
+    mutating func newSystem(_ text: String) -> ExternalSystem {
+        var system = ExternalSystem.inferred(from: text)
+        system.id = newID()
+        return system
     }
 
     /// `Loan copy`, `Loan copy 2`, …: the first that no item has (see `NameKey`).

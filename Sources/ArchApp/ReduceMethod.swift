@@ -151,6 +151,13 @@ extension AppState {
                 edit: .batch(services.reversed().map { .removeService($0.id) }), label: "delete every service (\(parts))"))
             return
         }
+        if question.kind == .systems {
+            let systems = session.systems
+            overlay = .confirm(Confirmation(
+                title: "Delete every system?", message: "This removes \(Self.count(systems.count, "system") ?? "no systems") and what was said about them.\n\nu undoes it afterwards.",
+                edit: .batch(systems.reversed().map { .removeSystem($0.id) }), label: "delete every system"))
+            return
+        }
         if question.kind == .entities {
             let entities = session.entities
             let fields = entities.reduce(0) { $0 + $1.fields.count }, relations = entities.reduce(0) { $0 + $1.relations.count }

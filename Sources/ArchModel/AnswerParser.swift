@@ -30,7 +30,7 @@ public enum AnswerParser {
                 if !chosen.contains(choice) { chosen.append(choice) }
             }
             value = .choices(chosen)
-        case .list, .entities, .services:
+        case .list, .entities, .services, .systems:
             let items = trimmed.split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
@@ -148,7 +148,7 @@ public enum AnswerParser {
         case .number: return "a number"
         case .choice: return "one of the options"
         case .multiChoice: return "a selection of options"
-        case .list, .entities, .services: return "a list"
+        case .list, .entities, .services, .systems: return "a list"
         }
     }
 }

@@ -23,6 +23,7 @@ public typealias CallID = ModelID<ServiceCall>
 public typealias FlowID = ModelID<Flow>
 public typealias FlowStepID = ModelID<FlowStep>
 public typealias OverrideID = ModelID<EndpointOverride>
+public typealias SystemID = ModelID<ExternalSystem>
 
 /// A reference to a model element: its identity, or a name that matches no element (a relation to an
 /// entity not written yet, an owner that is a bounded context rather than a defined service). A named

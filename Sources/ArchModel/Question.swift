@@ -11,9 +11,11 @@ public enum QuestionKind: String, Hashable, Sendable, CaseIterable {
     case entities
     /// The session's service list (step 3); stored in `Session.services`, not in `answers`.
     case services
+    /// The existing systems (step 1); stored in `Session.systems`, not in `answers`.
+    case systems
 
-    /// Whether the answer is part of the model (entities, services) rather than an answer value.
-    public var isModelList: Bool { self == .entities || self == .services }
+    /// Whether the answer is part of the model (entities, services, systems) rather than an answer value.
+    public var isModelList: Bool { self == .entities || self == .services || self == .systems }
 }
 
 /// One option of a choice or multi-choice question.

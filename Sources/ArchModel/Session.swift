@@ -17,19 +17,22 @@ public struct Session: Hashable, Sendable, Codable {
     public var flows: [Flow]
     /// Generated endpoints the user hid or changed, and endpoints they added; applied in this order.
     public var endpointOverrides: [EndpointOverride]
+    /// The existing systems the design integrates with (the answer to `requirements.integrations`).
+    public var systems: [ExternalSystem]
     /// Where new identities come from; never part of equality.
     public var identities = IdentityAllocator()
 
     /// A session holding these values. Elements without an identity get one, and references written as
     /// names are resolved to the identity of the element with that name (see `NameKey`), when there is one.
     public init(projectName: String, answers: [String: AnswerValue] = [:], entities: [Entity] = [], services: [Service] = [],
-                flows: [Flow] = [], endpointOverrides: [EndpointOverride] = []) {
+                flows: [Flow] = [], endpointOverrides: [EndpointOverride] = [], systems: [ExternalSystem] = []) {
         self.projectName = projectName
         self.answers = answers
         self.entities = entities
         self.services = services
         self.flows = flows
         self.endpointOverrides = endpointOverrides
+        self.systems = systems
         assignIdentities()
         resolveReferences()
     }
@@ -58,6 +61,7 @@ public struct Session: Hashable, Sendable, Codable {
             for step in flow.steps { identities.reserve(step.id.raw) }
         }
         for endpointOverride in endpointOverrides { identities.reserve(endpointOverride.id.raw) }
+        for system in systems { identities.reserve(system.id.raw) }
         for e in entities.indices {
             if !entities[e].id.isAssigned { entities[e].id = newID() }
             for f in entities[e].fields.indices where !entities[e].fields[f].id.isAssigned { entities[e].fields[f].id = newID() }
@@ -72,6 +76,7 @@ public struct Session: Hashable, Sendable, Codable {
             for s in flows[f].steps.indices where !flows[f].steps[s].id.isAssigned { flows[f].steps[s].id = newID() }
         }
         for o in endpointOverrides.indices where !endpointOverrides[o].id.isAssigned { endpointOverrides[o].id = newID() }
+        for s in systems.indices where !systems[s].id.isAssigned { systems[s].id = newID() }
     }
 
     /// Turns references written as names into identities where an element of that name exists.
@@ -111,6 +116,12 @@ public struct Session: Hashable, Sendable, Codable {
                 return .id(id)
             }
         }
+        for s in systems.indices {
+            systems[s].owns = systems[s].owns.map { reference in
+                guard case .named(let name) = reference, let id = entityIDs[NameKey(name)] else { return reference }
+                return .id(id)
+            }
+        }
     }
 
     /// The entity called `name` (see `NameKey` for how names compare).
@@ -131,6 +142,12 @@ public struct Session: Hashable, Sendable, Codable {
     /// The endpoint override with this identity.
     public func endpointOverride(_ id: OverrideID) -> EndpointOverride? { endpointOverrides.first { $0.id == id } }
     public func endpointOverrideIndex(_ id: OverrideID) -> Int? { endpointOverrides.firstIndex { $0.id == id } }
+
+    /// The existing system with this identity.
+    public func system(_ id: SystemID) -> ExternalSystem? { systems.first { $0.id == id } }
+    public func systemIndex(_ id: SystemID) -> Int? { systems.firstIndex { $0.id == id } }
+    /// The system that is the system of record for `entity`, if one is.
+    public func systemOwning(_ entity: EntityID) -> ExternalSystem? { systems.first { $0.owns.contains(.id(entity)) } }
 
     /// The names references resolve to, for code that looks many of them up.
     public var names: ModelNames { ModelNames(self) }

@@ -56,6 +56,12 @@ public indirect enum SessionEdit: Hashable, Sendable, Codable {
     case updateEndpointOverride(EndpointOverride)
     case moveEndpointOverride(OverrideID, to: Int)
 
+    case insertSystem(ExternalSystem, at: Int)
+    case removeSystem(SystemID)
+    /// Replaces the system with this one's identity: everything said about it.
+    case updateSystem(ExternalSystem)
+    case moveSystem(SystemID, to: Int)
+
     /// Several edits as one step, applied in order (and undone in reverse).
     case batch([SessionEdit])
 
@@ -93,6 +99,11 @@ extension Session {
                 for relation in entities[e].relations.reversed() where relation.target == .id(id) {
                     undo.append(apply(.removeRelation(relation.id, entity: entities[e].id)))
                 }
+            }
+            for system in systems where system.owns.contains(.id(id)) {
+                var changed = system
+                changed.owns.removeAll { $0 == .id(id) }
+                undo.append(apply(.updateSystem(changed)))
             }
             let name = entities[index].name
             for endpointOverride in endpointOverrides where endpointOverride.entityReferences.contains(.id(id)) {
@@ -198,6 +209,20 @@ extension Session {
              .insertEndpointOverride, .removeEndpointOverride, .updateEndpointOverride, .moveEndpointOverride:
             return applyUserDesignEdit(edit)
 
+        case .insertSystem(let system, let index):
+            systems.insert(system, at: Self.clamp(index, systems.count))
+            identities.reserve(system.id.raw)
+            return .removeSystem(system.id)
+        case .removeSystem(let id):
+            guard let removed = systems.remove(id: id) else { return .none }
+            return .insertSystem(removed.element, at: removed.index)
+        case .updateSystem(let system):
+            guard let old = systems.replace(system) else { return .none }
+            return .updateSystem(old)
+        case .moveSystem(let id, let to):
+            guard let from = systems.move(id: id, to: to) else { return .none }
+            return .moveSystem(id, to: from)
+
         case .replaceContents(let other):
             let old = self
             projectName = other.projectName
@@ -206,6 +231,7 @@ extension Session {
             services = other.services
             flows = other.flows
             endpointOverrides = other.endpointOverrides
+            systems = other.systems
             assignIdentities()
             return .replaceContents(old)
 

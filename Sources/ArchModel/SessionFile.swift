@@ -43,6 +43,9 @@ public enum SessionFile {
         if !session.services.isEmpty {
             pairs.append((scalar("services"), Node(session.services.map { node(for: $0, names: names) }, .implicit, .block)))
         }
+        if !session.systems.isEmpty {
+            pairs.append((scalar("systems"), Node(session.systems.map { node(for: $0, names: names) }, .implicit, .block)))
+        }
         if !session.flows.isEmpty {
             pairs.append((scalar("flows"), Node(session.flows.map { node(for: $0, names: names) }, .implicit, .block)))
         }

@@ -67,7 +67,7 @@ private struct SessionDecoder {
     /// The version is checked before anything else: a newer file may use keys this build does not know.
     private func checkVersion(_ root: Node) throws(SessionFileError) -> Int {
         guard let mapping = root.mapping else {
-            throw SessionFileError(.invalid, reader.error("expected a session (a mapping with schemaVersion, projectName, answers, entities, services, flows, endpoints), found \(reader.describe(root))", at: root))
+            throw SessionFileError(.invalid, reader.error("expected a session (a mapping with schemaVersion, projectName, answers, entities, services, systems, flows, endpoints), found \(reader.describe(root))", at: root))
         }
         guard let node = mapping["schemaVersion"] else {
             throw SessionFileError(.missingSchemaVersion, reader.error("missing key 'schemaVersion' (this archtui writes \(Session.currentSchemaVersion))", at: root))
@@ -85,7 +85,7 @@ private struct SessionDecoder {
     }
 
     private mutating func readSession(_ root: Node) throws(LocatedError) -> Session {
-        let pairs = try reader.keyed(root.mapping!, allowed: ["schemaVersion", "projectName", "answers", "entities", "services", "flows", "endpoints"], in: "the session")
+        let pairs = try reader.keyed(root.mapping!, allowed: ["schemaVersion", "projectName", "answers", "entities", "services", "systems", "flows", "endpoints"], in: "the session")
         let name = try reader.string(try reader.require("projectName", in: pairs, of: root, "the session"), "projectName")
         var session = Session(projectName: name)
         if let answers = pairs["answers"], !reader.isNull(answers) {
@@ -97,12 +97,23 @@ private struct SessionDecoder {
         var model = SessionFileModelDecoder(reader: reader)
         if let entities = pairs["entities"], !reader.isNull(entities) { session.entities = try model.entities(entities) }
         if let services = pairs["services"], !reader.isNull(services) { session.services = try model.services(services) }
+        var systems = SessionFileSystemDecoder(reader: reader)
+        if let node = pairs["systems"], !reader.isNull(node) {
+            session.systems = try systems.systems(node)
+            if let legacy = pairs["answers"].flatMap({ $0.mapping?[ExternalSystem.questionID] }), session.answers[ExternalSystem.questionID] != nil {
+                throw reader.error("\(ExternalSystem.questionID) is answered by 'systems'; remove the answer (or the systems list)", at: legacy)
+            }
+        } else if let lines = session.answers.removeValue(forKey: ExternalSystem.questionID)?.values {
+            // Written before systems were structured: one system per line.
+            session.systems = ExternalSystem.systems(fromLines: lines)
+        }
         var flows = SessionFileFlowDecoder(reader: reader)
         if let node = pairs["flows"], !reader.isNull(node) { session.flows = try flows.flows(node) }
         if let node = pairs["endpoints"], !reader.isNull(node) { session.endpointOverrides = try flows.endpointOverrides(node) }
         model.checkReferences(entities: session.entities, services: session.services)
         flows.checkReferences(entities: session.entities, services: session.services)
-        warnings += model.warnings + flows.warnings
+        systems.checkReferences(entities: session.entities)
+        warnings += model.warnings + systems.warnings + flows.warnings
         session.assignIdentities()
         session.resolveReferences()
         return session
@@ -120,9 +131,9 @@ private struct SessionDecoder {
         case .integer, .number: value = .number(try reader.number(node, "the answer to \(id)"))
         case .choice: value = .choice(try reader.string(node, "the answer to \(id)"))
         case .multiChoice: value = .choices(try strings(node, id: id))
-        case .list, .entities, .services: value = .list(try strings(node, id: id))
+        case .list, .entities, .services, .systems: value = .list(try strings(node, id: id))
         }
-        if let problem = AnswerParser.validate(value, for: question) { warn("\(id): \(problem.message)", at: node) }
+        if !question.kind.isModelList, let problem = AnswerParser.validate(value, for: question) { warn("\(id): \(problem.message)", at: node) }
         return value
     }
 

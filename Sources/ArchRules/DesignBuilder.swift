@@ -52,13 +52,15 @@ public struct DesignBuilder: Sendable {
             return (tables, overridden.endpoints, overridden.findings, overridden.hidden)
         })
         // The messaging decision's plumbing (outbox, job queue and its worker) needs both the components and the tables.
-        let machinery = MachineryPlan(components: generatedComponents, tables: entityTables,
-                                      facts: InfraFacts(session: session, decisions: decisions))
-        let components = machinery.components, tables = entityTables + machinery.tables
+        let infraFacts = InfraFacts(session: session, decisions: decisions)
+        let machinery = MachineryPlan(components: generatedComponents, tables: entityTables, facts: infraFacts)
+        // The existing systems: their components, adapters, queues, imports and decisions.
+        let integrations = IntegrationPlan(components: machinery.components, tables: entityTables + machinery.tables, facts: infraFacts)
+        let components = integrations.components, tables = integrations.tables
         let deployment = DeploymentGenerator().deployment(session: session, components: components, capacity: capacity, decisions: decisions,
                                                           tables: tables)
         // The checks read the decisions, components, endpoints and tables only (see `FindingsChecker`).
-        let checked = Design(projectName: session.projectName, decisions: decisions, components: components,
+        let checked = Design(projectName: session.projectName, decisions: decisions + integrations.decisions, components: components,
                              endpoints: endpoints, tables: tables)
         let checker = FindingsChecker()
         let (dataChecks, (sequences, security, modelChecks)) = ForkJoin.both(inParallel: parallel, {
@@ -67,17 +69,17 @@ public struct DesignBuilder: Sendable {
             (SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions,
                                            tables: tables),
              outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions,
-                                                           components: components),
+                                                           components: components) + integrations.security,
              checker.findings(session: session, design: checked, of: .modelAndServices))
         })
         let checks = modelChecks + dataChecks
         var design = checked
-        design.sequences = FlowDiagrams.merged(user: FlowDiagrams().diagrams(session: session), generated: sequences)
+        design.sequences = FlowDiagrams.merged(user: FlowDiagrams().diagrams(session: session), generated: sequences + integrations.sequences)
         design.deployment = deployment
         design.security = security
         design.capacity = capacity
         design.recommendations = outcome.recommendations
-        design.findings = Self.ordered(unusable + outcome.findings + overrideFindings + checks + CoherenceChecks(design: design).findings())
+        design.findings = Self.ordered(unusable + outcome.findings + overrideFindings + checks + CoherenceChecks(design: design, systems: session.systems).findings())
         design.hiddenEndpoints = hiddenEndpoints
         return design
     }

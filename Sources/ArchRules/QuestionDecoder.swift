@@ -87,7 +87,7 @@ struct QuestionDecoder {
             var items: [String] = []
             for item in try reader.sequence(node, what) { items.append(try reader.string(item, "an item of the default")) }
             value = question.kind == .list ? .list(items) : .choices(items)
-        case .entities, .services: throw reader.error("\(question.kind.rawValue) questions take no default", at: node)
+        case .entities, .services, .systems: throw reader.error("\(question.kind.rawValue) questions take no default", at: node)
         }
         if let problem = AnswerParser.validate(value, for: Question(id: question.id, prompt: "", kind: question.kind, unit: question.unit, choices: question.choices, validation: Validation(minimum: question.validation.minimum, maximum: question.validation.maximum, maxLength: question.validation.maxLength))) {
             throw reader.error("bad default: \(problem.message)", at: node)

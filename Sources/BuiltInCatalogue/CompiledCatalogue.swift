@@ -216,12 +216,12 @@ public enum CompiledCatalogue {
         Question(
             id: "requirements.integrations",
             prompt: "Existing systems and integrations",
-            help: "Every external system is a dependency with its own latency, failures and contract.",
-            kind: QuestionKind(rawValue: "list")!,
+            help: "Every external system is a dependency with its own latency, failures and contract. Add each one (Enter on it opens its form): what kind it is, how it is spoken to, its rate limit, latency and availability, the entities it is the system of record for, and whether it stays, is replaced or is strangled.",
+            kind: QuestionKind(rawValue: "systems")!,
             unit: nil,
             choices: [] as [Choice],
             defaultValue: nil,
-            validation: Validation(required: false, minimum: nil, maximum: nil, maxLength: 200),
+            validation: Validation(required: false, minimum: nil, maximum: nil, maxLength: nil),
             showIf: nil
         )
     }

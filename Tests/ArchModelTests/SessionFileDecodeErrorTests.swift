@@ -44,10 +44,10 @@ final class SessionFileDecodeErrorTests: XCTestCase {
 
     func testWrongTypesAndKeys() {
         XCTAssertEqual(failure("- a\n")?.description,
-                       "shop.yaml:1:1: expected a session (a mapping with schemaVersion, projectName, answers, entities, services, flows, endpoints), found a list")
+                       "shop.yaml:1:1: expected a session (a mapping with schemaVersion, projectName, answers, entities, services, systems, flows, endpoints), found a list")
         XCTAssertEqual(failure("schemaVersion: 1\n")?.description, "shop.yaml:1:1: missing key 'projectName' in the session")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nanswer: {}\n")?.description,
-                       "shop.yaml:3:1: unknown key 'answer' in the session; expected one of schemaVersion, projectName, answers, entities, services, flows, endpoints")
+                       "shop.yaml:3:1: unknown key 'answer' in the session; expected one of schemaVersion, projectName, answers, entities, services, systems, flows, endpoints")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nanswers:\n  s.peak: lots\n")?.description,
                        "shop.yaml:4:11: expected the answer to s.peak as a number, found 'lots'")
         XCTAssertEqual(failure("schemaVersion: 1\nprojectName: a\nanswers:\n  s.list: one\n")?.description,

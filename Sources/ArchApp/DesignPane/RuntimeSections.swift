@@ -8,7 +8,8 @@ extension DesignSections {
         let pictures = design.sequences.map { SequencePicture(diagram: $0, width: width).lines }
         let legend = pictures.contains { $0 != nil } ? [SequencePicture.legend(width: width)] : []
         return legend + zip(design.sequences, pictures).map { diagram, picture in
-            var item = picture.map { DesignItem(title: diagram.title, lines: [[Span(diagram.title, .bold)]] + $0 + [[]], trace: diagram.trace,
+            // The picture is as wide as the pane allows; so is its title.
+            var item = picture.map { DesignItem(title: diagram.title, lines: [[Span(DisplayWidth.truncate(diagram.title, to: width), .bold)]] + $0 + [[]], trace: diagram.trace,
                                                 subject: Self.subject(of: diagram), id: .sequence(diagram.id)) }
                 ?? Self.numberedFlow(diagram)
             // A flow the user defined: Enter opens it (and it is selectable even without rules behind it).

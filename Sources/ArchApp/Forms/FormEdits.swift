@@ -101,6 +101,38 @@ struct FormEdits {
             return .success((.updateCall(call, service: owner), "change a call of \(service.name)"))
         case .endpoint, .customEndpoint, .flow, .flowStep:
             return flowText(value, row: row, of: target)
+        case .system(let id):
+            guard var system = session.system(id) else { return fail("The system no longer exists") }
+            switch row {
+            case .name:
+                if let problem = nameProblem(value, among: session.systems.filter { $0.id != id }.map(\.name), "a system") { return fail(problem) }
+                let old = system.name
+                system.name = value
+                return .success((.updateSystem(system), "rename system \(old) to \(value)"))
+            case .purpose:
+                system.purpose = value
+            case .rateLimit:
+                guard let limit = whole(value, in: 1...ExternalSystem.maximumRateLimit) else {
+                    return fail("A rate limit is the requests per second it accepts, a whole number from 1 to \(ExternalSystem.maximumRateLimit), or empty for none")
+                }
+                system.rateLimit = limit.value
+            case .latency:
+                guard let latency = whole(value, in: 1...ExternalSystem.maximumLatencyMs) else {
+                    return fail("A latency is its p99 in milliseconds, a whole number from 1 to \(ExternalSystem.maximumLatencyMs), or empty")
+                }
+                system.latencyMs = latency.value
+            case .availability:
+                if value.isEmpty {
+                    system.availability = nil
+                } else {
+                    guard let number = Double(value.replacingOccurrences(of: "%", with: "")), number.isFinite, (50...100).contains(number) else {
+                        return fail("An availability is a percentage from 50 to 100, e.g. 99.5, or empty")
+                    }
+                    system.availability = number
+                }
+            default: return fail("This row cannot be typed into")
+            }
+            return .success((.updateSystem(system), "change system \(system.name)"))
         }
     }
 
@@ -126,6 +158,21 @@ struct FormEdits {
             let owns = entity.service == .id(id)
             entity.service = owns ? nil : .id(id)
             return .success((.updateEntity(entity), owns ? "\(service.name) no longer owns \(entity.name)" : "\(service.name) owns \(entity.name)"))
+        case .system(let id):
+            guard case .owns(let entityID) = row, var system = session.system(id), let entity = session.entity(entityID) else { return fail("Not a toggle") }
+            var edits: [SessionEdit] = []
+            if system.owns.contains(.id(entityID)) {
+                system.owns.removeAll { $0 == .id(entityID) }
+                return .success((.updateSystem(system), "\(system.name) no longer owns \(entity.name)"))
+            }
+            // One system of record per entity: it moves from the system that had it.
+            if var other = session.systemOwning(entityID), other.id != id {
+                other.owns.removeAll { $0 == .id(entityID) }
+                edits.append(.updateSystem(other))
+            }
+            system.owns.append(.id(entityID))
+            edits.append(.updateSystem(system))
+            return .success((.batch(edits), "\(system.name) is the system of record for \(entity.name)"))
         case .endpoint(let key) where row == .hidden:
             var changes = EndpointOverrides(session: session).changes(of: key)
             changes.hidden.toggle()
@@ -173,6 +220,16 @@ struct FormEdits {
             return .success((.updateCall(call, service: owner), "make a call of \(service.name) \(option)"))
         case .service, .flow:
             return fail("Not a choice")
+        case .system(let id):
+            guard var system = session.system(id) else { return fail("The system no longer exists") }
+            switch row {
+            case .kind: system.kind = ExternalSystem.Kind(rawValue: option) ?? system.kind
+            case .transport: system.transport = ExternalSystem.Transport(rawValue: option) ?? system.transport
+            case .direction: system.direction = ExternalSystem.Direction(rawValue: option) ?? system.direction
+            case .plan: system.plan = ExternalSystem.Plan(rawValue: option) ?? system.plan
+            default: return fail("Not a choice")
+            }
+            return .success((.updateSystem(system), "set the \(Self.rowName(row)) of \(system.name) to \(option)"))
         case .endpoint(let key):
             var changes = EndpointOverrides(session: session).changes(of: key)
             changes.method = HTTPMethod(rawValue: option)
@@ -242,6 +299,15 @@ struct FormEdits {
             }
         default:
             return fail("Nothing to add here")
+        }
+    }
+
+    private static func rowName(_ row: FormRow.Key) -> String {
+        switch row {
+        case .transport: return "protocol"
+        case .direction: return "direction"
+        case .plan: return "plan"
+        default: return "kind"
         }
     }
 

@@ -21,6 +21,7 @@ struct FormRows {
             return customRows(custom)
         case .flow(let id): return session.flow(id).map(flowRows)
         case .flowStep(let flow, let id): return session.flow(flow)?.step(id).map(stepRows)
+        case .system(let id): return session.system(id).map(systemRows)
         }
     }
 
@@ -47,6 +48,7 @@ struct FormRows {
         case .flowStep(let flow, let id):
             let index = session.flow(flow)?.steps.firstIndex { $0.id == id }
             return "Flow " + (session.flow(flow)?.name ?? "?") + " › step " + (index.map { String($0 + 1) } ?? "?")
+        case .system(let id): return "System " + (session.system(id)?.name ?? "?")
         }
     }
 
@@ -151,6 +153,36 @@ struct FormRows {
         }
         rows.append(FormRow(key: .add(.calls), label: FormRow.Section.calls.addLabel, value: "", kind: .add,
                             completions: session.services.map(\.name)))
+        return rows
+    }
+
+    private func systemRows(_ system: ExternalSystem) -> [FormRow] {
+        func choice<T: RawRepresentable & CaseIterable>(_ key: FormRow.Key, _ label: String, _ value: T) -> FormRow where T.RawValue == String {
+            let options = T.allCases.map(\.rawValue)
+            return FormRow(key: key, label: label, value: value.rawValue,
+                           kind: .choice(options, selected: options.firstIndex(of: value.rawValue) ?? 0))
+        }
+        func figure(_ value: (some CustomStringConvertible)?) -> String { value.map(\.description) ?? "" }
+        let availability = system.availability.map(SessionFile.format) ?? ""
+        let owned = system.owns.count
+        var rows = [
+            FormRow(key: .name, label: "Name", value: system.name, kind: .text(system.name)),
+            FormRow(key: .purpose, label: "Used for", value: system.purpose, kind: .text(system.purpose)),
+            choice(.kind, "Kind", system.kind),
+            choice(.transport, "Protocol", system.transport),
+            choice(.direction, "Direction", system.direction),
+            FormRow(key: .rateLimit, label: "Rate limit (req/s)", value: figure(system.rateLimit), kind: .text(figure(system.rateLimit))),
+            FormRow(key: .latency, label: "Latency p99 (ms)", value: figure(system.latencyMs), kind: .text(figure(system.latencyMs))),
+            FormRow(key: .availability, label: "Availability (%)", value: availability, kind: .text(availability)),
+            choice(.plan, "Plan", system.plan),
+            FormRow(key: .header("Owns"), label: "System of record for (\(owned) of \(session.entities.count) entities; Space flips)",
+                    value: "", kind: .header),
+        ]
+        rows += session.entities.map { entity in
+            let other = session.systemOwning(entity.id).flatMap { $0.id == system.id ? nil : $0.name }
+            return FormRow(key: .owns(entity.id), label: entity.name, value: other.map { "owned by \($0)" } ?? "",
+                           kind: .toggle(system.owns.contains(.id(entity.id))))
+        }
         return rows
     }
 

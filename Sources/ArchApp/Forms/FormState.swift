@@ -14,6 +14,8 @@ public enum FormTarget: Hashable, Sendable {
     case customEndpoint(OverrideID)
     case flow(FlowID)
     case flowStep(FlowID, FlowStepID)
+    /// An existing system (the integrations question).
+    case system(SystemID)
 }
 
 /// The model editor: a stack of forms (entity → its field), each with its cursor and the text being typed.
@@ -64,6 +66,7 @@ public struct FormRow: Hashable, Sendable {
         case name, description, owner, type, length, precision, scale, values, required, unique, indexed, pii
         case defaultValue, kind, target, role, onDelete, responsibilities, style, purpose
         case hidden, method, path, summary, authorization, request, response, from, to, action, failure
+        case transport, direction, rateLimit, latency, availability, plan
         case header(String)
         /// A service owns (or not) this entity.
         case owns(EntityID)

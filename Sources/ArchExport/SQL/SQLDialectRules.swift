@@ -75,12 +75,19 @@ enum SQLText {
 
     /// What a table holds, in words.
     static func describe(_ table: Table) -> String {
-        if let entity = table.entity { return "Rows of the entity \(entity)." }
+        if let entity = table.entity {
+            if let system = table.readModelOf {
+                return "Read model of the entity \(entity): copied from \(system), its system of record (source_id, synced_at); never written by clients."
+            }
+            return "Rows of the entity \(entity)."
+        }
         switch table.machinery {
         case .outbox(let publisher)?:
             return "Transactional outbox of \(publisher): events written with the change that causes them, published by a relay, then marked published_at."
         case .jobQueue?:
             return "Job queue: background jobs claimed with FOR UPDATE SKIP LOCKED, retried with backoff (run_at, attempts), parked when failed_at is set."
+        case .fileRuns(let system)?:
+            return "Files exchanged with \(system): one row per file with its counts and reconciliation report."
         case nil: break
         }
         let parents = table.foreignKeys.map(\.referencedTable)

@@ -19,12 +19,15 @@ public struct Table: Hashable, Sendable {
     public var stream: StreamKey?
     /// Set when the table is plumbing the decisions need (an outbox, a job queue) rather than an entity's.
     public var machinery: TableMachinery?
+    /// Set when the table is a read model of another system's records (the system of record's name): synced from
+    /// it, never written by the design's clients.
+    public var readModelOf: String?
     public var trace: Trace
 
     public init(name: String, entity: String? = nil, columns: [Column] = [], primaryKey: [String] = [],
                 foreignKeys: [ForeignKey] = [], uniqueConstraints: [[String]] = [], indexes: [Index] = [],
                 partitioning: Partitioning? = nil, renames: [SQLRename] = [], stream: StreamKey? = nil,
-                machinery: TableMachinery? = nil, trace: Trace = Trace(), id: TableID? = nil) {
+                machinery: TableMachinery? = nil, readModelOf: String? = nil, trace: Trace = Trace(), id: TableID? = nil) {
         self.id = id ?? .other(name)
         self.name = name
         self.entity = entity
@@ -37,6 +40,7 @@ public struct Table: Hashable, Sendable {
         self.renames = renames
         self.stream = stream
         self.machinery = machinery
+        self.readModelOf = readModelOf
         self.trace = trace
     }
 
@@ -150,12 +154,16 @@ public enum TableMachinery: Hashable, Sendable {
     case outbox(publisher: String)
     /// A database-backed job queue (`messaging.broker: none`): rows are jobs, claimed by a worker.
     case jobQueue
+    /// The files exchanged with another system (`ExternalSystem.Kind.fileExchange`), one row per file imported or
+    /// exported, each with its reconciliation: rows read, accepted and rejected, and the totals compared.
+    case fileRuns(system: String)
 
     /// `outbox of Trips`, `job queue`: how the design's text names it.
     public var display: String {
         switch self {
         case .outbox(let publisher): "transactional outbox of \(publisher)"
         case .jobQueue: "job queue"
+        case .fileRuns(let system): "files exchanged with \(system), with their reconciliation"
         }
     }
 }
@@ -260,6 +268,8 @@ public enum SequenceID: Hashable, Sendable {
     case create(EntityID)
     /// The generated flow across services.
     case crossService
+    /// The generated flow of talking to one existing system.
+    case integration(SystemID)
     /// Made by hand outside the generators (tests), by title.
     case other(String)
 }

@@ -13,6 +13,8 @@ public struct ExpressionChecker {
         "entities": [], "services": [],
         "fields": ["pii", "unique", "indexed", "required"],
         "relations": RelationKind.allCases.map(\.rawValue),
+        "systems": ExternalSystem.Kind.allCases.map(\.rawValue) + ExternalSystem.Plan.allCases.map(\.rawValue)
+            + ["queued", "inbound", "owning"],
     ]
 
     private let questions: [String: Question]
@@ -83,7 +85,7 @@ public struct ExpressionChecker {
         switch question.kind {
         case .integer, .number: return .number(QuantityUnit.of(question).dimension)
         case .text, .choice: return .text
-        case .multiChoice, .list, .entities, .services: return .textList
+        case .multiChoice, .list, .entities, .services, .systems: return .textList
         }
     }
 
@@ -102,7 +104,7 @@ public struct ExpressionChecker {
         case ("count", 1):
             if let collection = argumentName(0), Self.collections[collection] != nil { return .number(.none) }
             guard let id = argumentName(0), let question = questions[id],
-                  [.list, .multiChoice, .entities].contains(question.kind) else {
+                  [.list, .multiChoice, .entities, .systems].contains(question.kind) else {
                 throw ExpressionError("count(…) takes entities, services, fields, relations or the id of a list or multi-choice question",
                                       at: arguments[0].offset)
             }
@@ -110,7 +112,7 @@ public struct ExpressionChecker {
             return .number(.none)
         case ("count", 2), ("any", 2):
             guard let collection = argumentName(0), let filters = Self.collections[collection], !filters.isEmpty else {
-                throw ExpressionError("\(name)(…, …) takes fields or relations first", at: arguments[0].offset)
+                throw ExpressionError("\(name)(…, …) takes fields, relations or systems first", at: arguments[0].offset)
             }
             guard let filter = argumentName(1), filters.contains(filter) else {
                 throw ExpressionError("unknown property of \(collection); expected one of \(filters.joined(separator: ", "))",

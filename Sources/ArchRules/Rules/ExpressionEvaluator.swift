@@ -95,6 +95,16 @@ public struct ExpressionEvaluator: Sendable {
                     : entity.relations.reduce(0) { $0 + ($1.kind.rawValue == filter ? 1 : 0) }
             }
             amount = counted
+        case "systems":
+            let kept: (ExternalSystem) -> Bool
+            switch filter {
+            case nil: kept = { _ in true }
+            case "queued": kept = { $0.needsQueue }
+            case "inbound": kept = { $0.direction.callsIn }
+            case "owning": kept = { !$0.owns.isEmpty }
+            case let name?: kept = { $0.kind.rawValue == name || $0.plan.rawValue == name }
+            }
+            amount = facts.session.systems.filter(kept).count
         default: amount = facts.answer(collection)?.values.count ?? 0
         }
         return .number(Double(amount), .none, scale: 1)

@@ -18,8 +18,10 @@ public struct Facts: Sendable {
 
     /// The answer to `id`, or nil when unanswered or empty (the entity list counts for `data.entities`).
     public func answer(_ id: String) -> AnswerValue? {
-        if questions[id]?.kind == .entities {
-            return session.entities.isEmpty ? nil : .list(session.entities.map(\.name))
+        switch questions[id]?.kind {
+        case .entities?: return session.entities.isEmpty ? nil : .list(session.entities.map(\.name))
+        case .systems? where !session.systems.isEmpty: return .list(session.systems.map(\.name))
+        default: break
         }
         guard let value = session.answers[id], !value.isEmpty else { return nil }
         return value

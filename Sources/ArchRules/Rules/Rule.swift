@@ -123,17 +123,24 @@ public struct RuleExample: Hashable, Sendable {
     public var answers: [String: AnswerValue]
     public var entities: [Entity]
     public var services: [Service]
+    /// Existing systems; an answer to `requirements.integrations` adds one per line (as older session files do).
+    public var systems: [ExternalSystem]
     public var origin: RuleOrigin
 
-    public init(answers: [String: AnswerValue] = [:], entities: [Entity] = [], services: [Service] = [], origin: RuleOrigin) {
+    public init(answers: [String: AnswerValue] = [:], entities: [Entity] = [], services: [Service] = [],
+                systems: [ExternalSystem] = [], origin: RuleOrigin) {
         self.answers = answers
         self.entities = entities
         self.services = services
+        self.systems = systems
         self.origin = origin
     }
 
     /// The example as a session.
     public var session: Session {
-        Session(projectName: "example", answers: answers, entities: entities, services: services)
+        var answers = answers
+        let lines = answers.removeValue(forKey: ExternalSystem.questionID)?.values ?? []
+        return Session(projectName: "example", answers: answers, entities: entities, services: services,
+                       systems: systems + ExternalSystem.systems(fromLines: lines))
     }
 }

@@ -18,7 +18,7 @@ extension RuleDecoder {
     }
 
     private func example(_ node: Node) throws(RuleError) -> RuleExample {
-        let pairs = try reader.keyed(try reader.mapping(node, "an example"), allowed: ["answers", "entities", "services"], in: "an example")
+        let pairs = try reader.keyed(try reader.mapping(node, "an example"), allowed: ["answers", "entities", "services", "systems"], in: "an example")
         var example = RuleExample(origin: origin(of: node))
         if let answers = pairs["answers"], !reader.isNull(answers) {
             for (key, value) in try reader.mapping(answers, "answers") {
@@ -34,6 +34,10 @@ extension RuleDecoder {
         if let services = pairs["services"] {
             for item in try reader.sequence(services, "services") { example.services.append(try service(item)) }
         }
+        if let systems = pairs["systems"] {
+            var decoder = SessionFileSystemDecoder(reader: reader)
+            example.systems = try decoder.systems(systems)
+        }
         return example
     }
 
@@ -47,7 +51,7 @@ extension RuleDecoder {
             var values: [String] = []
             for item in node.sequence.map(Array.init) ?? [node] { values.append(try choice(item, of: question)) }
             return .choices(values)
-        case .list, .entities, .services:
+        case .list, .entities, .services, .systems:
             return .list(node.sequence == nil ? [try reader.string(node, what)] : try strings(node, what))
         }
     }

@@ -64,6 +64,8 @@ struct RouteInputs: EntityInputs {
     let owner: OwnerScope
     /// A decided stream (see `StreamRecords`): ingested in batches under its source, never changed.
     let stream: StreamRecords.Shape?
+    /// Another system is the system of record (see `ReadModels`): read-only here.
+    let readModel: ReadModels.Source?
 
     init?(entity: Entity, model: SchemaModel, versioned: Bool, owner: OwnerScope) {
         guard let own = model.names.names(entity.name) else { return nil }
@@ -81,5 +83,6 @@ struct RouteInputs: EntityInputs {
         self.versioned = versioned
         self.owner = owner
         stream = model.streams.shape(of: entity.name)
+        readModel = stream == nil ? model.readModels.source(of: entity.name) : nil
     }
 }

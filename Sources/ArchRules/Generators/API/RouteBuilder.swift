@@ -49,7 +49,7 @@ struct RouteBuilder: Hashable {
         let entity = inputs.entity, own = inputs.own
         var routes: [Endpoint] = []
         // A status moves by its actions only; records written once (audit, ledgers, streams) never move.
-        let transitions = own.isAppendOnly || inputs.stream != nil ? nil : StatusTransitions(entity: entity)
+        let transitions = own.isAppendOnly || inputs.stream != nil || inputs.readModel != nil ? nil : StatusTransitions(entity: entity)
         let resource = Resource(inputs: inputs,
                                 examples: ResourceExamples(entity: entity, links: inputs.parents.map(\.link).filter { !isTenancy($0) },
                                                            appendOnly: own.isAppendOnly || inputs.stream != nil,
@@ -70,7 +70,15 @@ struct RouteBuilder: Hashable {
             let base = "\(prefix)/\(parent.names.segment)/{\(parent.names.parameter)}/\(subSegment(parent.link, own: own))"
             routes += collection(resource, path: base, via: parent)
         }
-        return routes + item(resource)
+        routes += item(resource)
+        guard let source = inputs.readModel else { return routes }
+        // Another system owns these records: clients read the local copy; changes go to the system of record.
+        return routes.filter { $0.method == "GET" }.map { route in
+            var route = route
+            route.summary += " (read model of \(source.system), stale by \(source.staleness))"
+            route.trace = route.trace.merged(with: Trace(answers: [ExternalSystem.questionID], sources: ["read model of \(source.system)"]))
+            return route
+        }
     }
 
     /// What every route of one entity shares, worked out once for all of them.

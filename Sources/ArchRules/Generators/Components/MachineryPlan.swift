@@ -158,7 +158,7 @@ struct MachineryPlan: Sendable {
         items.map { item in
             switch item.kind {
             case .outbox(let publisher): Self.outbox(item.table, publisher: publisher)
-            case .jobQueue: Self.jobs(item.table)
+            case .jobQueue, .fileRuns: Self.jobs(item.table)  // file runs come from `IntegrationPlan`, never planned here
             }
         }
     }
@@ -179,7 +179,7 @@ struct MachineryPlan: Sendable {
         trace: Trace(sources: ["MachineryPlan", "component \(publisher)", "decision messaging.broker"]), id: .machinery(name))
     }
 
-    private static func jobs(_ name: String) -> Table {
+    static func jobs(_ name: String) -> Table {
         Table(name: name, columns: [
             Column(name: "id", type: .uuid, nullable: false),
             Column(name: "queue", type: .string, nullable: false, length: 64),

@@ -183,6 +183,20 @@ public struct DataModelGenerator: Sendable {
             index(["tenant_id", "created_at"], reason: "tenant isolation: every query filters by tenant_id; lists page by created_at")
         }
         let created = Column(name: "created_at", type: .timestamp, nullable: false, defaultValue: .now)
+        if let source = inputs.readModel {
+            // A copy of another system's records: its key there, and when it was last copied; no client writes to version.
+            let sourceID = fieldColumns.claim("source_id"), syncedAt = fieldColumns.claim("synced_at")
+            columns += [Column(name: sourceID, type: .string, nullable: false, length: 128),
+                        Column(name: syncedAt, type: .timestamp, nullable: false), created,
+                        Column(name: "updated_at", type: .timestamp, nullable: false, defaultValue: .now)]
+            uniques.append((tenant ? ["tenant_id"] : []) + [sourceID])
+            index((tenant ? ["tenant_id"] : []) + [syncedAt], reason: "the sync finds what it copied longest ago")
+            sources.append("read model of \(source.system)")
+            let trace = Trace(answers: [ExternalSystem.questionID] + (tenant ? context.tenancyAnswers : []), sources: sources)
+            return Table(name: table, entity: entity.name, columns: columns, primaryKey: (tenant ? ["tenant_id"] : []) + ["id"], foreignKeys: foreignKeys,
+                         uniqueConstraints: uniques, indexes: indexes, partitioning: inputs.partitioned ? Self.partitionScheme : nil,
+                         renames: renames, readModelOf: source.system, trace: trace, id: .entity(entity.id))
+        }
         columns += inputs.appendOnly || stream != nil ? [created] : [
             Column(name: "lock_version", type: .integer, nullable: false, defaultValue: .number("0")),
             created,
@@ -282,6 +296,8 @@ struct TableInputs: EntityInputs {
     let appendOnly: Bool
     /// A decided stream (see `StreamRecords`): keyed by source and time, partitioned by time.
     let stream: StreamRecords.Shape?
+    /// Another system is the system of record: the table is its read model (see `ReadModels`).
+    let readModel: ReadModels.Source?
 
     init?(entity: Entity, model: SchemaModel, partitioned: Bool) {
         guard let own = model.names.names(entity.name) else { return nil }
@@ -299,5 +315,6 @@ struct TableInputs: EntityInputs {
         self.partitioned = partitioned
         appendOnly = own.isAppendOnly
         stream = model.streams.shape(of: entity.name)
+        readModel = stream == nil ? model.readModels.source(of: entity.name) : nil
     }
 }

@@ -12,12 +12,15 @@ struct SchemaModel: Sendable {
     let owners: ModelNames
     /// The entities the decisions made into append-only streams (none without such a decision).
     let streams: StreamRecords
+    /// The entities another system is the system of record for.
+    let readModels: ReadModels
 
     /// With a `memo`, names and relations are reused while no entity's name or relations changed.
     init(session: Session, decisions: [Decision], memo: DerivationMemo? = nil) {
         inputs = GeneratorInputs(session: session, decisions: decisions)
         databases = DatabaseSplit(session: session, decisions: decisions)
         owners = session.names
+        readModels = ReadModels(session: session)
         guard let memo else {
             names = SchemaNames(session.entities)
             graph = RelationGraph(names)

@@ -6,9 +6,12 @@ import ArchModel
 /// and random sessions (0 violations); `archtui check` lists any.
 struct CoherenceChecks: Sendable {
     let design: Design
+    /// The existing systems the design integrates with (`Session.systems`).
+    var systems: [ExternalSystem] = []
 
     func findings() -> [Finding] {
         versioning() + broker() + machinery() + deployed() + sharding() + tenancy() + transitions() + cache() + gateway() + recordKinds() + streams()
+            + integrations()
     }
 
     private func choice(_ topic: String) -> String? { design.decisions.first { $0.topic == topic }?.choice }
@@ -244,6 +247,54 @@ struct CoherenceChecks: Sendable {
                 findings.append(violation("records", why, fix: "Hide the endpoint, or cancel, refund or void through a change instead.",
                                           about: .endpoint(endpoint.id), subject: "endpoint \(method) \(endpoint.path)"))
             }
+        }
+        return findings
+    }
+
+    /// Each existing system ⇒ an external component and a decision following its plan; calls into one that needs a
+    /// queue ⇒ only a worker calls it, and no request waits on it; the records it owns ⇒ read-model tables that no
+    /// endpoint writes; a file exchange ⇒ a table of file runs.
+    private func integrations() -> [Finding] {
+        var findings: [Finding] = []
+        for system in systems {
+            let topic = "integration." + InfraNaming.snake(system.name)
+            let names = [system.name, system.name + " (external)"]
+            guard let external = design.components.first(where: { $0.kind == .external && names.contains($0.name) }) else {
+                findings.append(violation(topic, "\(system.name) is an existing system, but no component stands for it",
+                                          fix: "Report it: every existing system is an external component.", subject: "system \(system.name)"))
+                continue
+            }
+            let expected = system.plan == .keep ? "adapter" : system.plan.rawValue
+            if choice(topic) != expected {
+                findings.append(violation(topic, "\(system.name)'s plan is \(system.plan.rawValue), but the decision says \(choice(topic) ?? "nothing")",
+                                          fix: "Report it: the decision on an existing system follows its plan.", subject: "system \(system.name)"))
+            }
+            if system.needsQueue {
+                let waiting = design.components.filter { $0.kind == .service && $0.dependencies.contains { $0.target == external.name && $0.style == .sync } }
+                if let service = waiting.first {
+                    findings.append(violation(topic, "\(system.name) is rate-limited, slow or unreliable, but \(service.name) calls it synchronously",
+                                              fix: "Report it: calls into it go through a queue to a throttled consumer.", about: .service(service.name),
+                                              subject: "service \(service.name)"))
+                }
+                if !design.components.contains(where: { $0.kind == .worker && $0.dependencies.contains { $0.target == external.name } }) {
+                    findings.append(violation(topic, "\(system.name) needs a throttled consumer, but no worker calls it",
+                                              fix: "Report it: a worker consumes the queue to it.", subject: "system \(system.name)"))
+                }
+            }
+            if system.kind == .fileExchange || system.transport == .file,
+               !design.tables.contains(where: { $0.machinery == .fileRuns(system: system.name) }) {
+                findings.append(violation(topic, "\(system.name) exchanges files, but no table records the runs and their reconciliation",
+                                          fix: "Report it: a file exchange gets a scheduled job and a table of its files.", subject: "system \(system.name)"))
+            }
+        }
+        let readModels = Dictionary(design.tables.compactMap { table in table.readModelOf.flatMap { system in table.entity.map { ($0, system) } } },
+                                    uniquingKeysWith: { first, _ in first })
+        for endpoint in design.endpoints where endpoint.method.uppercased() != "GET" {
+            guard let system = readModels[endpoint.resource] else { continue }
+            findings.append(violation("integration." + InfraNaming.snake(system),
+                                      "\(system) is the system of record for \(endpoint.resource), but \(endpoint.method) \(endpoint.path) changes the local copy",
+                                      fix: "Hide the endpoint: changes go to \(system) through its adapter, and the read model follows.",
+                                      about: .endpoint(endpoint.id), subject: "endpoint \(endpoint.method) \(endpoint.path)"))
         }
         return findings
     }

@@ -33,8 +33,9 @@ struct OWASPChecklist: Sendable {
         let lists = EndpointLists(endpoints)
         let (objectPaths, writes, paged, deletes, creates) = (lists.objectPaths, lists.writes, lists.paged, lists.deletes, lists.creates)
         let tenant = facts.sharesTablesAcrossTenants ? "; every query also filters by the caller's tenant_id" : ""
-        let integrations = facts.values("requirements.integrations").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let integrations = facts.session.systems.isEmpty
+            ? facts.values(ExternalSystem.questionID).flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            : facts.session.systems.map(\.name)
         let texts: [(String, String)] = [
             ("API1", "Check on every request that the caller may access the object named in the path: "
                 + list(objectPaths, none: "every endpoint that takes an id") + "; load by id and owner together, never by id alone\(tenant)"),

@@ -163,20 +163,23 @@ CREATE TABLE `carts` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Rows of the entity Cart.';
 CREATE INDEX `ix_carts_customer_id` ON `carts` (`customer_id`) COMMENT 'foreign key: joins and ON DELETE checks';
 
--- inventory: Rows of the entity Inventory.
+-- inventory: Read model of the entity Inventory: copied from SAP ERP, its system of record (source_id, synced_at); never written by clients.
 CREATE TABLE `inventory` (
     `id` CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     `product_id` CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     `warehouse` VARCHAR(255) NOT NULL,
     `on_hand` INT NOT NULL,
     `reserved` INT NOT NULL,
-    `lock_version` INT NOT NULL DEFAULT 0,
+    `source_id` VARCHAR(128) NOT NULL,
+    `synced_at` DATETIME(6) NOT NULL,
     `created_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     `updated_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     PRIMARY KEY (`id`),
+    CONSTRAINT `uq_inventory_source_id` UNIQUE (`source_id`),
     CONSTRAINT `fk_inventory_product_id` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Rows of the entity Inventory.';
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Read model of the entity Inventory: copied from SAP ERP, its system of record (source_id, synced_at); never written by clients.';
 CREATE INDEX `ix_inventory_product_id` ON `inventory` (`product_id`) COMMENT 'foreign key: joins and ON DELETE checks';
+CREATE INDEX `ix_inventory_synced_at` ON `inventory` (`synced_at`) COMMENT 'the sync finds what it copied longest ago';
 
 -- product_categories: Join table of the many-to-many relation between products and categories.
 CREATE TABLE `product_categories` (

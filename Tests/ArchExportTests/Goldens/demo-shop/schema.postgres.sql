@@ -190,22 +190,27 @@ CREATE INDEX "ix_carts_customer_id" ON "carts" ("customer_id");
 COMMENT ON TABLE "carts" IS 'Rows of the entity Cart.';
 COMMENT ON INDEX "ix_carts_customer_id" IS 'foreign key: joins and ON DELETE checks';
 
--- inventory: Rows of the entity Inventory.
+-- inventory: Read model of the entity Inventory: copied from SAP ERP, its system of record (source_id, synced_at); never written by clients.
 CREATE TABLE "inventory" (
     "id" uuid NOT NULL,
     "product_id" uuid NOT NULL,
     "warehouse" text NOT NULL,
     "on_hand" integer NOT NULL,
     "reserved" integer NOT NULL,
-    "lock_version" integer NOT NULL DEFAULT 0,
+    "source_id" text NOT NULL,
+    "synced_at" timestamptz NOT NULL,
     "created_at" timestamptz NOT NULL DEFAULT now(),
     "updated_at" timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY ("id"),
+    CONSTRAINT "uq_inventory_source_id" UNIQUE ("source_id"),
+    CONSTRAINT "ck_inventory_source_id" CHECK (char_length("source_id") <= 128),
     CONSTRAINT "fk_inventory_product_id" FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE
 );
 CREATE INDEX "ix_inventory_product_id" ON "inventory" ("product_id");
-COMMENT ON TABLE "inventory" IS 'Rows of the entity Inventory.';
+CREATE INDEX "ix_inventory_synced_at" ON "inventory" ("synced_at");
+COMMENT ON TABLE "inventory" IS 'Read model of the entity Inventory: copied from SAP ERP, its system of record (source_id, synced_at); never written by clients.';
 COMMENT ON INDEX "ix_inventory_product_id" IS 'foreign key: joins and ON DELETE checks';
+COMMENT ON INDEX "ix_inventory_synced_at" IS 'the sync finds what it copied longest ago';
 
 -- product_categories: Join table of the many-to-many relation between products and categories.
 CREATE TABLE "product_categories" (

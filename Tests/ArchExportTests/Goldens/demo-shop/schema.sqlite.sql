@@ -176,21 +176,26 @@ CREATE TABLE "carts" (
 CREATE INDEX "ix_carts_customer_id" ON "carts" ("customer_id");
 -- ix_carts_customer_id: foreign key: joins and ON DELETE checks
 
--- inventory: Rows of the entity Inventory.
+-- inventory: Read model of the entity Inventory: copied from SAP ERP, its system of record (source_id, synced_at); never written by clients.
 CREATE TABLE "inventory" (
     "id" TEXT NOT NULL,
     "product_id" TEXT NOT NULL,
     "warehouse" TEXT NOT NULL,
     "on_hand" INTEGER NOT NULL,
     "reserved" INTEGER NOT NULL,
-    "lock_version" INTEGER NOT NULL DEFAULT 0,
+    "source_id" TEXT NOT NULL,
+    "synced_at" TEXT NOT NULL,
     "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     "updated_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     PRIMARY KEY ("id"),
+    CONSTRAINT "uq_inventory_source_id" UNIQUE ("source_id"),
+    CONSTRAINT "ck_inventory_source_id" CHECK (length("source_id") <= 128),
     CONSTRAINT "fk_inventory_product_id" FOREIGN KEY ("product_id") REFERENCES "products" ("id") ON DELETE CASCADE
 );
 CREATE INDEX "ix_inventory_product_id" ON "inventory" ("product_id");
+CREATE INDEX "ix_inventory_synced_at" ON "inventory" ("synced_at");
 -- ix_inventory_product_id: foreign key: joins and ON DELETE checks
+-- ix_inventory_synced_at: the sync finds what it copied longest ago
 
 -- product_categories: Join table of the many-to-many relation between products and categories.
 CREATE TABLE "product_categories" (

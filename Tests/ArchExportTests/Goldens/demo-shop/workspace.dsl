@@ -13,13 +13,22 @@ workspace "Northwind Shop" "Exported by archtui" {
             c8 = container "observability" "metrics" "observability"
             c9 = container "Kafka" "Carries events between services" "broker"
             c10 = container "PostgreSQL" "PostgreSQL (customers, products, categories, orders, order_items, payments, shipments, reviews, carts, inventory), shared by Catalogue, Cart, Ordering, Payments, Shipping, Reviews, Inventory, Customers" "database"
+            c11 = container "Stripe" "Payment provider: card payments and their webhooks" "external"
+            c12 = container "DHL and UPS" "SaaS API: shipping labels and tracking" "external"
+            c13 = container "SAP ERP" "System of record: invoices and stock levels" "external"
+            c14 = container "SendGrid" "SaaS API: order e-mails" "external"
         }
         user -> c2 "Uses"
         c0 -> c10 "reads and writes its data" "sync"
         c0 -> c5 "caches hot reads" "sync"
-        c0 -> c9 "sends background work and events (via the outbox)" "async"
-        c1 -> c9 "consumes background work" "async"
-        c1 -> c10 "reads and writes the data a job needs" "sync"
+        c0 -> c9 "sends background work and events (via the outbox); sends requests for DHL and UPS to dhl_and_ups.requests; sends requests for SAP ERP to sap_erp.requests; sends requests for SendGrid to send_grid.requests" "async"
+        c0 -> c11 "card payments and their webhooks" "sync"
+        c1 -> c9 "consumes background work; consumes dhl_and_ups.requests; consumes sap_erp.requests; consumes send_grid.requests" "async"
+        c1 -> c10 "reads and writes the data a job needs; upserts read models" "sync"
+        c1 -> c12 "calls DHL and UPS at most 10 req/s" "sync"
+        c1 -> c13 "calls SAP ERP at most 20 req/s; reads changes of Inventory" "sync"
+        c1 -> c14 "calls SendGrid at most 100 req/s" "sync"
+        c11 -> c2 "sends signed webhooks" "sync"
         production = deploymentEnvironment "Production" {
             g0 = deploymentNode "global edge" {
                 d0 = deploymentNode "cdn" "Managed edge network; caches static assets and cacheable GETs" "cdn" 1 {
