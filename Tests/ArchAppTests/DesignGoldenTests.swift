@@ -49,7 +49,7 @@ import Testing
         let builder = try DesignBuilder.standard()
         let record = ProcessInfo.processInfo.environment[Self.recordVariable] == "1"
         let sessions = try Self.sessions()
-        #expect(sessions.count == 6, "the demo and five samples")
+        #expect(sessions.count == 7, "the demo and six samples")
         for (name, session) in sessions {
             let actual = Self.renderAll(session, builder: builder)
             let url = Self.goldensDirectory.appendingPathComponent("\(name).txt")

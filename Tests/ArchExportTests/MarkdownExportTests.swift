@@ -26,7 +26,7 @@ final class MarkdownExportTests: XCTestCase {
                 XCTAssertTrue(design.contains("```mermaid\n" + file.contents + "```"), "design.md embeds \(file.path)")
             }
         }
-        XCTAssertEqual(documents.count, 7)
+        XCTAssertEqual(documents.count, 8)
         let markdown = try ExportSessions.validate("validate-markdown", [], files: documents)
         XCTAssertEqual(markdown.status, 0, markdown.output)
         let mermaid = try ExportSessions.validate("validate-mermaid", ["--no-render"], files: documents)

@@ -8,9 +8,9 @@ final class SampleSessionsTests: XCTestCase {
 
     func testThereAreFiveSamples() {
         XCTAssertEqual(SampleSessions.resourcePaths,
-                       ["examples/bookstore.archtui.yaml", "examples/clinic-saas.archtui.yaml", "examples/media-catalogue.archtui.yaml",
-                        "examples/payments-ledger.archtui.yaml", "examples/ridehailing.archtui.yaml"])
-        XCTAssertEqual(try SampleSessions.all().map(\.name), ["bookstore", "clinic-saas", "media-catalogue", "payments-ledger", "ridehailing"])
+                       ["examples/bookstore.archtui.yaml", "examples/clinic-saas.archtui.yaml", "examples/logistics-warehouse.archtui.yaml",
+                        "examples/media-catalogue.archtui.yaml", "examples/payments-ledger.archtui.yaml", "examples/ridehailing.archtui.yaml"])
+        XCTAssertEqual(try SampleSessions.all().map(\.name), ["bookstore", "clinic-saas", "logistics-warehouse", "media-catalogue", "payments-ledger", "ridehailing"])
     }
 
     func testEveryFileDecodesWithoutWarningsAndIsCanonical() throws {

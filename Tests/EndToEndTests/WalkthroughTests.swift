@@ -34,6 +34,8 @@ final class WalkthroughTests: ArchtuiTestCase {
     ]
     static let entities = ["Order", "Customer"]
     static let services = ["Ordering", "Customers"]
+    static let systems = [(typed: "Stripe (payments)", name: "Stripe", summary: "Stripe (Payment provider, REST)"),
+                          (typed: "Legacy WMS (SOAP, stock)", name: "Legacy WMS", summary: "Legacy WMS (System of record, SOAP)")]
 
     func testFullWalkthroughByTypingThenRelaunch() throws {
         let steps = try CatalogueScan.steps()
@@ -147,16 +149,21 @@ final class WalkthroughTests: ArchtuiTestCase {
             try tmux.sendKeys("Enter", "Down", "Space", "Enter")
             return Expected(question: question, values: chosen.map(\.value),
                             summary: chosen.map(\.label).joined(separator: ", "), isSequence: true)
-        case "list", "entities", "services":
+        case "list", "entities", "services", "systems":
             listCounter += 1
             let items = question.kind == "entities" ? Self.entities : question.kind == "services" ? Self.services
-                : ["Alpha \(listCounter)", "Beta \(listCounter)"]
+                : question.kind == "systems" ? Self.systems.map(\.typed) : ["Alpha \(listCounter)", "Beta \(listCounter)"]
             try tmux.sendKeys("Enter", "Enter")
             for item in items {
                 try tmux.type(item)
                 try tmux.sendKeys("Enter")
             }
             try tmux.sendKeys("Enter", "Escape") // empty item stops adding; Esc closes the list
+            if question.kind == "systems" {
+                // A typed line is a system: its name, and kind and protocol guessed from the words.
+                return Expected(question: question, values: Self.systems.map(\.name),
+                                summary: Self.systems.map(\.summary).joined(separator: "; "), isSequence: true)
+            }
             return Expected(question: question, values: items,
                             summary: items.joined(separator: question.kind == "list" ? "; " : ", "), isSequence: true)
         default:
@@ -222,10 +229,10 @@ final class WalkthroughTests: ArchtuiTestCase {
     /// The answer in the saved YAML: `  id: value` (maybe quoted), or `  id:` then `  - item` lines.
     private func checkYAML(_ item: Expected, in yaml: String) {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if item.question.kind == "entities" || item.question.kind == "services" {
-            // Top-level `- name:` lines: the entities come before `services:`, the services after.
-            let split = lines.firstIndex(of: "services:") ?? lines.count
-            let section = item.question.kind == "entities" ? lines[..<split] : lines[split...]
+        if ["entities", "services", "systems"].contains(item.question.kind) {
+            // The `- name:` lines of its top-level section (`entities:`, `services:`, `systems:`).
+            guard let start = lines.firstIndex(of: item.question.kind + ":") else { return XCTFail("no \(item.question.kind) in the file:\n\(yaml)") }
+            let section = lines[(start + 1)...].prefix { $0.hasPrefix("-") || $0.hasPrefix(" ") }
             let names = section.filter { $0.hasPrefix("- name: ") }.map { CatalogueScan.unquote(String($0.dropFirst(8))) }
             XCTAssertEqual(names, item.values, "\(item.question.kind) in the file")
             return

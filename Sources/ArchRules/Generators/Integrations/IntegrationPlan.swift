@@ -188,7 +188,7 @@ struct IntegrationPlan: Sendable {
                         + "records the run in \(name), and writes a reconciliation report (rows read, accepted, rejected with reasons; totals compared with the file's trailer); a mismatch or a missing file alerts"
                     : "\(system.name) export job, \(Self.importSchedule): writes the file \(system.name) expects, records it in \(name) with its checksum and row count, and checks \(Self.possessive(system.name)) acknowledgement the next day"
                 let runner = worker([job], [Dependency(target: external, style: .sync, purpose: system.direction.callsIn ? "fetches files" : "delivers files")]
-                                    + (store.map { [Dependency(target: $0, style: .sync, purpose: "writes imports and their runs")] } ?? []), trace: trace)
+                                    + (store.map { [Dependency(target: $0, style: .sync, purpose: system.direction.callsIn ? "imports rows and records each file" : "reads what to export and records each file")] } ?? []), trace: trace)
                 participants = [runner, external] + (store.map { [$0] } ?? [])
                 let db = store ?? runner
                 messages += system.direction.callsIn ? [
@@ -215,10 +215,12 @@ struct IntegrationPlan: Sendable {
                         .init(from: entry, to: external, text: "400 for a bad signature; a 5xx makes \(system.name) resend later", isReply: true, isFailure: true),
                     ]
                 } else if messages.isEmpty || system.isMachineCaller {
-                    if !participants.contains(external) { participants.append(external) }
-                    if !participants.contains(entry) { participants.append(entry) }
+                    for participant in [external, entry, caller.name] where !participants.contains(participant) { participants.append(participant) }
                     messages += [
                         .init(from: external, to: entry, text: "call the API with its own credential" + (system.isMachineCaller ? " (\(system.kind == .device ? "device certificate" : "partner API key"))" : "")),
+                    ] + (entry == caller.name ? [] : [
+                        SequenceDiagram.Message(from: entry, to: caller.name, text: "the request, with the caller's identity and its own rate limit applied"),
+                    ]) + [
                         .init(from: entry, to: external, text: "429 beyond its own rate limit; 401 for a revoked credential", isReply: true, isFailure: true),
                     ]
                 }
@@ -259,11 +261,19 @@ struct IntegrationPlan: Sendable {
         let keys = Set(owned.map(InfraNaming.key))
         if let owner = services.first(where: { $0.ownedData.contains { keys.contains(InfraNaming.key($0)) } }) { return owner }
         if services.count <= 1 { return services.first }
-        let words: Set<String> = system.kind == .paymentProvider ? APIGenerator.paymentLikeWords
-            : Set(Naming.words(system.purpose + " " + system.name).map { $0.lowercased() })
-        return services.first { service in
-            (Naming.words(service.name) + service.ownedData.flatMap(Naming.words)).contains { words.contains($0.lowercased()) }
-        } ?? services.first
+        // The service whose name and entities share the most words with what the system is for (plurals aside).
+        func stems(_ text: String) -> Set<String> {
+            Set(Naming.words(text).map { word in
+                let lower = word.lowercased()
+                return lower.count > 3 && lower.hasSuffix("s") && !lower.hasSuffix("ss") ? String(lower.dropLast()) : lower
+            })
+        }
+        let words = system.kind == .paymentProvider ? APIGenerator.paymentLikeWords : stems(system.purpose + " " + system.name)
+        let scores = services.map { service in
+            stems(([service.name] + service.ownedData).joined(separator: " ")).intersection(words).count
+        }
+        guard let best = scores.max(), best > 0 else { return services.first }
+        return services[scores.firstIndex(of: best)!]
     }
 
     /// A timeout a little above the system's p99, from 1 s to 30 s (2 s when the latency is unknown).
@@ -279,7 +289,7 @@ struct IntegrationPlan: Sendable {
                 ? "a certificate per device (mutual TLS), issued at enrolment and revocable one device at a time"
                 : "an API key per partner (stored hashed, scoped to what the partner may do, rotated at least yearly)"
             notes.append(SecurityNote(topic: "\(system.name) credentials",
-                text: "\(system.name) calls \(entry) with \(credential), never a person's token; each credential has its own rate limit and quota, "
+                text: "\(system.name) \(system.name.hasSuffix("s") ? "call" : "calls") \(entry) with \(credential), never a person's token; each credential has its own rate limit and quota, "
                     + "and its requests are logged with the credential's id", owasp: ["API2:2023 Broken Authentication", "API4:2023 Unrestricted Resource Consumption"], trace: trace))
         }
         if system.kind == .paymentProvider {
