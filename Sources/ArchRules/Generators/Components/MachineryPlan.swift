@@ -22,6 +22,8 @@ struct MachineryPlan: Sendable {
 
     let items: [Item]
     let components: [Component]
+    /// Shared-schema tenancy: each outbox row carries the tenant of its change, so consumers and replays keep to it.
+    let tenantScoped: Bool
 
     init(components: [Component], tables: [Table], facts: InfraFacts) {
         var taken = Set(tables.map(\.name))
@@ -134,6 +136,7 @@ struct MachineryPlan: Sendable {
         }
         self.items = items
         self.components = result
+        tenantScoped = facts.sharesTablesAcrossTenants
     }
 
     /// No broker, and background work decided to go through a database-backed job queue: `messaging.broker: none`,
@@ -157,15 +160,15 @@ struct MachineryPlan: Sendable {
     var tables: [Table] {
         items.map { item in
             switch item.kind {
-            case .outbox(let publisher): Self.outbox(item.table, publisher: publisher)
+            case .outbox(let publisher): Self.outbox(item.table, publisher: publisher, tenant: tenantScoped)
             case .jobQueue, .fileRuns: Self.jobs(item.table)  // file runs come from `IntegrationPlan`, never planned here
             }
         }
     }
 
-    private static func outbox(_ name: String, publisher: String) -> Table {
-        Table(name: name, columns: [
-            Column(name: "id", type: .uuid, nullable: false),
+    private static func outbox(_ name: String, publisher: String, tenant: Bool) -> Table {
+        Table(name: name, columns: [Column(name: "id", type: .uuid, nullable: false)]
+            + (tenant ? [Column(name: "tenant_id", type: .uuid, nullable: false)] : []) + [
             Column(name: "aggregate_type", type: .string, nullable: false, length: 64),
             Column(name: "aggregate_id", type: .uuid, nullable: false),
             Column(name: "event_type", type: .string, nullable: false, length: 128),

@@ -35,7 +35,7 @@ struct OWASPChecklist: Sendable {
         let tenant = facts.sharesTablesAcrossTenants ? "; every query also filters by the caller's tenant_id" : ""
         let integrations = facts.session.systems.isEmpty
             ? facts.values(ExternalSystem.questionID).flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            : facts.session.systems.filter { $0.direction.callsOut }.map(\.name)
+            : facts.session.systems.filter { $0.direction.callsOut || $0.kind == .fileExchange }.map(\.name)
         let texts: [(String, String)] = [
             ("API1", "Check on every request that the caller may access the object named in the path: "
                 + list(objectPaths, none: "every endpoint that takes an id") + "; load by id and owner together, never by id alone\(tenant)"),
