@@ -44,7 +44,7 @@ struct SessionFileFlowDecoder {
         let from = try participant("from"), to = try participant("to")
         let action = try reader.string(try reader.require("action", in: pairs, of: node, what), "the action of \(what)")
         var step = FlowStep(from: from, to: to, action: action)
-        if let style = pairs["style"] { step.style = try option(style, ServiceCall.Style.self, "step style", of: what) }
+        if let style = pairs["style"] { step.style = try reader.option(style, ServiceCall.Style.self, "step style", of: what) }
         if let failure = pairs["failure"], !reader.isNull(failure) { step.failure = try reader.string(failure, "the failure of \(what)") }
         return step
     }
@@ -74,7 +74,7 @@ struct SessionFileFlowDecoder {
         let what = "a change of a generated endpoint"
         let entityNode = try reader.require("entity", in: pairs, of: node, "\(what) (entity and operation name it)")
         let entity = try reader.string(entityNode, "the entity of \(what)")
-        let operation = try option(try reader.require("operation", in: pairs, of: node, "\(what) (entity and operation name it)"),
+        let operation = try reader.option(try reader.require("operation", in: pairs, of: node, "\(what) (entity and operation name it)"),
                                    EndpointKey.Operation.self, "operation", of: "the endpoints of \(entity)")
         var parent: String?
         if let node = pairs["parent"], !reader.isNull(node) { parent = try reader.string(node, "the parent of \(what)") }
@@ -95,7 +95,7 @@ struct SessionFileFlowDecoder {
         }
         var changes = EndpointChanges()
         if let node = pairs["hidden"], !reader.isNull(node) { changes.hidden = try reader.bool(node, "hidden of \(label)") }
-        if let node = pairs["method"] { changes.method = try option(node, HTTPMethod.self, "method", of: label) }
+        if let node = pairs["method"] { changes.method = try reader.option(node, HTTPMethod.self, "method", of: label) }
         changes.path = try text(pairs["path"], "the path of \(label)")
         changes.summary = try text(pairs["summary"], "the summary of \(label)")
         changes.authorization = try text(pairs["authorization"], "the authorization of \(label)")
@@ -107,7 +107,7 @@ struct SessionFileFlowDecoder {
 
     private mutating func custom(_ node: Node, _ pairs: [String: Node]) throws(LocatedError) -> EndpointOverride {
         let what = "a custom endpoint (a change of a generated one names its entity and operation)"
-        let method = try option(try reader.require("method", in: pairs, of: node, what), HTTPMethod.self, "method", of: "a custom endpoint")
+        let method = try reader.option(try reader.require("method", in: pairs, of: node, what), HTTPMethod.self, "method", of: "a custom endpoint")
         let path = try reader.string(try reader.require("path", in: pairs, of: node, what), "the path of a custom endpoint")
         let label = "\(method.rawValue) \(path)"
         if let hidden = pairs["hidden"] {
@@ -140,15 +140,6 @@ struct SessionFileFlowDecoder {
     private func text(_ node: Node?, _ what: String) throws(LocatedError) -> String? {
         guard let node, !reader.isNull(node) else { return nil }
         return try reader.string(node, what)
-    }
-
-    private func option<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, _ what: String, of owner: String) throws(LocatedError) -> T where T.RawValue == String {
-        let text = try reader.string(node, "the \(what) of \(owner)")
-        guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw reader.error("unknown \(what) '\(text)' in \(owner); expected one of \(allowed)", at: node)
-        }
-        return value
     }
 
     private mutating func warn(_ message: String, at node: Node) {

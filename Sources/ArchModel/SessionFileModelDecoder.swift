@@ -85,7 +85,7 @@ struct SessionFileModelDecoder {
             let name = try reader.name(nameNode, "the field name")
             try checkUnique(name, at: nameNode, seen: &seen, "field '\(name)' in \(entity)")
             var field = Field(name: name)
-            if let type = pairs["type"] { field.type = try option(type, FieldType.self, "field type", of: "\(entity).\(name)") }
+            if let type = pairs["type"] { field.type = try reader.option(type, FieldType.self, "field type", of: "\(entity).\(name)") }
             field.required = try flag(pairs["required"], "required of \(entity).\(name)", default: false)
             field.unique = try flag(pairs["unique"], "unique of \(entity).\(name)", default: false)
             field.pii = try flag(pairs["pii"], "pii of \(entity).\(name)", default: false)
@@ -109,15 +109,15 @@ struct SessionFileModelDecoder {
         let owner = "\(entity).\(field.name)"
         if let node = pairs["length"], !reader.isNull(node) {
             guard field.type.takesLength else { throw reader.error("length is for string fields; \(owner) is \(field.type.rawValue)", at: node) }
-            field.length = try whole(node, "length of \(owner)", in: 1...10_485_760)
+            field.length = try reader.whole(node, "length of \(owner)", in: 1...10_485_760)
         }
         if let node = pairs["precision"], !reader.isNull(node) {
             guard field.type.takesPrecision else { throw reader.error("precision is for decimal fields; \(owner) is \(field.type.rawValue)", at: node) }
-            field.precision = try whole(node, "precision of \(owner)", in: 1...1000)
+            field.precision = try reader.whole(node, "precision of \(owner)", in: 1...1000)
         }
         if let node = pairs["scale"], !reader.isNull(node) {
             guard field.type.takesPrecision else { throw reader.error("scale is for decimal fields; \(owner) is \(field.type.rawValue)", at: node) }
-            let scale = try whole(node, "scale of \(owner)", in: 0...1000)
+            let scale = try reader.whole(node, "scale of \(owner)", in: 0...1000)
             if let precision = field.precision, scale > precision {
                 throw reader.error("scale \(scale) of \(owner) is larger than its precision \(precision)", at: node)
             }
@@ -127,26 +127,17 @@ struct SessionFileModelDecoder {
         if let node = pairs["description"], !reader.isNull(node) { field.description = try reader.string(node, "the description of \(owner)") }
     }
 
-    /// A whole number within `range`, or an error saying what was expected.
-    private func whole(_ node: Node, _ what: String, in range: ClosedRange<Int>) throws(LocatedError) -> Int {
-        let number = try reader.number(node, "the \(what)")
-        guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
-            throw reader.error("expected the \(what) as a whole number from \(range.lowerBound) to \(range.upperBound), found \(reader.describe(node))", at: node)
-        }
-        return Int(number)
-    }
-
     private mutating func relation(_ node: Node, of entity: String) throws(LocatedError) -> Relation {
         let what = "a relation of \(entity)"
         let pairs = try reader.keyed(try reader.mapping(node, what), allowed: ["kind", "target", "name", "required", "onDelete"], in: what)
-        let kind = try option(try reader.require("kind", in: pairs, of: node, what), RelationKind.self, "relation kind", of: entity)
+        let kind = try reader.option(try reader.require("kind", in: pairs, of: node, what), RelationKind.self, "relation kind", of: entity)
         let targetNode = try reader.require("target", in: pairs, of: node, what)
         let target = try reader.string(targetNode, "the target of \(what)")
         var relation = Relation(kind: kind, target: target)
         entityReferences.append((entity, target, targetNode))
         if let name = pairs["name"], !reader.isNull(name) { relation.name = try reader.string(name, "the name of \(what)") }
         relation.required = try flag(pairs["required"], "required of \(what)", default: true)
-        if let rule = pairs["onDelete"] { relation.onDelete = try option(rule, DeleteRule.self, "onDelete rule", of: entity) }
+        if let rule = pairs["onDelete"] { relation.onDelete = try reader.option(rule, DeleteRule.self, "onDelete rule", of: entity) }
         return relation
     }
 
@@ -157,19 +148,9 @@ struct SessionFileModelDecoder {
         let target = try reader.string(targetNode, "the target of \(what)")
         var call = ServiceCall(target: target)
         serviceReferences.append(("\(service): call to unknown service '\(target)' kept as is", target, targetNode))
-        if let style = pairs["style"] { call.style = try option(style, ServiceCall.Style.self, "call style", of: service) }
+        if let style = pairs["style"] { call.style = try reader.option(style, ServiceCall.Style.self, "call style", of: service) }
         if let purpose = pairs["purpose"], !reader.isNull(purpose) { call.purpose = try reader.string(purpose, "the purpose of \(what)") }
         return call
-    }
-
-    /// One of an enum's raw values, or an error listing them all.
-    private func option<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, _ what: String, of owner: String) throws(LocatedError) -> T where T.RawValue == String {
-        let text = try reader.string(node, "the \(what) of \(owner)")
-        guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw reader.error("unknown \(what) '\(text)' in \(owner); expected one of \(allowed)", at: node)
-        }
-        return value
     }
 
     private func flag(_ node: Node?, _ what: String, default value: Bool) throws(LocatedError) -> Bool {

@@ -45,16 +45,16 @@ package struct SessionFileSystemDecoder {
             }
             seen[NameKey(name).raw] = nameNode
             var system = ExternalSystem(name: name)
-            if let node = pairs["kind"] { system.kind = try option(node, ExternalSystem.Kind.self, "system kind", of: name) }
-            if let node = pairs["protocol"] { system.transport = try option(node, ExternalSystem.Transport.self, "protocol", of: name) }
-            if let node = pairs["direction"] { system.direction = try option(node, ExternalSystem.Direction.self, "direction", of: name) }
-            if let node = pairs["plan"] { system.plan = try option(node, ExternalSystem.Plan.self, "plan", of: name) }
+            if let node = pairs["kind"] { system.kind = try reader.option(node, ExternalSystem.Kind.self, "system kind", of: name) }
+            if let node = pairs["protocol"] { system.transport = try reader.option(node, ExternalSystem.Transport.self, "protocol", of: name) }
+            if let node = pairs["direction"] { system.direction = try reader.option(node, ExternalSystem.Direction.self, "direction", of: name) }
+            if let node = pairs["plan"] { system.plan = try reader.option(node, ExternalSystem.Plan.self, "plan", of: name) }
             if let node = pairs["purpose"], !reader.isNull(node) { system.purpose = try reader.string(node, "the purpose of \(name)") }
             if let node = pairs["rateLimit"], !reader.isNull(node) {
-                system.rateLimit = try whole(node, "rate limit of \(name) (requests per second)", in: 1...ExternalSystem.maximumRateLimit)
+                system.rateLimit = try reader.whole(node, "rate limit of \(name) (requests per second)", in: 1...ExternalSystem.maximumRateLimit)
             }
             if let node = pairs["latencyMs"], !reader.isNull(node) {
-                system.latencyMs = try whole(node, "latency of \(name) (milliseconds)", in: 1...ExternalSystem.maximumLatencyMs)
+                system.latencyMs = try reader.whole(node, "latency of \(name) (milliseconds)", in: 1...ExternalSystem.maximumLatencyMs)
             }
             if let node = pairs["availability"], !reader.isNull(node) {
                 let value = try reader.number(node, "the availability of \(name)")
@@ -91,21 +91,6 @@ package struct SessionFileSystemDecoder {
         }
     }
 
-    private func whole(_ node: Node, _ what: String, in range: ClosedRange<Int>) throws(LocatedError) -> Int {
-        let number = try reader.number(node, "the \(what)")
-        guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
-            throw reader.error("expected the \(what) as a whole number from \(range.lowerBound) to \(range.upperBound), found \(reader.describe(node))", at: node)
-        }
-        return Int(number)
-    }
-
-    private func option<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, _ what: String, of owner: String) throws(LocatedError) -> T where T.RawValue == String {
-        let text = try reader.string(node, "the \(what) of \(owner)")
-        guard let value = T(rawValue: text) else {
-            throw reader.error("unknown \(what) '\(text)' of \(owner); expected one of " + T.allCases.map(\.rawValue).joined(separator: ", "), at: node)
-        }
-        return value
-    }
 }
 
 extension SessionFile {

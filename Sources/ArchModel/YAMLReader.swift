@@ -53,6 +53,24 @@ package struct YAMLReader: Sendable {
     }
 
     /// The node as a string scalar (any scalar text; YAML null is rejected).
+    /// One of an enum's raw values, or an error listing them all.
+    package func option<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, _ what: String, of owner: String) throws(LocatedError) -> T where T.RawValue == String {
+        let text = try string(node, "the \(what) of \(owner)")
+        guard let value = T(rawValue: text) else {
+            throw error("unknown \(what) '\(text)' in \(owner); expected one of " + T.allCases.map(\.rawValue).joined(separator: ", "), at: node)
+        }
+        return value
+    }
+
+    /// A whole number within `range`, or an error saying what was expected.
+    package func whole(_ node: Node, _ what: String, in range: ClosedRange<Int>) throws(LocatedError) -> Int {
+        let value = try number(node, "the \(what)")
+        guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            throw error("expected the \(what) as a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(node))", at: node)
+        }
+        return Int(value)
+    }
+
     package func string(_ node: Node, _ what: String) throws(LocatedError) -> String {
         guard let scalar = node.scalar, !isNull(node) else {
             throw error("expected \(what) as text, found \(describe(node))", at: node)

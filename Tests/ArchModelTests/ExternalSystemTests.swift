@@ -79,7 +79,7 @@ final class ExternalSystemTests: XCTestCase {
 
     func testBadSystemsAreLocatedErrors() {
         XCTAssertEqual(failure("systems:\n- name: WMS\n  kind: erp\n"),
-                       "depot.yaml:5:9: unknown system kind 'erp' of WMS; expected one of system-of-record, payment-provider, identity-provider, legacy-database, saas-api, file-exchange, partner, device, other")
+                       "depot.yaml:5:9: unknown system kind 'erp' in WMS; expected one of system-of-record, payment-provider, identity-provider, legacy-database, saas-api, file-exchange, partner, device, other")
         XCTAssertEqual(failure("systems:\n- name: WMS\n  rateLimit: 0\n"),
                        "depot.yaml:5:14: expected the rate limit of WMS (requests per second) as a whole number from 1 to 1000000, found '0'")
         XCTAssertEqual(failure("systems:\n- name: WMS\n  availability: 120\n"),
@@ -87,7 +87,7 @@ final class ExternalSystemTests: XCTestCase {
         XCTAssertEqual(failure("systems:\n- name: WMS\n- name: wms\n"),
                        "depot.yaml:5:9: duplicate system name 'wms': already used at line 4 (names compare ignoring case and separators)")
         XCTAssertEqual(failure("systems:\n- name: WMS\n  protocol: fax\n"),
-                       "depot.yaml:5:13: unknown protocol 'fax' of WMS; expected one of rest, soap, grpc, graphql, file, database, messaging, other")
+                       "depot.yaml:5:13: unknown protocol 'fax' in WMS; expected one of rest, soap, grpc, graphql, file, database, messaging, other")
         XCTAssertEqual(failure("answers:\n  requirements.integrations: [WMS]\nsystems:\n- name: WMS\n"),
                        "depot.yaml:4:30: requirements.integrations is answered by 'systems'; remove the answer (or the systems list)")
         XCTAssertEqual(failure("systems:\n- name: \"\\e]52;c;x\\a\"\n"),
