@@ -67,14 +67,14 @@ public struct DesignBuilder: Sendable {
             checker.findings(session: session, design: checked, of: .dataAndPolicy)
         }, {
             (SequenceGenerator().sequences(session: session, components: components, endpoints: endpoints, decisions: decisions,
-                                           tables: tables),
+                                           tables: tables, integration: (integrations.links, integrations.sequences)),
              outcome.security + SecurityGenerator().notes(session: session, endpoints: endpoints, tables: tables, decisions: decisions,
                                                            components: components) + integrations.security,
              checker.findings(session: session, design: checked, of: .modelAndServices))
         })
         let checks = modelChecks + dataChecks
         var design = checked
-        design.sequences = FlowDiagrams.merged(user: FlowDiagrams().diagrams(session: session), generated: sequences + integrations.sequences)
+        design.sequences = FlowDiagrams.merged(user: FlowDiagrams().diagrams(session: session), generated: sequences)
         design.deployment = deployment
         design.security = security
         design.capacity = capacity

@@ -75,8 +75,8 @@ final class SequencePictureTests: XCTestCase {
         state.press(.character("z"))
         var text = state.screenText
         XCTAssertTrue(text.contains("──▶ call   ──▷ asynchronous message   ◀╌╌ reply"), text)
-        XCTAssertTrue(ScreenLine.has(text, ["Client", "api-gateway", "PostgreSQL", "cache"]), text)
-        XCTAssertTrue(text.contains("│ POST /v1/customers"), text)
+        XCTAssertTrue(ScreenLine.has(text, ["Client", "api-gateway", "cache", "PostgreSQL"]), text)
+        XCTAssertTrue(text.contains("│ GET /v1/orders/{orderId}"), text)
         XCTAssertTrue(text.contains("──────▶│"), text)
         XCTAssertTrue(text.contains("│◀╌╌╌╌"), text)
         _ = state.reduce(.resize(Size(width: 160, height: 50)))

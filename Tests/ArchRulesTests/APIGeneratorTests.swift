@@ -1,5 +1,5 @@
 import ArchModel
-import ArchRules
+@testable import ArchRules
 import Foundation
 import XCTest
 

@@ -270,6 +270,8 @@ public enum SequenceID: Hashable, Sendable {
     case crossService
     /// The generated flow of talking to one existing system.
     case integration(SystemID)
+    /// The generated flow of a use case (`requirements.use_cases`), by its text.
+    case useCase(String)
     /// Made by hand outside the generators (tests), by title.
     case other(String)
 }

@@ -11,7 +11,34 @@ struct CoherenceChecks: Sendable {
 
     func findings() -> [Finding] {
         versioning() + broker() + machinery() + deployed() + sharding() + tenancy() + transitions() + cache() + gateway() + recordKinds() + streams()
-            + integrations()
+            + integrations() + useCaseRoutes()
+    }
+
+    /// A use case's flow enters by routes of the API: every request it sends is an endpoint the design has, and
+    /// no service in it calls a system that must be queued.
+    private func useCaseRoutes() -> [Finding] {
+        let routes = Set(design.endpoints.map { "\($0.method.uppercased()) \($0.path)" })
+        let methods: Set = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+        let queued = Set(systems.filter(\.needsQueue).flatMap { [$0.name, $0.name + " (external)"] })
+        let services = Set(design.components.filter { $0.kind == .service }.map(\.name))
+        var findings: [Finding] = []
+        for sequence in design.sequences {
+            guard case .useCase = sequence.id else { continue }
+            for message in sequence.messages where !message.isReply && !message.isFailure && !message.text.hasSuffix("(authenticated)") {
+                var text = message.text
+                for suffix in ["?q=…", " (timeout 2 s)"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
+                guard let method = text.split(separator: " ").first.map(String.init), methods.contains(method), !routes.isEmpty else { continue }
+                if !routes.contains(text) {
+                    findings.append(violation("api", "\(sequence.title) sends \(text), which is not an endpoint of the API",
+                                              fix: "Report it: a use case's flow uses the API's routes.", subject: "sequence \(sequence.title)"))
+                }
+            }
+            if let call = sequence.messages.first(where: { services.contains($0.from) && queued.contains($0.to) && !$0.isReply }) {
+                findings.append(violation("integration", "\(sequence.title): \(call.from) calls \(call.to) inside a request, but it must be queued",
+                                          fix: "Report it: calls into it go through a queue to a throttled consumer.", subject: "sequence \(sequence.title)"))
+            }
+        }
+        return findings
     }
 
     private func choice(_ topic: String) -> String? { design.decisions.first { $0.topic == topic }?.choice }

@@ -15,6 +15,20 @@ struct IntegrationPlan: Sendable {
     let decisions: [Decision]
     let security: [SecurityNote]
     let sequences: [SequenceDiagram]
+    /// How the design reaches each system (for the use-case flows), in the order of `Session.systems`.
+    let links: [Link]
+
+    /// Who talks to a system, and how.
+    struct Link: Sendable {
+        let system: ExternalSystem
+        /// Its external component.
+        let external: String
+        /// The service holding its adapter.
+        let caller: String
+        let timeout: Int
+        /// Set when calls go through a queue: the broker or job table, and the worker that consumes it.
+        var queue: (via: String, worker: String)?
+    }
 
     static let workerName = "integration worker"
     /// How often a file exchange is imported, and changes are polled.
@@ -23,11 +37,12 @@ struct IntegrationPlan: Sendable {
     init(components: [Component], tables: [Table], facts: InfraFacts) {
         let systems = facts.session.systems
         guard !systems.isEmpty else {
-            (self.components, self.tables, decisions, security, sequences) = (components, tables, [], [], [])
+            (self.components, self.tables, decisions, security, sequences, links) = (components, tables, [], [], [], [])
             return
         }
         var result = components, newTables: [Table] = [], decisions: [Decision] = [], notes: [SecurityNote] = []
         var sequences: [SequenceDiagram] = []
+        var links: [Link] = []
         var takenTables = Set(tables.map(\.name))
         let names = facts.session.names
         let services = components.filter { $0.kind == .service }
@@ -89,6 +104,7 @@ struct IntegrationPlan: Sendable {
             var participants: [String] = []
             // The adapter in the calling service.
             let timeout = Self.timeout(for: system)
+            var link = Link(system: system, external: external, caller: caller.name, timeout: timeout)
             update(caller.name) {
                 $0.responsibilities.append("\(system.name) adapter (anti-corruption layer): translates \(Self.possessive(system.name)) \(system.transport.label) model into its own"
                     + (system.direction.callsOut && system.kind != .fileExchange ? "; every call has a \(timeout) ms timeout and a circuit breaker" : ""))
@@ -139,6 +155,7 @@ struct IntegrationPlan: Sendable {
                 }
                 dependencies.append(Dependency(target: external, style: .sync, purpose: "calls \(system.name) " + (system.rateLimit.map { "at most \($0) req/s" } ?? "outside requests")))
                 let consumer = worker(duties, dependencies, trace: trace)
+                link.queue = (via, consumer)
                 participants = [caller.name, via, consumer, external]
                 messages += [
                     .init(from: caller.name, to: via, text: "enqueue the request for \(system.name) (with the change's transaction)", isAsync: true),
@@ -231,6 +248,7 @@ struct IntegrationPlan: Sendable {
                 sequences.append(SequenceDiagram(title: "Integrate with \(system.name)", participants: ordered, messages: messages,
                                                  trace: trace, id: .integration(system.id)))
             }
+            links.append(link)
             notes += Self.securityNotes(system, entry: gateway?.name ?? caller.name, trace: trace)
             decisions.append(Self.decision(system, owned: owned, queued: queued, caller: caller.name, facade: gateway?.name, trace: trace))
         }
@@ -239,6 +257,7 @@ struct IntegrationPlan: Sendable {
         self.decisions = decisions
         self.security = notes
         self.sequences = sequences
+        self.links = links
     }
 
     /// `Legacy WMS's`, `Adyen settlement reports'`.

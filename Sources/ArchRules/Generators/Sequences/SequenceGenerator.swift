@@ -9,8 +9,11 @@ public struct SequenceGenerator: Sendable {
     public init() {}
 
     /// `tables` tell which entities are decided streams (`Table.stream`): those get an ingest flow, not a create.
-    public func sequences(session: Session, components: [Component], endpoints: [Endpoint], decisions: [Decision],
-                          tables: [Table] = []) -> [SequenceDiagram] {
+    /// The use cases' flows come first (`UseCaseFlows`); with any of them, the create flows are drawn only for
+    /// decided streams, the cross-service flow only when no use case crosses services, and an existing system's
+    /// flow only when no use case took it over.
+    func sequences(session: Session, components: [Component], endpoints: [Endpoint], decisions: [Decision],
+                   tables: [Table] = [], integration: (links: [IntegrationPlan.Link], flows: [SequenceDiagram]) = ([], [])) -> [SequenceDiagram] {
         var streams: [String: StreamKey] = [:], outboxes: [String: String] = [:]
         for table in tables {
             if let stream = table.stream, let entity = table.entity { streams[InfraNaming.key(entity)] = stream }
@@ -18,15 +21,28 @@ public struct SequenceGenerator: Sendable {
         }
         let context = FlowContext(facts: InfraFacts(session: session, decisions: decisions), components: components, endpoints: endpoints,
                                   streams: streams, outboxes: outboxes)
-        let roots = EntityGraph(entities: session.entities).roots.prefix(Self.maxCreateFlows)
-        var flows = roots.compactMap { context.createFlow($0) }
+        var byID: [SystemID: SequenceDiagram] = [:]
+        for flow in integration.flows { if case .integration(let id) = flow.id { byID[id] = flow } }
+        let useCases = UseCaseFlows(context: context, links: integration.links, integrationFlows: byID)
+        var flows: [SequenceDiagram] = [], covered: Set<SystemID> = [], seen: Set<String> = []
+        for text in context.facts.values("requirements.use_cases") {
+            guard seen.insert(NameKey.key(text)).inserted, let (flow, system) = useCases.diagram(text) else { continue }
+            flows.append(flow)
+            if let system { covered.insert(system) }
+        }
+        let serviceNames = Set(context.services.map(\.name))
+        let crossing = flows.contains { Set($0.participants).intersection(serviceNames).count > 1 }
+        let roots = flows.isEmpty ? Array(EntityGraph(entities: session.entities).roots.prefix(Self.maxCreateFlows)) : []
+        flows += roots.compactMap { context.createFlow($0) }
         // Every decided stream shows how it is ingested, owned by another record or not.
         let rootKeys = Set(roots.map { InfraNaming.key($0.name) })
         for entity in session.entities where streams[InfraNaming.key(entity.name)] != nil && !rootKeys.contains(InfraNaming.key(entity.name)) {
             if let flow = context.createFlow(entity) { flows.append(flow) }
         }
-        if let cross = context.crossServiceFlow() { flows.append(cross) }
-        return flows
+        if !crossing, let cross = context.crossServiceFlow() { flows.append(cross) }
+        return flows + integration.flows.filter { flow in
+            if case .integration(let id) = flow.id { return !covered.contains(id) } else { return true }
+        }
     }
 }
 
@@ -183,16 +199,16 @@ struct FlowBuilder: Sendable {
     var messages: [SequenceDiagram.Message] = []
 
     /// Client → gateway → service; returns who the service replies to.
-    mutating func enter(route: String, gateway: String?, service: String) -> String {
-        messages.append(.init(from: "Client", to: gateway ?? service, text: route))
-        guard let gateway else { return "Client" }
+    mutating func enter(route: String, gateway: String?, service: String, caller: String = "Client") -> String {
+        messages.append(.init(from: caller, to: gateway ?? service, text: route))
+        guard let gateway else { return caller }
         messages.append(.init(from: gateway, to: service, text: "\(route) (authenticated)"))
         return gateway
     }
 
-    mutating func leave(front: String, service: String, gateway: String?, status: String) {
+    mutating func leave(front: String, service: String, gateway: String?, status: String, caller: String = "Client") {
         messages.append(.init(from: service, to: front, text: status, isReply: true))
-        if let gateway { messages.append(.init(from: gateway, to: "Client", text: status, isReply: true)) }
+        if let gateway { messages.append(.init(from: gateway, to: caller, text: status, isReply: true)) }
     }
 
     mutating func call(_ from: String, _ to: String, _ text: String, reply: String) {
