@@ -79,7 +79,8 @@ public struct DesignBuilder: Sendable {
         design.security = security
         design.capacity = capacity
         design.recommendations = outcome.recommendations
-        design.findings = Self.ordered(unusable + outcome.findings + overrideFindings + checks + CoherenceChecks(design: design, systems: session.systems).findings())
+        design.findings = Self.ordered(unusable + outcome.findings + overrideFindings + checks + CoherenceChecks(design: design, systems: session.systems).findings()
+                                       + UseCaseFlows.unmatched(session: session, sequences: design.sequences))
         design.hiddenEndpoints = hiddenEndpoints
         return design
     }

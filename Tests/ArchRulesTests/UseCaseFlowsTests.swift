@@ -81,6 +81,9 @@ final class UseCaseFlowsTests: XCTestCase {
         XCTAssertTrue(run.messages.contains { $0.text.contains("reconciliation report") }, "\(run.messages.map(\.text))")
         XCTAssertFalse(design.sequences.contains { $0.title == "Integrate with Settlement reports" }, "taken over, not repeated")
         XCTAssertFalse(design.sequences.contains { $0.title == "Everyone is happy" })
+        let unmatched = design.findings.filter { $0.id == "flow.use-case-unmatched" }
+        XCTAssertEqual(unmatched.map(\.subject), ["use case Everyone is happy"], "only the use case without a flow is reported")
+        XCTAssertEqual(unmatched.first?.severity, .info)
     }
 
     func testAWriteInAnotherServiceFollowsAsAnEventWithItsCompensation() throws {

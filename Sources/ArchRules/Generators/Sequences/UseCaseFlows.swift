@@ -72,6 +72,22 @@ struct UseCaseFlows: Sendable {
         return word
     }
 
+    /// An info finding per use case that got no flow: it names no record, action or existing system of the model.
+    static func unmatched(session: Session, sequences: [SequenceDiagram]) -> [Finding] {
+        let drawn = Set(sequences.compactMap { sequence -> String? in
+            if case .useCase(let text) = sequence.id { return NameKey.key(text) } else { return nil }
+        })
+        var seen: Set<String> = []
+        return (session["requirements.use_cases"]?.values ?? []).compactMap { text in
+            let key = NameKey.key(text)
+            guard !key.isEmpty, seen.insert(key).inserted, !drawn.contains(key) else { return nil }
+            return makeFinding("flow.use-case-unmatched", .info, "No sequence for the use case \"\(text)\"", subject: "use case \(text)",
+                               detail: "It names no entity, state-transition action or existing system of the model, so its flow cannot be drawn.",
+                               fix: "Name the record it works on (\"Staff add a book\"), or draw it yourself as a flow on the Sequences tab.",
+                               answers: ["requirements.use_cases"])
+        }
+    }
+
     // MARK: Reading a use case
 
     /// Where an entity is named in a clause: its tokens, whole (`ledger account`) or by its last word (`record`).
@@ -370,7 +386,8 @@ struct UseCaseFlows: Sendable {
             if search, let engine = context.components.first(where: { $0.kind == .search }) {
                 flow.call(name, engine.name, "query \(table)", reply: "matching ids")
             }
-            if let cache = context.cache { flow.call(name, cache, "get \(table) (cache-aside)", reply: "hit, or a miss") }
+            let what = search ? "get the \(table) page for the query" : "get the \(Naming.words(operation.entity.name).joined(separator: " ")) by id"
+            if let cache = context.cache { flow.call(name, cache, what + " (cache-aside)", reply: "hit, or a miss") }
             if let database {
                 let source = readModel.map { " (the read model synced from \($0.system.name))" } ?? ""
                 flow.call(name, database, "SELECT \(table)\(context.cache == nil ? "" : " on a miss")\(source)", reply: "rows")
