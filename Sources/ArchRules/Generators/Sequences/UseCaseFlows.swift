@@ -245,15 +245,13 @@ struct UseCaseFlows: Sendable {
         case .transition: wanted = .transition
         case .update: wanted = .update
         }
-        let endpoint = context.endpoints.first { endpoint in
-            guard let key = endpoint.id.key, key.entity == .id(operation.entity.id), key.operation == wanted else { return false }
-            if case .transition(let action) = operation.kind { return key.action == action.state }
-            return key.parent == nil
-        } ?? context.endpoints.first { endpoint in
+        // The flat route when there is one, else the nested one (`/v1/patients/{patientId}/appointments`).
+        let candidates = context.endpoints.filter { endpoint in
             guard let key = endpoint.id.key, key.entity == .id(operation.entity.id), key.operation == wanted else { return false }
             if case .transition(let action) = operation.kind { return key.action == action.state }
             return true
         }
+        let endpoint = candidates.first { $0.id.key?.parent == nil } ?? candidates.first
         let fallback: String
         switch operation.kind {
         case .read: fallback = "GET " + InfraNaming.collectionPath(operation.entity.name, prefix: context.facts.versionPrefix)
