@@ -52,7 +52,6 @@ package struct YAMLReader: Sendable {
         return Array(sequence)
     }
 
-    /// The node as a string scalar (any scalar text; YAML null is rejected).
     /// One of an enum's raw values, or an error listing them all.
     package func option<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, _ what: String, of owner: String) throws(LocatedError) -> T where T.RawValue == String {
         let text = try string(node, "the \(what) of \(owner)")
@@ -71,6 +70,7 @@ package struct YAMLReader: Sendable {
         return Int(value)
     }
 
+    /// The node as a string scalar (any scalar text; YAML null is rejected).
     package func string(_ node: Node, _ what: String) throws(LocatedError) -> String {
         guard let scalar = node.scalar, !isNull(node) else {
             throw error("expected \(what) as text, found \(describe(node))", at: node)

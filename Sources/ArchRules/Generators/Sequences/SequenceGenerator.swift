@@ -108,10 +108,10 @@ struct FlowContext: Sendable {
     /// A decided stream's batch: the ingest service validates it, appends it to the log (keyed by source, so each
     /// source stays in order) and answers 202; a consumer writes it to the store in one batch, and other services
     /// read the same log. Without a log, the service writes the batch itself before answering.
-    func ingestFlow(_ entity: Entity, stream: StreamKey, service: Component) -> SequenceDiagram {
+    func ingestFlow(_ entity: Entity, stream: StreamKey, service: Component, caller: String = "Client") -> SequenceDiagram {
         var flow = FlowBuilder()
         let table = InfraNaming.table(entity.name), plural = Naming.pluralWords(words: Naming.words(entity.name)).joined(separator: " ")
-        let front = flow.enter(route: createRoute(entity.name), gateway: gateway, service: service.name)
+        let front = flow.enter(route: createRoute(entity.name), gateway: gateway, service: service.name, caller: caller)
         let databases = components.filter { $0.kind == .database }
         let store: String?
         switch stream.store {
@@ -128,7 +128,7 @@ struct FlowContext: Sendable {
         let topic = "\(table) stream"
         if let broker {
             flow.call(service.name, broker, "append the batch to \(topic), keyed by \(stream.source)", reply: "acknowledged")
-            flow.leave(front: front, service: service.name, gateway: gateway, status: "202 Accepted")
+            flow.leave(front: front, service: service.name, gateway: gateway, status: "202 Accepted", caller: caller)
             let consumer = components.first { $0.kind == .worker }?.name ?? "\(service.name) consumer"
             flow.send(broker, consumer, "deliver \(plural) in batches")
             if let positions { flow.call(consumer, positions, latest, reply: "ok") }
@@ -141,7 +141,7 @@ struct FlowContext: Sendable {
         } else {
             if let positions { flow.call(service.name, positions, latest, reply: "ok") }
             if let store { flow.call(service.name, store, write, reply: "ok") }
-            flow.leave(front: front, service: service.name, gateway: gateway, status: "202 Accepted")
+            flow.leave(front: front, service: service.name, gateway: gateway, status: "202 Accepted", caller: caller)
         }
         return flow.diagram(title: "Ingest a batch of \(plural)", id: .create(entity.id), trace: Trace(
             answers: ["services.communication"],

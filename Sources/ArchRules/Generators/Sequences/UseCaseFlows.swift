@@ -24,6 +24,15 @@ struct UseCaseFlows: Sendable {
     let links: [IntegrationPlan.Link]
     /// Integration flows by system, which a use case naming the system takes over.
     let integrationFlows: [SystemID: SequenceDiagram]
+    /// The entities with state-transition actions, with them, made once (every verb of every use case asks).
+    private let transitions: [(entity: Entity, transitions: StatusTransitions)]
+
+    init(context: FlowContext, links: [IntegrationPlan.Link], integrationFlows: [SystemID: SequenceDiagram]) {
+        self.context = context
+        self.links = links
+        self.integrationFlows = integrationFlows
+        transitions = context.facts.session.entities.compactMap { entity in StatusTransitions(entity: entity).map { (entity, $0) } }
+    }
 
     static let readVerbs: Set = ["find", "search", "browse", "view", "see", "open", "follow", "track", "list", "look", "watch",
                                  "read", "get", "show", "resume", "download", "query", "review", "inspect", "check"]
@@ -36,6 +45,7 @@ struct UseCaseFlows: Sendable {
     static let purchaseVerbs: Set = ["buy", "purchase", "checkout"]
     static let purchaseRecords: Set = ["order", "purchase", "booking", "reservation", "subscription"]
     static let moneyVerbs: Set = ["pay", "charge", "capture", "refund", "authorise", "authorize", "bill", "settle"]
+    static let verbs = readVerbs.union(createVerbs).union(moneyVerbs).union(updateVerbs).union(purchaseVerbs)
     /// Verbs that mean a transition by another name.
     static let synonyms: [String: [String]] = ["end": ["complete", "finish"], "finish": ["complete"], "charge": ["capture", "pay"],
                                                "approve": ["accept"], "reject": ["decline"]]
@@ -121,8 +131,12 @@ struct UseCaseFlows: Sendable {
 
     /// The action of `entity` that `verb` (its forms) or a synonym brings about.
     private func action(of entity: Entity, verb: Set<String>) -> StatusTransitions.Action? {
-        guard let transitions = StatusTransitions(entity: entity) else { return nil }
-        let wanted = verb.union(verb.flatMap { Self.synonyms[$0] ?? [] })
+        guard let transitions = transitions.first(where: { $0.entity.id == entity.id })?.transitions else { return nil }
+        return Self.action(in: transitions, verb: verb)
+    }
+
+    private static func action(in transitions: StatusTransitions, verb: Set<String>) -> StatusTransitions.Action? {
+        let wanted = verb.union(verb.flatMap { synonyms[$0] ?? [] })
         return transitions.actions.first { action in
             wanted.contains(String(action.verb.split(separator: " ").first ?? "")) || wanted.contains(action.state)
         }
@@ -130,7 +144,9 @@ struct UseCaseFlows: Sendable {
 
     /// The one entity of the model with an action for `verb`, if only one has it.
     private func uniqueAction(verb: Set<String>) -> Operation? {
-        let all = context.facts.session.entities.compactMap { entity in action(of: entity, verb: verb).map { Operation(kind: .transition($0), entity: entity) } }
+        let all = transitions.compactMap { entity, transitions in
+            Self.action(in: transitions, verb: verb).map { Operation(kind: .transition($0), entity: entity) }
+        }
         return all.count == 1 ? all[0] : nil
     }
 
@@ -155,7 +171,7 @@ struct UseCaseFlows: Sendable {
             let verb = Self.forms(clause[index])
             let objects = found.filter { $0.position > index }.map(\.entity)
             let named = objects + (subjectEntity.map { [$0] } ?? []) + (result.last.map { [$0.entity] } ?? [])
-            if let operation = operation(verb: verb, verbWord: clause[index], objects: objects, named: named, rest: Array(clause[(index + 1)...])),
+            if let operation = operation(verb: verb, objects: objects, named: named, rest: Array(clause[(index + 1)...])),
                operation != result.last {
                 result.append(operation)
             }
@@ -165,11 +181,10 @@ struct UseCaseFlows: Sendable {
 
     private func isVerb(_ word: String) -> Bool {
         let forms = Self.forms(word)
-        return !forms.isDisjoint(with: Self.readVerbs.union(Self.createVerbs).union(Self.moneyVerbs).union(Self.updateVerbs).union(Self.purchaseVerbs))
-            || uniqueAction(verb: forms) != nil
+        return !forms.isDisjoint(with: Self.verbs) || uniqueAction(verb: forms) != nil
     }
 
-    private func operation(verb: Set<String>, verbWord: String, objects: [Entity], named: [Entity], rest: [String]) -> Operation? {
+    private func operation(verb: Set<String>, objects: [Entity], named: [Entity], rest: [String]) -> Operation? {
         let entities = context.facts.session.entities
         let isRead = !verb.isDisjoint(with: Self.readVerbs)
         // The verb names a record (`orders it`, `refunds part of a payment`, `records a parcel`): that record is made.
@@ -252,12 +267,12 @@ struct UseCaseFlows: Sendable {
             return true
         }
         let endpoint = candidates.first { $0.id.key?.parent == nil } ?? candidates.first
-        let fallback: String
+        let fallback: String, collection = InfraNaming.collectionPath(operation.entity.name, prefix: context.facts.versionPrefix)
         switch operation.kind {
-        case .read: fallback = "GET " + InfraNaming.collectionPath(operation.entity.name, prefix: context.facts.versionPrefix)
+        case .read: fallback = "GET " + collection
         case .create: fallback = context.facts.createCall(of: operation.entity.name)
-        case .transition(let action): fallback = "POST " + InfraNaming.collectionPath(operation.entity.name, prefix: context.facts.versionPrefix) + "/{id}/" + action.segment
-        case .update: fallback = "PATCH " + InfraNaming.collectionPath(operation.entity.name, prefix: context.facts.versionPrefix) + "/{id}"
+        case .transition(let action): fallback = "POST \(collection)/{id}/\(action.segment)"
+        case .update: fallback = "PATCH \(collection)/{id}"
         }
         let success = endpoint?.responses.first { (200..<300).contains($0.status) }
         let status = success.map { "\($0.status) \(Self.reason($0.status))" } ?? (operation.kind == .create ? "201 Created" : "200 OK")
@@ -299,14 +314,7 @@ struct UseCaseFlows: Sendable {
         // A decided stream's batch is its ingest flow, sent by whoever the use case names.
         if operations.count == 1, operations[0].kind == .create, let stream = context.streams[InfraNaming.key(operations[0].entity.name)],
            let service = context.owner(of: operations[0].entity.name) {
-            var flow = context.ingestFlow(operations[0].entity, stream: stream, service: service)
-            flow.participants = flow.participants.map { $0 == "Client" ? caller : $0 }
-            flow.messages = flow.messages.map { message in
-                var message = message
-                if message.from == "Client" { message.from = caller }
-                if message.to == "Client" { message.to = caller }
-                return message
-            }
+            var flow = context.ingestFlow(operations[0].entity, stream: stream, service: service, caller: caller)
             flow.title = title
             flow.id = .useCase(text)
             flow.trace = flow.trace.merged(with: trace)
@@ -335,13 +343,13 @@ struct UseCaseFlows: Sendable {
                     if context.publishesEvents, let broker = context.broker {
                         let event = Self.event(previous!)
                         afterReply.append(.init(from: broker, to: service.name, text: "deliver \(event)", isAsync: true))
-                        let (now, later) = body(operation, service: service, text: text, status: nil)
+                        let (now, later) = body(operation, by: service.name, owner: service, text: text, status: nil)
                         afterReply += now + later
                         afterReply.append(.init(from: service.name, to: broker, text: "fails after \(MachineryPlan.maxAttempts) attempts: dead-letter queue; \(request.service) is told and flags the \(Naming.words(previous!.entity.name).joined(separator: " ")) for follow-up (compensation)", isAsync: true, isFailure: true))
                         continue
                     }
                     flow.messages.append(.init(from: request.service, to: service.name, text: route + " (timeout 2 s)"))
-                    let (now, later) = body(operation, service: service, text: text, status: nil)
+                    let (now, later) = body(operation, by: service.name, owner: service, text: text, status: nil)
                     flow.messages += now
                     afterReply += later
                     flow.messages.append(.init(from: service.name, to: request.service, text: status, isReply: true))
@@ -354,7 +362,7 @@ struct UseCaseFlows: Sendable {
                 let front = flow.enter(route: route, gateway: context.gateway, service: service.name, caller: caller)
                 open = (front, service.name, status)
             }
-            let (now, later) = body(operation, service: Component(name: actor, kind: .service), text: text, status: status, owner: service)
+            let (now, later) = body(operation, by: actor, owner: service, text: text, status: status)
             flow.messages += now
             afterReply += later
         }
@@ -373,11 +381,11 @@ struct UseCaseFlows: Sendable {
 
     /// What the service does for one operation: reads through the cache or search, calls the systems it needs,
     /// writes (with the outbox), queues work for limited systems, and the failure replies a client sees.
-    private func body(_ operation: Operation, service: Component, text: String, status: String?, owner: Component? = nil) -> (now: [SequenceDiagram.Message], later: [SequenceDiagram.Message]) {
+    /// `name` does the work (the service whose request it joins); `owner` owns the record and its store.
+    private func body(_ operation: Operation, by name: String, owner: Component, text: String, status: String?) -> (now: [SequenceDiagram.Message], later: [SequenceDiagram.Message]) {
         var flow = FlowBuilder(), later = FlowBuilder()
-        let name = service.name
         let table = InfraNaming.table(operation.entity.name)
-        let database = context.database(of: owner ?? service)
+        let database = context.database(of: owner)
         let readModel = links.first { $0.system.owns.contains(.id(operation.entity.id)) }
         switch operation.kind {
         case .read(let search):
@@ -397,7 +405,7 @@ struct UseCaseFlows: Sendable {
                 flow.messages.append(.init(from: name, to: name, text: "timeout or 5xx: retry with the same idempotency key; breaker open: 503, nothing written", isFailure: true))
             }
             let event = Self.event(operation)
-            let outbox = context.publishesEvents ? context.outboxes[owner?.name ?? name] : nil
+            let outbox = context.publishesEvents ? context.outboxes[owner.name] : nil
             let ledger = context.facts.session.entities.first { Naming.words($0.name).suffix(2) == ["ledger", "entry"] || Naming.words($0.name).suffix(2) == ["journal", "entry"] }
             let money = APIGenerator.paymentLikeWords.contains(Naming.words(operation.entity.name).last ?? "") && ledger != nil && ledger?.id != operation.entity.id
             let queued = systems.filter { $0.queue != nil }
